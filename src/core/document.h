@@ -1,0 +1,84 @@
+#pragma once
+// The article body as a document model of blocks and spans. It knows nothing of HTML:
+// the HTML writer, the guard and the ImGui preview all read it.
+//
+// Storage is flat for speed: blocks in document order (pre-order), each knowing where
+// its subtree ends; spans index into one text buffer.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace press::core {
+
+enum class BlockKind : uint8_t {
+  Document,
+  Paragraph,
+  Heading,  // level 1..6
+  Quote,
+  BulletList,
+  OrderedList,  // start = first number
+  ListItem,
+  CodeBlock,  // spans hold the code text verbatim
+  ThematicBreak,
+  Table,
+  TableHead,
+  TableBody,
+  TableRow,
+  TableHeaderCell,
+  TableCell,
+};
+
+enum class Align : uint8_t { Default, Left, Center, Right };
+
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  uint8_t level = 0;  // heading level
+  Align align = Align::Default;
+  bool tight = false;  // lists: items are not wrapped in paragraphs
+  uint32_t start = 1;  // ordered list start number
+  uint32_t end = 0;    // index one past the last block of this subtree (children follow directly)
+  uint32_t span_begin = 0, span_end = 0;  // inline content of this block itself
+  uint32_t source_offset = 0;             // byte offset of the block in the Markdown
+};
+
+enum SpanStyle : uint8_t { kBold = 1, kItalic = 2, kStrike = 4, kCode = 8 };
+
+enum class SpanKind : uint8_t { Text, SoftBreak, HardBreak, Image };
+
+struct Span {
+  SpanKind kind = SpanKind::Text;
+  uint8_t style = 0;         // SpanStyle bits
+  int32_t link = -1;         // index into Document::links; for Image, its source
+  uint32_t offset = 0;       // text (decoded UTF-8) in Document::text; Image: alt text
+  uint32_t size = 0;
+  uint32_t source_offset = 0;  // byte offset in the Markdown where this text starts
+};
+
+struct Link {
+  std::string url;    // as written, entities decoded
+  std::string title;
+  bool allowed = false;  // passes the URL policy (http, https, mailto, relative)
+};
+
+struct Document {
+  std::string text;
+  std::vector<Block> blocks;  // blocks[0] is the Document root
+  std::vector<Span> spans;
+  std::vector<Link> links;
+
+  std::string_view span_text(const Span& s) const { return {text.data() + s.offset, s.size}; }
+};
+
+// Parses Markdown (CommonMark + tables + strikethrough; raw HTML is kept as literal text).
+// Invalid UTF-8 is replaced with U+FFFD; never fails.
+Document parse_markdown(std::string_view markdown);
+
+// URL policy: http, https, mailto and relative targets only; control characters and
+// entity tricks are decoded before the scheme is checked.
+bool url_allowed(std::string_view url);
+
+// Host part of an absolute http(s) URL, lower-cased; empty for relative or other URLs.
+std::string url_host(std::string_view url);
+
+}  // namespace press::core

@@ -1,0 +1,49 @@
+#pragma once
+// Content guard: findings that keep defaced or spam articles off the portal.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/article.h"
+#include "core/document.h"
+#include "core/site.h"
+
+namespace press::core {
+
+enum class Severity { Warning, Blocking };
+
+struct Finding {
+  Severity severity = Severity::Blocking;
+  std::string rule;     // lexicon, brand-token, login-phrase, link-domain, invisible-char, institution-name
+  std::string field;    // title, author, source, editor, link, body
+  size_t offset = 0;    // byte range in that field's text (for body: in the Markdown)
+  size_t size = 0;
+  int line = 0, column = 0;  // 1-based, in that field
+  std::string text;     // the offending text
+  std::string message;  // why, in plain words
+};
+
+struct GuardReport {
+  std::vector<Finding> findings;
+  bool blocks() const;
+};
+
+// Built once per site profile (the lexicon automaton is compiled here), then used for
+// every check. check() is linear in the article's size.
+class Guard {
+ public:
+  explicit Guard(const SiteProfile& site);
+  ~Guard();
+  Guard(Guard&&) noexcept;
+  Guard& operator=(Guard&&) noexcept;
+
+  GuardReport check(const Article& a, const Document& body) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+const char* to_string(Severity s);
+
+}  // namespace press::core

@@ -1,0 +1,25 @@
+#pragma once
+// Portal HTML: the full article page and the body-only fragment. Byte-stable output;
+// every user string is escaped.
+#include <string>
+#include <string_view>
+
+#include "core/article.h"
+#include "core/document.h"
+#include "core/site.h"
+
+namespace press::core {
+
+// The meta line's view count is left as this empty element; the server fills it in
+// when the page is served (everything else stays byte-identical to `press render`).
+constexpr std::string_view kViewCountSlot = "<span class=\"views\" id=\"press-views\"></span>";
+
+std::string render_body_html(const Document& body);
+std::string render_portal_page(const Article& a, const SiteProfile& site, const Document& body);
+
+// Channel list page URL for the breadcrumb, relative to the site root: "/channel/xwzx/".
+std::string channel_url(const SiteChannel& c);
+
+void append_escaped_html(std::string& out, std::string_view text);
+
+}  // namespace press::core

@@ -1,0 +1,47 @@
+#pragma once
+// Site profile: what belongs to the site, never to an article (footer, channels, own domains).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace press::core {
+
+struct SiteChannel {
+  std::vector<std::string> path;  // {"新闻中心"} or {"新闻中心", "媒体看工贸"}
+  std::string slug;               // URL-safe path of its list page: "xwzx/mtkgm"
+};
+
+struct GuardSettings {
+  std::vector<std::string> blocked_terms;  // added to the built-in lexicon, blocking
+  std::vector<std::string> warning_terms;  // reported, not blocking
+  std::vector<std::string> allowed_terms;  // suppress built-in hits inside these words
+};
+
+struct SiteProfile {
+  std::string id;           // "zjitc"
+  std::string institution;  // 浙江工贸职业技术学院
+  std::string home_label = "首页";
+  std::string body_label = "正文";  // last breadcrumb level
+  std::vector<SiteChannel> channels;
+  std::vector<std::string> footer_lines;  // shown verbatim, escaped
+  std::string icp;                        // 浙ICP备12044836号
+  std::vector<std::string> own_domains;   // zjitc.edu.cn (subdomains included)
+  std::vector<std::string> allowed_link_domains;  // other domains links may point to
+  GuardSettings guard;
+};
+
+struct SiteParse {
+  SiteProfile site;
+  Diagnostics errors;
+  bool ok() const { return errors.empty(); }
+};
+SiteParse parse_site(std::string_view json_text);
+
+const SiteChannel* find_channel(const SiteProfile& site, const std::vector<std::string>& path);
+
+// True when host equals one of domains or is a subdomain of one (case-insensitive).
+bool host_in_domains(std::string_view host, const std::vector<std::string>& domains);
+
+}  // namespace press::core
