@@ -1,0 +1,36 @@
+#include "core/diagnostic.h"
+
+#include "core/utf8.h"
+
+namespace press::core {
+
+std::string to_string(const Diagnostic& d) {
+  std::string out;
+  if (d.line > 0) {
+    out += "line " + std::to_string(d.line) + ", column " + std::to_string(d.column);
+    if (!d.path.empty()) out += " (" + d.path + ")";
+    out += ": ";
+  } else if (!d.path.empty()) {
+    out += d.path + ": ";
+  }
+  out += d.message;
+  return out;
+}
+
+void locate(std::string_view text, size_t offset, int& line, int& column) {
+  if (offset > text.size()) offset = text.size();
+  line = 1;
+  column = 1;
+  for (size_t i = 0; i < offset;) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+      ++i;
+      continue;
+    }
+    utf8::decode(text, i);
+    ++column;
+  }
+}
+
+}  // namespace press::core

@@ -1,0 +1,109 @@
+#include "core/site.h"
+
+#include "core/json_reader.h"
+#include "core/utf8.h"
+
+namespace press::core {
+
+using nlohmann::json;
+
+namespace {
+
+bool is_slug(std::string_view s) {
+  if (s.empty() || s.front() == '/' || s.back() == '/') return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '/')) return false;
+  return s.find("//") == std::string_view::npos;
+}
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+bool equals_ci(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+void read_channels(const json* v, SiteProfile& site, Diagnostics& errors) {
+  if (!v) return;
+  if (!v->is_array()) {
+    errors.push_back({"channels", std::string("expected an array, got ") + json_type_name(*v)});
+    return;
+  }
+  for (size_t i = 0; i < v->size(); ++i) {
+    const std::string prefix = "channels[" + std::to_string(i) + "].";
+    if (!(*v)[i].is_object()) {
+      errors.push_back({"channels[" + std::to_string(i) + "]", "expected an object with path and slug"});
+      continue;
+    }
+    FieldReader r((*v)[i], errors, prefix);
+    SiteChannel c;
+    r.read("path", c.path, true);
+    r.read("slug", c.slug, true);
+    if (c.path.empty()) r.error(prefix + "path", "must name at least one level");
+    if (!is_slug(c.slug)) r.error(prefix + "slug", "expected lower-case letters, digits, '-', '_' and '/' separators");
+    site.channels.push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
+SiteParse parse_site(std::string_view json_text) {
+  SiteParse result;
+  json j;
+  if (!parse_json(json_text, j, result.errors)) return result;
+  if (!j.is_object()) {
+    result.errors.push_back({"", std::string("expected a site profile object, got ") + json_type_name(j)});
+    return result;
+  }
+  SiteProfile& site = result.site;
+  Diagnostics& errors = result.errors;
+  FieldReader r(j, errors);
+  r.read("id", site.id, true);
+  r.read("institution", site.institution, true);
+  r.read("home_label", site.home_label);
+  r.read("body_label", site.body_label);
+  read_channels(r.find("channels"), site, errors);
+  r.read("footer_lines", site.footer_lines);
+  r.read("icp", site.icp);
+  r.read("own_domains", site.own_domains);
+  r.read("allowed_link_domains", site.allowed_link_domains);
+  if (const json* g = r.find("guard")) {
+    if (g->is_object()) {
+      FieldReader gr(*g, errors, "guard.");
+      gr.read("blocked_terms", site.guard.blocked_terms);
+      gr.read("warning_terms", site.guard.warning_terms);
+      gr.read("allowed_terms", site.guard.allowed_terms);
+    } else if (!g->is_null()) {
+      errors.push_back({"guard", std::string("expected an object, got ") + json_type_name(*g)});
+    }
+  }
+  if (errors.empty() && site.institution.empty()) errors.push_back({"institution", "must not be empty"});
+  for (size_t i = 0; i < site.channels.size(); ++i)
+    for (size_t k = 0; k < i; ++k)
+      if (site.channels[k].path == site.channels[i].path)
+        errors.push_back({"channels[" + std::to_string(i) + "].path", "repeats channels[" + std::to_string(k) + "]"});
+  return result;
+}
+
+const SiteChannel* find_channel(const SiteProfile& site, const std::vector<std::string>& path) {
+  for (const SiteChannel& c : site.channels)
+    if (c.path == path) return &c;
+  return nullptr;
+}
+
+bool host_in_domains(std::string_view host, const std::vector<std::string>& domains) {
+  if (host.empty()) return false;
+  if (host.back() == '.') host.remove_suffix(1);  // "zjitc.edu.cn." is the same host
+  for (std::string_view d : domains) {
+    if (d.empty()) continue;
+    if (equals_ci(host, d)) return true;
+    if (host.size() > d.size() && host[host.size() - d.size() - 1] == '.' &&
+        equals_ci(host.substr(host.size() - d.size()), d))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace press::core
