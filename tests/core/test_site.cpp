@@ -1,0 +1,50 @@
+#include <catch2/catch.hpp>
+
+#include "core/site.h"
+#include "test_support.h"
+
+using namespace press::core;
+
+TEST_CASE("the shipped sample site profile loads") {
+  const SiteParse p = parse_site(read_source_file("assets/sites/zjitc.json"));
+  INFO((p.errors.empty() ? "" : to_string(p.errors[0])));
+  REQUIRE(p.ok());
+  CHECK(p.site.institution == "浙江工贸职业技术学院");
+  CHECK(p.site.home_label == "首页");
+  CHECK(p.site.icp == "浙ICP备12044836号");
+  REQUIRE(p.site.footer_lines.size() == 3);
+  CHECK(p.site.footer_lines[0].rfind("版权所有:浙江工贸职业技术学院", 0) == 0);
+  const SiteChannel* media = find_channel(p.site, {"新闻中心", "媒体看工贸"});
+  REQUIRE(media != nullptr);
+  CHECK(media->slug == "xwzx/mtkgm");
+  CHECK(find_channel(p.site, {"媒体看工贸"}) == nullptr);
+}
+
+TEST_CASE("site profile errors are located") {
+  auto first_path = [](const std::string& json) {
+    const SiteParse p = parse_site(json);
+    return p.errors.empty() ? std::string("<none>") : p.errors[0].path;
+  };
+  CHECK(first_path(R"({"id":"x"})") == "institution");
+  CHECK(first_path(R"({"id":"x","institution":"某学院","channels":[{"path":["a"],"slug":"A B"}]})") ==
+        "channels[0].slug");
+  CHECK(first_path(R"({"id":"x","institution":"某学院","channels":[3]})") == "channels[0]");
+  CHECK(first_path(R"({"id":"x","institution":"某学院","guard":{"blocked_terms":"赌"}})") ==
+        "guard.blocked_terms");
+  CHECK(first_path(R"({"id":"x","institution":"某学院","channels":[{"path":["a"],"slug":"a"},{"path":["a"],"slug":"b"}]})") ==
+        "channels[1].path");
+  const SiteParse syntax = parse_site("{\n\"id\": }");
+  REQUIRE(syntax.errors.size() == 1);
+  CHECK(syntax.errors[0].line == 2);
+}
+
+TEST_CASE("host_in_domains matches the domain and its subdomains only") {
+  const std::vector<std::string> d = {"zjitc.edu.cn", "gov.cn"};
+  CHECK(host_in_domains("zjitc.edu.cn", d));
+  CHECK(host_in_domains("www.ZJITC.edu.cn", d));
+  CHECK(host_in_domains("www.zj.gov.cn.", d));
+  CHECK_FALSE(host_in_domains("evilzjitc.edu.cn", d));
+  CHECK_FALSE(host_in_domains("zjitc.edu.cn.evil.com", d));
+  CHECK_FALSE(host_in_domains("", d));
+  CHECK_FALSE(host_in_domains("cn", d));
+}
