@@ -1,0 +1,59 @@
+// press render: the portal page (or body fragment) of an article.
+#include <cstdio>
+
+#include "cli/cli_support.h"
+#include "core/guard.h"
+#include "core/portal_page.h"
+
+namespace press::cli {
+
+void print_findings(const std::string& file, const core::GuardReport& report);  // check.cpp
+
+int render(const Args& args) {
+  std::string article_path, site_path, body_path, output_path;
+  bool fragment = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    std::optional<std::string> v;
+    if (a == "--site" || a == "--body" || a == "-o") {
+      if (!(v = option_value(args, i))) return kExitUsage;
+      (a == "--site" ? site_path : a == "--body" ? body_path : output_path) = *v;
+    } else if (a == "--fragment") {
+      fragment = true;
+    } else if (!a.empty() && a[0] == '-' && a != "-") {
+      return usage_error("render: unknown option " + a);
+    } else if (article_path.empty()) {
+      article_path = a;
+    } else {
+      return usage_error("render: one article at a time");
+    }
+  }
+  if (article_path.empty()) return usage_error("render: which ARTICLE.json?");
+
+  const auto site = load_site(site_path);
+  if (!site) return kExitUsage;
+  auto article = load_article(article_path);
+  if (!article) return kExitContent;
+  if (!body_path.empty()) {
+    auto body = read_file(body_path);
+    if (!body) return kExitUsage;
+    article->body = std::move(*body);
+    const core::Diagnostics errors = core::validate_article(*article);
+    if (!errors.empty()) {
+      print_diagnostics(body_path, errors);
+      return kExitContent;
+    }
+  }
+
+  const core::Document document = core::parse_markdown(article->body);
+  const core::Guard guard(*site);
+  const core::GuardReport report = guard.check(*article, document);
+  print_findings(article_path, report);
+
+  const std::string html =
+      fragment ? core::render_body_html(document) : core::render_portal_page(*article, *site, document);
+  if (!write_output(output_path, html)) return kExitUsage;
+  return report.blocks() ? kExitContent : kExitOk;
+}
+
+}  // namespace press::cli
