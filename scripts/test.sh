@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds native and WebAssembly, and runs every test:
+# Catch2 suites through ctest (native and under node), the CLI checks, a fuzz smoke run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs   # Debian's emscripten finds Debian's acorn through it
+FUZZ_SECONDS=${FUZZ_SECONDS:-20}
+
+bash scripts/setup.sh
+
+echo "== native build"
+cmake --preset native >/dev/null
+cmake --build --preset native
+echo "== native tests"
+ctest --preset native
+
+echo "== WebAssembly build (core tests under node, exceptions off)"
+cmake --preset web >/dev/null
+cmake --build --preset web
+ctest --preset web
+
+echo "== fuzz smoke run (${FUZZ_SECONDS}s per target)"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
+for target in fuzz_article_json fuzz_markdown; do
+  corpus=$(mktemp -d)
+  case $target in
+    fuzz_article_json) cp tests/fuzz/corpus/json/* assets/samples/*.json "$corpus"/ ;;
+    fuzz_markdown) cp tests/fuzz/corpus/markdown/* "$corpus"/ ;;
+  esac
+  ./build/fuzz/$target -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -max_len=65536 \
+    -print_final_stats=1 "$corpus" 2>"build/fuzz/$target.log" \
+    || { tail -40 "build/fuzz/$target.log"; echo "$target: crash"; exit 1; }
+  grep -E "stat::number_of_executed_units" "build/fuzz/$target.log" | sed "s/^/$target: /"
+  rm -rf "$corpus"
+done
+echo "== all tests passed"

@@ -1,0 +1,56 @@
+// libFuzzer: hostile Markdown through the whole render path (document model, HTML, guard).
+// Beyond not crashing, no raw tag may come out of user text: every '<' in the body HTML
+// must start one of the tags the writer itself emits.
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "core/guard.h"
+#include "core/portal_page.h"
+
+namespace {
+
+const press::core::SiteProfile& site() {
+  static const press::core::SiteProfile s = [] {
+    press::core::SiteProfile p;
+    p.id = "fuzz";
+    p.institution = "浙江工贸职业技术学院";
+    p.own_domains = {"zjitc.edu.cn"};
+    return p;
+  }();
+  return s;
+}
+
+bool is_writer_tag(std::string_view html, size_t at) {
+  static const char* kTags[] = {"p>", "/p>", "h2", "h3", "h4", "h5", "h6", "/h", "blockquote", "/blockquote",
+                                "ul", "/ul", "ol", "/ol", "li>", "/li>", "pre>", "/pre>", "code>", "/code>",
+                                "hr", "table", "/table", "thead", "/thead", "tbody", "/tbody", "tr>", "/tr>",
+                                "th", "/th>", "td", "/td>", "strong>", "/strong>", "em>", "/em>", "del>",
+                                "/del>", "a href=\"", "/a>", "img src=\"", "br"};
+  const std::string_view rest = html.substr(at + 1);
+  for (const char* t : kTags)
+    if (rest.substr(0, std::strlen(t)) == t) return true;
+  return false;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view markdown(reinterpret_cast<const char*>(data), size);
+  const press::core::Document doc = press::core::parse_markdown(markdown);
+  const std::string html = press::core::render_body_html(doc);
+  for (size_t at = html.find('<'); at != std::string::npos; at = html.find('<', at + 1))
+    if (!is_writer_tag(html, at)) std::abort();
+  if (html.find("javascript:") != std::string::npos) std::abort();
+
+  press::core::Article a;
+  a.channel = {"新闻中心"};
+  a.title = "标题";
+  a.body = std::string(markdown);
+  static const press::core::Guard guard(site());
+  guard.check(a, doc);
+  press::core::render_portal_page(a, site(), doc);
+  return 0;
+}
