@@ -230,6 +230,12 @@ struct BreakState {
   bool at_start = true;
 
   bool feed(BreakClass k) {
+    // The portal writes half-width colons and commas in Chinese text ("信箱:zjets@...").
+    // Right after a CJK character they act as CJK closing punctuation: a break may
+    // follow them, while "3.5" and "http://" stay whole.
+    if (k == BreakClass::WordClose && !after_space &&
+        (prev == BreakClass::Ideographic || prev == BreakClass::Close || prev == BreakClass::Dash))
+      k = BreakClass::Close;
     bool allowed;
     if (at_start) {
       allowed = false;

@@ -81,7 +81,10 @@ TEST_CASE("break opportunities follow clreq and keep Latin runs whole", "[line_b
       // The half-width forms, as in the sample article.
       {"7月28日,温州湾", "7|月|28|日,|温|州|湾"},
       {"产业人才(工匠)学院", "产|业|人|才|(工|匠)|学|院"},
-      {"网站链接:https://a.cn/x?id=1&b=T_GOV", "网|站|链|接:https://a.cn/x?id=1&b=T_GOV"},
+      {"网站链接:https://a.cn/x?id=1&b=T_GOV", "网|站|链|接:|https://a.cn/x?id=1&b=T_GOV"},
+      {"信箱:zjets@zjitc.edu.cn", "信|箱:|zjets@zjitc.edu.cn"},
+      {"电话/邮箱:0577-88105228 / gmjw@zjitc.edu.cn",
+       "电|话/|邮|箱:|0577-88105228 / |gmjw@zjitc.edu.cn"},
       {"好!对?是.", "好!|对?|是."},
       // Numbers with their units, versions, percentages stay whole.
       {"共100km长", "共|100km|长"},
