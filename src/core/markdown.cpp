@@ -417,7 +417,9 @@ class MarkdownParser {
     switch (type) {
       case MD_TEXT_NULLCHAR: {
         // md4c hands over a static string; the NUL itself is the next one in the input.
-        const void* nul = std::memchr(input_.data() + cursor_, 0, input_.size() - cursor_);
+        const void* nul = cursor_ < input_.size()
+                              ? std::memchr(input_.data() + cursor_, 0, input_.size() - cursor_)
+                              : nullptr;
         const size_t at = nul ? size_t(static_cast<const char*>(nul) - input_.data()) : cursor_;
         add_decoded(SpanKind::Text, kReplacement, at, at + 1);
         break;
@@ -511,7 +513,7 @@ class MarkdownParser {
       push_span(kind, text_begin, doc_.text.size() - text_begin, at);
     }
     can_merge_ = false;
-    if (source_end > cursor_) cursor_ = source_end;
+    if (source_end > cursor_) cursor_ = source_end < input_.size() ? source_end : input_.size();
   }
 
   void push_span(SpanKind kind, size_t offset, size_t size, size_t at) {
@@ -569,7 +571,7 @@ class MarkdownParser {
 
   // First non-blank line not yet consumed, at its first non-space byte.
   size_t next_block_line() {
-    size_t pos = consumed_any() ? next_line(cursor_) : 0;
+    size_t pos = at_line_start(cursor_) ? cursor_ : next_line(cursor_);
     for (;;) {
       size_t k = pos;
       while (k < input_.size() && (input_[k] == ' ' || input_[k] == '\t')) ++k;
@@ -579,11 +581,13 @@ class MarkdownParser {
     }
   }
 
-  bool consumed_any() const { return cursor_ > 0; }
+  bool at_line_start(size_t pos) const {
+    return pos == 0 || input_[pos - 1] == '\n' || input_[pos - 1] == '\r';
+  }
 
   template <class Test>
   void skip_line_if(Test test) {
-    const size_t begin = next_line(cursor_);
+    const size_t begin = at_line_start(cursor_) ? cursor_ : next_line(cursor_);
     const size_t end = line_end(begin);
     if (begin < input_.size() && test(input_.substr(begin, end - begin))) cursor_ = end;
   }

@@ -323,6 +323,20 @@ TEST_CASE("block source offsets are the blocks' lines", "[markdown][offsets]") {
                    {BlockKind::ThematicBreak, "***"}});
 }
 
+TEST_CASE("blocks without text after verbatim text are placed on their own line", "[markdown][offsets]") {
+  // Found by fuzzing: the cursor after a code block's last line is already a line start.
+  const std::string md = std::string("\t\xFF\n*\n\n") + std::string(4, '\0');
+  const Document d = parse_markdown(md);
+  check_invariants(d, md);
+  REQUIRE(d.blocks.size() >= 4);
+  CHECK(d.blocks[2].kind == BlockKind::BulletList);
+  CHECK(d.blocks[2].source_offset == 3);
+  CHECK(d.blocks[4].kind == BlockKind::Paragraph);
+  CHECK(d.blocks[4].source_offset == 6);
+  for (uint32_t i = d.blocks[4].span_begin; i < d.blocks[4].span_end; ++i)
+    CHECK(d.spans[i].source_offset == 6 + (i - d.blocks[4].span_begin));
+}
+
 TEST_CASE("the sample article body: nine paragraphs, offsets exact", "[markdown][sample]") {
   const ArticleParse parsed =
       parse_article(read_file(std::string(PRESS_SOURCE_DIR) + "/assets/samples/sample-article.json"));
