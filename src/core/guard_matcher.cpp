@@ -1,0 +1,96 @@
+#include "core/guard_matcher.h"
+
+namespace press::core {
+
+namespace {
+
+unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+bool is_lower_letter(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+void set_bit(std::vector<uint64_t>& bits, uint32_t h) { bits[h >> 6] |= uint64_t(1) << (h & 63); }
+
+// Calls f(x) with the first `count` bytes of the pattern as a little-endian integer, once
+// for every upper/lower-case spelling of the ASCII letters among them.
+template <class F>
+void for_each_spelling(const std::string& lower, size_t count, F f) {
+  size_t letters[8];
+  size_t letter_count = 0;
+  uint64_t base = 0;
+  for (size_t k = 0; k < count; ++k) {
+    const auto c = (unsigned char)lower[k];
+    base |= uint64_t(c) << (8 * k);
+    if (is_lower_letter(c)) letters[letter_count++] = k;
+  }
+  for (uint32_t mask = 0; mask < (1u << letter_count); ++mask) {
+    uint64_t x = base;
+    for (size_t b = 0; b < letter_count; ++b)
+      if (mask & (1u << b)) x ^= uint64_t(0x20) << (8 * letters[b]);  // 'a' ^ 0x20 == 'A'
+    f(x);
+  }
+}
+
+}  // namespace
+
+uint32_t TermMatcher::add(std::string_view pattern) {
+  std::string lower(pattern);
+  for (char& c : lower) c = char(fold((unsigned char)c));
+  patterns_.push_back(std::move(lower));
+  return uint32_t(patterns_.size() - 1);
+}
+
+void TermMatcher::compile() {
+  // Byte classes keep the trie's rows short: every byte used by a pattern is its own class,
+  // all others share class 0; an upper-case letter shares its lower-case letter's class.
+  bool used[256] = {};
+  for (const std::string& p : patterns_)
+    for (unsigned char c : p) used[c] = true;
+  class_count_ = 1;
+  for (int b = 0; b < 256; ++b) byte_class_[b] = used[b] ? uint8_t(class_count_++) : 0;
+  for (int b = 'A'; b <= 'Z'; ++b) byte_class_[b] = byte_class_[b + ('a' - 'A')];
+  const uint32_t classes = class_count_;
+
+  // The trie. State 0 is the root and never a child, so 0 can mean "no edge".
+  trie_.assign(classes, 0);
+  std::vector<std::vector<uint32_t>> ends(1);
+  for (uint32_t id = 0; id < patterns_.size(); ++id) {
+    const std::string& p = patterns_[id];
+    if (p.empty()) continue;
+    uint32_t s = 0;
+    for (unsigned char c : p) {
+      const size_t k = size_t(s) * classes + byte_class_[c];
+      if (trie_[k] == 0) {
+        trie_[k] = uint32_t(ends.size());
+        ends.emplace_back();
+        trie_.resize(trie_.size() + classes, 0);
+      }
+      s = trie_[k];
+    }
+    ends[s].push_back(id);
+  }
+  output_begin_.assign(ends.size() + 1, 0);
+  outputs_.clear();
+  for (size_t s = 0; s < ends.size(); ++s) {
+    output_begin_[s] = uint32_t(outputs_.size());
+    outputs_.insert(outputs_.end(), ends[s].begin(), ends[s].end());
+  }
+  output_begin_[ends.size()] = uint32_t(outputs_.size());
+
+  // The filters.
+  const size_t words = (size_t(1) << kFilterBits) / 64;
+  short3_.assign(words, 0);
+  first6_.assign(words, 0);
+  for (uint8_t& f : first_byte_) f = 0;
+  starts_are_char_starts_ = true;
+  for (const std::string& p : patterns_) {
+    if (p.empty()) continue;
+    const auto c = (unsigned char)p[0];
+    if ((c & 0xC0) == 0x80) starts_are_char_starts_ = false;
+    const uint8_t flag = p.size() < 3 ? kAlways : p.size() < 6 ? kTest3 : kTest6;
+    first_byte_[c] |= flag;
+    if (is_lower_letter(c)) first_byte_[c - ('a' - 'A')] |= flag;
+    if (p.size() >= 3 && p.size() < 6) for_each_spelling(p, 3, [&](uint64_t x) { set_bit(short3_, hash3(x)); });
+    if (p.size() >= 6) for_each_spelling(p, 6, [&](uint64_t x) { set_bit(first6_, hash6(x)); });
+  }
+}
+
+}  // namespace press::core

@@ -1,0 +1,164 @@
+#pragma once
+// Multi-pattern byte matcher of the content guard: a hashed prefilter in front of a trie.
+//
+// Why not a plain Aho-Corasick DFA: its table (a few hundred terms in UTF-8, ~1400 states)
+// does not fit in L1, and every byte of text waits for the previous byte's table load;
+// it measured ~180 MB/s. Here each character start is tested on its own (no dependency
+// chain from byte to byte): do a pattern's first two characters (hash of 6 bytes) or, for
+// short patterns, its first character (hash of 3 bytes) stand there, per 8 KB bitmaps?
+// Only then is the trie walked from that position. In Chinese news that is about one
+// character in a hundred; a walk is at most the longest pattern, so a scan is linear in
+// the text. SSE2 finds the character starts sixteen bytes at a time where available
+// (not in the WebAssembly build, which takes the plain loop).
+//
+// The same pass also reports where Latin letters and digits are (ASCII, or the lead byte
+// 0xEF of full-width forms), so the guard's token rule needs no second pass.
+//
+// Patterns are byte strings (UTF-8 for Chinese terms); ASCII letters match either case.
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+namespace press::core {
+
+class TermMatcher {
+ public:
+  // Adds a pattern (empty ones are ignored) and returns its id, which scan() reports.
+  uint32_t add(std::string_view pattern);
+  // Builds the trie and the filters; patterns added later need another compile().
+  void compile();
+
+  size_t pattern_count() const { return patterns_.size(); }
+  size_t pattern_size(uint32_t id) const { return patterns_[id].size(); }
+
+  // Calls on_match(begin, id) for every occurrence of every pattern, where text[begin,
+  // begin + pattern_size(id)) is the occurrence; in order of begin, and for one begin the
+  // shorter pattern first.
+  template <class OnMatch>
+  void scan(std::string_view text, OnMatch&& on_match) const {
+    auto no_latin = [](size_t i) { return i + 1; };
+    scan_impl<false>(text, on_match, no_latin);
+  }
+
+  // Also calls on_latin(i) for positions of ASCII letters and digits and of the byte 0xEF
+  // (full-width forms, and much else), from left to right; on_latin returns the position
+  // the next call may be for at the earliest (the end of the token it read). Matches
+  // and Latin positions of one 16-byte block come in that order: matches, then Latin.
+  template <class OnMatch, class OnLatin>
+  void scan(std::string_view text, OnMatch&& on_match, OnLatin&& on_latin) const {
+    scan_impl<true>(text, on_match, on_latin);
+  }
+
+  static bool is_latin_byte(unsigned char c) {
+    return c < 0x80 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : c == 0xEF;
+  }
+
+ private:
+  static constexpr int kFilterBits = 16;  // 64 K bits, 8 KB per bitmap
+
+  // What a byte at a character start asks for (flags).
+  enum : uint8_t { kAlways = 1, kTest6 = 2, kTest3 = 4 };
+
+  template <bool kLatin, class OnMatch, class OnLatin>
+  void scan_impl(std::string_view text, OnMatch& on_match, OnLatin& on_latin) const {
+    if (trie_.empty() && !kLatin) return;
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t n = text.size();
+    size_t i = 0, latin_from = 0;
+#ifdef __SSE2__
+    // Sixteen bytes at a time, only positions that can begin a character: a pattern
+    // begins with its first character, never with a UTF-8 continuation byte.
+    if (starts_are_char_starts_) {
+      const __m128i continuation_max = _mm_set1_epi8(-65);  // 0xBF as a signed byte
+      const __m128i below_0 = _mm_set1_epi8('0' - 1), above_9 = _mm_set1_epi8('9' + 1);
+      const __m128i below_a = _mm_set1_epi8('a' - 1), above_z = _mm_set1_epi8('z' + 1);
+      const __m128i case_bit = _mm_set1_epi8(0x20), ef = _mm_set1_epi8(char(0xEF));
+      for (; i + 16 + 8 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        unsigned starts = unsigned(_mm_movemask_epi8(_mm_cmpgt_epi8(v, continuation_max)));
+        while (starts) {
+          const size_t k = i + unsigned(__builtin_ctz(starts));
+          starts &= starts - 1;
+          uint64_t x;
+          std::memcpy(&x, p + k, 8);
+          if (candidate(p[k], x)) walk(p, n, k, on_match);
+        }
+        if (kLatin) {
+          const __m128i folded = _mm_or_si128(v, case_bit);
+          const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmplt_epi8(v, above_9));
+          const __m128i letter =
+              _mm_and_si128(_mm_cmpgt_epi8(folded, below_a), _mm_cmplt_epi8(folded, above_z));
+          unsigned latin = unsigned(
+              _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digit, letter), _mm_cmpeq_epi8(v, ef))));
+          while (latin) {
+            const size_t k = i + unsigned(__builtin_ctz(latin));
+            latin &= latin - 1;
+            if (k >= latin_from) latin_from = on_latin(k);
+          }
+        }
+      }
+    }
+#endif
+    for (; i < n; ++i) {
+      uint64_t x;
+      if (i + 8 <= n) {
+        std::memcpy(&x, p + i, 8);
+      } else {  // the last bytes: the same test on a zero-padded copy
+        unsigned char tail[8] = {};
+        std::memcpy(tail, p + i, n - i);
+        std::memcpy(&x, tail, 8);
+      }
+      if (candidate(p[i], x)) walk(p, n, i, on_match);
+      if (kLatin && i >= latin_from && is_latin_byte(p[i])) latin_from = on_latin(i);
+    }
+  }
+
+  // Hashes of a pattern's first 3 and 6 bytes (x holds text bytes little-endian).
+  static uint32_t hash3(uint64_t x) {
+    return uint32_t((uint32_t(x & 0xFFFFFF) * 0x9E3779B1u) >> (32 - kFilterBits));
+  }
+  static uint32_t hash6(uint64_t x) {
+    return uint32_t(((x & 0xFFFFFFFFFFFFull) * 0x9E3779B97F4A7C15ull) >> (64 - kFilterBits));
+  }
+  static bool test(const std::vector<uint64_t>& bits, uint32_t h) { return (bits[h >> 6] >> (h & 63)) & 1; }
+
+  bool candidate(unsigned char first, uint64_t x) const {
+    const uint8_t f = first_byte_[first];
+    if (f == 0) return false;  // most ASCII, and Chinese characters no term starts with
+    if (f & kAlways) return true;
+    if ((f & kTest3) && test(short3_, hash3(x))) return true;
+    return test(first6_, hash6(x));
+  }
+
+  template <class OnMatch>
+  void walk(const unsigned char* p, size_t n, size_t i, OnMatch& on_match) const {
+    uint32_t s = 0;
+    for (size_t k = i; k < n; ++k) {
+      s = trie_[size_t(s) * class_count_ + byte_class_[p[k]]];
+      if (s == 0) return;
+      for (uint32_t o = output_begin_[s]; o < output_begin_[s + 1]; ++o) on_match(i, outputs_[o]);
+    }
+  }
+
+  std::vector<std::string> patterns_;  // lower-cased
+
+  uint8_t byte_class_[256] = {};
+  uint32_t class_count_ = 1;
+  std::vector<uint32_t> trie_;          // [state * class_count + class] = child, 0 = none
+  std::vector<uint32_t> output_begin_;  // per state, into outputs_; one extra at the end
+  std::vector<uint32_t> outputs_;       // ids of the patterns that end at a state
+
+  bool starts_are_char_starts_ = true;  // no pattern begins with a continuation byte
+  uint8_t first_byte_[256] = {};        // kAlways / kTest3 / kTest6 by a pattern's first byte
+  std::vector<uint64_t> short3_;        // first 3 bytes of patterns of 3 to 5 bytes
+  std::vector<uint64_t> first6_;        // first 6 bytes of patterns of 6 bytes or more
+};
+
+}  // namespace press::core
