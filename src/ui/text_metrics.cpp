@@ -1,0 +1,41 @@
+#include "ui/text_metrics.h"
+
+#include <imgui.h>
+
+#include "core/east_asian_width.h"
+#include "core/utf8.h"
+
+namespace press::ui {
+
+void ImFontMetrics::set(ImFont* font, float size) {
+  const int glyphs = font ? font->Glyphs.Size : -1;
+  if (font == font_ && size == size_ && glyphs == glyph_count_) return;
+  font_ = font;
+  size_ = size;
+  glyph_count_ = glyphs;
+  scale_ = font && font->FontSize > 0 ? size / font->FontSize : 1.f;
+  ++generation_;
+}
+
+float ImFontMetrics::advance(std::string_view cluster, char32_t base) const {
+  if (!font_) return 0;
+  // ImGui 1.90 keeps 16-bit code points: anything above the BMP draws as U+FFFD.
+  auto one = [&](char32_t cp) {
+    if (cp > 0xFFFF) cp = 0xFFFD;
+    return font_->GetCharAdvance(ImWchar(cp));
+  };
+  // Most clusters are one code point: the lead byte tells its length.
+  const unsigned char lead = static_cast<unsigned char>(cluster[0]);
+  const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (cluster.size() <= length) return one(base) * scale_;
+  float sum = 0;
+  for (size_t i = 0; i < cluster.size();) sum += one(core::utf8::decode(cluster, i));
+  return sum * scale_;
+}
+
+float FixedMetrics::advance(std::string_view cluster, char32_t base) const {
+  if (cluster.size() == 1) return base >= 0x20 && base < 0x7F ? narrow_ : 0.f;
+  return narrow_ * float(core::cluster_columns(cluster));
+}
+
+}  // namespace press::ui
