@@ -1,5 +1,7 @@
 #include "core/guard_matcher.h"
 
+#include <algorithm>
+
 namespace press::core {
 
 namespace {
@@ -75,21 +77,24 @@ void TermMatcher::compile() {
   }
   output_begin_[ends.size()] = uint32_t(outputs_.size());
 
-  // The filters.
-  const size_t words = (size_t(1) << kFilterBits) / 64;
-  short3_.assign(words, 0);
-  first6_.assign(words, 0);
-  for (uint8_t& f : first_byte_) f = 0;
+  // The filter. A first byte's key length is that of its shortest pattern, capped at 6.
+  size_t key_size[256];
+  for (size_t& k : key_size) k = 6;
   starts_are_char_starts_ = true;
   for (const std::string& p : patterns_) {
     if (p.empty()) continue;
     const auto c = (unsigned char)p[0];
     if ((c & 0xC0) == 0x80) starts_are_char_starts_ = false;
-    const uint8_t flag = p.size() < 3 ? kAlways : p.size() < 6 ? kTest3 : kTest6;
-    first_byte_[c] |= flag;
-    if (is_lower_letter(c)) first_byte_[c - ('a' - 'A')] |= flag;
-    if (p.size() >= 3 && p.size() < 6) for_each_spelling(p, 3, [&](uint64_t x) { set_bit(short3_, hash3(x)); });
-    if (p.size() >= 6) for_each_spelling(p, 6, [&](uint64_t x) { set_bit(first6_, hash6(x)); });
+    const size_t k = p.size() < 3 ? 1 : p.size() < 6 ? 3 : 6;
+    key_size[c] = std::min(key_size[c], k);
+    if (is_lower_letter(c)) key_size[c - ('a' - 'A')] = key_size[c];
+  }
+  for (int b = 'a'; b <= 'z'; ++b) key_size[b] = key_size[b - ('a' - 'A')] = std::min(key_size[b], key_size[b - ('a' - 'A')]);
+  for (int b = 0; b < 256; ++b) key_mask_[b] = key_size[b] == 6 ? 0xFFFFFFFFFFFFull : (uint64_t(1) << (8 * key_size[b])) - 1;
+  filter_.assign((size_t(1) << kFilterBits) / 64, 0);
+  for (const std::string& p : patterns_) {
+    if (p.empty()) continue;
+    for_each_spelling(p, key_size[(unsigned char)p[0]], [&](uint64_t x) { set_bit(filter_, hash(x)); });
   }
 }
 
