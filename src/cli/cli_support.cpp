@@ -68,12 +68,14 @@ std::optional<core::SiteProfile> load_site(const std::string& path) {
   return std::move(parsed.site);
 }
 
-std::optional<core::Article> load_article(const std::string& path) {
+std::optional<core::Article> load_article(const std::string& path, int& failure_code) {
+  failure_code = kExitUsage;
   const auto text = read_file(path);
   if (!text) return std::nullopt;
   core::ArticleParse parsed = core::parse_article(*text);
   if (!parsed.ok()) {
     print_diagnostics(path, parsed.errors);
+    failure_code = kExitContent;
     return std::nullopt;
   }
   return std::move(parsed.article);

@@ -23,7 +23,8 @@ bool write_output(const std::string& path, const std::string& data);
 std::optional<core::SiteProfile> load_site(const std::string& path);
 
 // Reads and validates an article file, printing "FILE:LINE:COL: message" or "FILE: path: message".
-std::optional<core::Article> load_article(const std::string& path);
+// On failure failure_code says why: kExitUsage for I/O, kExitContent for an invalid article.
+std::optional<core::Article> load_article(const std::string& path, int& failure_code);
 
 void print_diagnostics(const std::string& file, const core::Diagnostics& errors);
 int usage_error(const std::string& message);

@@ -32,8 +32,9 @@ int render(const Args& args) {
 
   const auto site = load_site(site_path);
   if (!site) return kExitUsage;
-  auto article = load_article(article_path);
-  if (!article) return kExitContent;
+  int failure_code = kExitOk;
+  auto article = load_article(article_path, failure_code);
+  if (!article) return failure_code;
   if (!body_path.empty()) {
     auto body = read_file(body_path);
     if (!body) return kExitUsage;

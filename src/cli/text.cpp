@@ -43,9 +43,9 @@ int text(const Args& args) {
 
   const auto site = load_site(site_path);
   if (!site) return kExitUsage;
-  // An article that does not parse is a usage error here: there is nothing to check.
-  const auto article = load_article(article_path);
-  if (!article) return kExitUsage;
+  int failure_code = kExitOk;
+  const auto article = load_article(article_path, failure_code);
+  if (!article) return failure_code;
 
   const core::Document body = core::parse_markdown(article->body);
   if (!write_output(output_path, core::render_plain_text(*article, *site, body, options)))
