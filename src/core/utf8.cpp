@@ -26,19 +26,38 @@ static size_t sequence_length(std::string_view text, size_t i) {
 }
 
 size_t find_invalid(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    // ASCII fast path: most of a Markdown file's structure is ASCII.
-    while (i + 8 <= text.size()) {
+  const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = begin + text.size();
+  const auto* p = begin;
+  while (p < end) {
+    // ASCII, eight bytes at a time: Markdown structure and Latin text.
+    while (end - p >= 8) {
       uint64_t chunk;
-      __builtin_memcpy(&chunk, text.data() + i, 8);
+      __builtin_memcpy(&chunk, p, 8);
       if (chunk & 0x8080808080808080ull) break;
-      i += 8;
+      p += 8;
     }
-    if (i >= text.size()) break;
-    const size_t n = sequence_length(text, i);
-    if (n == 0) return i;
-    i += n;
+    // Chinese prose: three-byte sequences (without the E0/ED special cases) mixed with
+    // ASCII punctuation and digits, decided with one or two tests per character.
+    while (end - p >= 3) {
+      const unsigned lead = p[0];
+      if (lead < 0x80u) {
+        ++p;
+        continue;
+      }
+      const bool plain_three_byte = ((lead & 0xF0u) == 0xE0u) & ((p[1] & 0xC0u) == 0x80u) &
+                                    ((p[2] & 0xC0u) == 0x80u) & (lead != 0xE0u) & (lead != 0xEDu);
+      if (!plain_three_byte) break;
+      p += 3;
+    }
+    if (p >= end) break;
+    if (*p < 0x80) {
+      ++p;
+      continue;
+    }
+    const size_t n = sequence_length(text, static_cast<size_t>(p - begin));
+    if (n == 0) return static_cast<size_t>(p - begin);
+    p += n;
   }
   return std::string_view::npos;
 }
