@@ -1,0 +1,29 @@
+#include "server/connection_pool.h"
+
+#include <cstdio>
+
+namespace press::server {
+
+ConnectionPool::Lease ConnectionPool::acquire() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!idle_.empty()) {
+      std::unique_ptr<Database> db = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(*this, std::move(db));
+    }
+  }
+  std::string error;
+  std::unique_ptr<Database> db = Database::open(path_, error);
+  if (!db) std::fprintf(stderr, "press-server: cannot open %s: %s\n", path_.c_str(), error.c_str());
+  // Readers never write; query_only turns a programming mistake into an error.
+  if (db) db->exec("PRAGMA query_only=ON");
+  return Lease(*this, std::move(db));
+}
+
+void ConnectionPool::give_back(std::unique_ptr<Database> db) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  idle_.push_back(std::move(db));
+}
+
+}  // namespace press::server

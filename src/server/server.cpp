@@ -1,0 +1,309 @@
+#include "server/server.h"
+
+#include <httplib.h>
+#include <signal.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+#include <thread>
+
+#include "server/api.h"
+#include "server/http_util.h"
+#include "server/list_page.h"
+#include "server/public_pages.h"
+#include "server/server_context.h"
+#include "server/startup.h"
+
+namespace press::server {
+
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+using HandlerResponse = httplib::Server::HandlerResponse;
+
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+std::string base_url(const ServerOptions& o, int port) {
+  const bool v6 = o.host.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + o.host + "]" : o.host) + ":" + std::to_string(port) + "/";
+}
+
+// PRESS_ADMIN_TOKEN registers a known admin token for scripted set-ups; otherwise the very
+// first start makes one. Returns the new token to show once, or "" when none was made.
+bool bootstrap_tokens(Database& db, std::string& shown_once) {
+  std::string error;
+  if (const char* env = std::getenv("PRESS_ADMIN_TOKEN"); env && *env) {
+    const std::string token = env;
+    if (token.size() < 16) {
+      std::fprintf(stderr, "press-server: PRESS_ADMIN_TOKEN must be at least 16 characters\n");
+      return false;
+    }
+    if (!token_known(db, token) &&
+        !add_token(db, token, "admin (PRESS_ADMIN_TOKEN)", Role::Admin, error)) {
+      std::fprintf(stderr, "press-server: cannot store the admin token: %s\n", error.c_str());
+      return false;
+    }
+    return true;
+  }
+  if (count_tokens(db) > 0) return true;
+  shown_once = generate_token();
+  if (shown_once.empty() || !add_token(db, shown_once, "admin", Role::Admin, error)) {
+    std::fprintf(stderr, "press-server: cannot create the first admin token %s\n", error.c_str());
+    return false;
+  }
+  return true;
+}
+
+void serve_static(ServerContext& ctx, PublicPages& pages, const Request& req, Response& res) {
+  StaticFiles::Lookup found = ctx.statics.find(req.path);
+  if (found.kind == StaticFiles::Lookup::RedirectToDirectory) {
+    res.status = 301;
+    res.set_header("Location", req.path + "/");
+    return;
+  }
+  if (found.kind != StaticFiles::Lookup::File) {
+    pages.not_found(req, res);
+    return;
+  }
+  const StaticBody& file = *found.file;
+  res.set_header("ETag", file.etag);
+  res.set_header("Last-Modified", file.last_modified);
+  res.set_header("Cache-Control", "no-cache");
+  if (!file.gzip.empty()) res.set_header("Vary", "Accept-Encoding");
+  if (not_modified(req, file.etag, file.last_modified)) {
+    res.status = 304;
+    return;
+  }
+  const bool gzip = !file.gzip.empty() && request_accepts_gzip(req);
+  send_bytes(res, 200, file.content_type, found.file, gzip ? file.gzip : file.body, gzip);
+}
+
+// Writes through the API; every other path is read-only.
+void dispatch_write(Api& api, const Request& req, Response& res, std::string_view body,
+                    bool has_body) {
+  if (starts_with(req.path, "/api/")) {
+    api.handle(req, res, body, has_body);
+    return;
+  }
+  res.set_header("Allow", "GET, HEAD, OPTIONS");
+  send_error(req, res, 405, "method_not_allowed", "only the API under /api/v1/ accepts writes");
+}
+
+// Bodies are read here, bounded: cpp-httplib checks Content-Length against the payload
+// limit itself, but a chunked or gzip-encoded body has no length to check up front.
+void read_body_then(ServerContext& ctx, Api& api, const Request& req, Response& res,
+                    const httplib::ContentReader& reader) {
+  const size_t limit = ctx.options.max_body_bytes;
+  if (req.is_multipart_form_data()) {
+    send_error(req, res, 415, "unsupported_media_type", "send JSON, not a form");
+    return;
+  }
+  // HTTP/1.1: a request with neither Content-Length nor Transfer-Encoding has no body
+  // (cpp-httplib would otherwise wait for the client to close the connection).
+  if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
+    dispatch_write(api, req, res, {}, false);
+    return;
+  }
+  std::string body;
+  size_t total = 0;
+  bool too_large = false;
+  const bool ok = reader([&](const char* data, size_t size) {
+    total += size;
+    if (total > limit) {
+      // Keep draining (up to a bound) so the connection stays in step for the 413.
+      too_large = true;
+      std::string().swap(body);
+      return total <= 4 * limit;
+    }
+    body.append(data, size);
+    return true;
+  });
+  if (too_large || res.status == 413) {
+    send_error(req, res, 413, "payload_too_large",
+               "the request body is larger than " + std::to_string(limit) + " bytes");
+    return;
+  }
+  if (!ok) {
+    send_error(req, res, 400, "body_unreadable", "the request body ended early or is malformed");
+    return;
+  }
+  dispatch_write(api, req, res, body, true);
+}
+
+}  // namespace
+
+int run_server(const ServerOptions& options) {
+  // Signals are taken by a thread of ours (sigtimedwait); block them before any thread starts.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);  // a reader closing early must not kill the server
+
+  ServerContext ctx;
+  ctx.options = options;
+  if (!load_site_profile(options.site_file, ctx.site)) return 2;
+  std::unique_ptr<Database> writer = open_data_database(options.data_dir);
+  if (!writer) return 2;
+  if (!ctx.views.load(*writer)) {
+    std::fprintf(stderr, "press-server: cannot read view counts: %s\n", writer->error().c_str());
+    return 2;
+  }
+  std::string error;
+  ctx.token_db = Database::open(options.database_path(), error);
+  if (!ctx.token_db) {
+    std::fprintf(stderr, "press-server: %s\n", error.c_str());
+    return 2;
+  }
+
+  httplib::Server http;
+  const int threads = options.threads;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
+  http.set_keep_alive_max_count(10000);
+  http.set_keep_alive_timeout(5);
+  http.set_tcp_nodelay(true);
+  http.set_payload_max_length(options.max_body_bytes);
+  int port = options.port;
+  if (port == 0) {
+    port = http.bind_to_any_port(options.host);
+  } else if (!http.bind_to_port(options.host, port)) {
+    port = -1;
+  }
+  if (port <= 0) {
+    std::fprintf(stderr, "press-server: cannot listen on %s port %d\n", options.host.c_str(),
+                 options.port);
+    return 2;
+  }
+
+  std::string first_token;
+  if (!bootstrap_tokens(*writer, first_token)) return 2;
+
+  ctx.writes = std::make_unique<WriteQueue>(std::move(writer));
+  ctx.reads = std::make_unique<ConnectionPool>(options.database_path());
+  ctx.store = std::make_unique<ArticleStore>(*ctx.reads, *ctx.writes);
+  ctx.tokens = std::make_unique<TokenCache>(*ctx.token_db);
+  ctx.guard = std::make_unique<core::Guard>(ctx.site);
+  ctx.footer_html = site_footer_html(ctx.site);
+  if (!options.web_dir.empty()) ctx.statics.mount("/", options.web_dir);
+  for (const auto& [prefix, dir] : options.static_dirs) ctx.statics.mount(prefix, dir);
+
+  PublicPages pages(ctx);
+  Api api(ctx, pages);
+
+  http.set_pre_routing_handler([&](const Request& req, Response& res) {
+    if (req.method == "GET" || req.method == "HEAD") {
+      if (starts_with(req.path, "/api/")) {
+        api.handle(req, res, {}, false);
+      } else if (!pages.serve(req, res)) {
+        serve_static(ctx, pages, req, res);
+      }
+      return HandlerResponse::Handled;
+    }
+    if (req.method == "OPTIONS") {
+      if (starts_with(req.path, "/api/")) {
+        api.preflight(req, res);
+      } else {
+        res.status = 204;
+        res.set_header("Allow", "GET, HEAD, OPTIONS");
+      }
+      return HandlerResponse::Handled;
+    }
+    return HandlerResponse::Unhandled;  // the body is read first, by the handlers below
+  });
+  auto with_body = [&](const Request& req, Response& res, const httplib::ContentReader& reader) {
+    read_body_then(ctx, api, req, res, reader);
+  };
+  auto without_body = [&](const Request& req, Response& res) {
+    dispatch_write(api, req, res, {}, false);
+  };
+  http.Post(".*", with_body).Post(".*", without_body);
+  http.Put(".*", with_body).Put(".*", without_body);
+  http.Delete(".*", with_body).Delete(".*", without_body);
+  http.Patch(".*", with_body).Patch(".*", without_body);
+  // Errors cpp-httplib answers itself (malformed request, 413 by Content-Length, 414)
+  // get a JSON body like ours; responses we made already have one.
+  http.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const Request& req, Response& res) {
+        if (res.has_header("Content-Type")) return HandlerResponse::Unhandled;
+        const char* message = res.status == 413   ? "the request body is too large"
+                              : res.status == 414 ? "the request line is too long"
+                              : res.status == 416 ? "the range cannot be satisfied"
+                                                  : "the request is malformed";
+        send_error(req, res, res.status, "http_" + std::to_string(res.status), message);
+        return HandlerResponse::Handled;
+      }));
+  http.set_exception_handler([](const Request& req, Response& res, std::exception_ptr) {
+    send_error(req, res, 500, "internal_error", "the server failed to handle this request");
+  });
+
+  const std::string url = base_url(options, port);
+  if (!first_token.empty()) {
+    std::printf(
+        "press-server: created the first admin token. It is shown only this once; only its hash is "
+        "stored:\n"
+        "\n    %s\n\n"
+        "Admin page: %sadmin/  (more tokens: press-server token create --data %s)\n",
+        first_token.c_str(), url.c_str(), options.data_dir.c_str());
+  }
+  std::printf("press-server: listening on %s (data %s, site %s)\n", url.c_str(),
+              options.data_dir.c_str(), ctx.site.id.c_str());
+  std::fflush(stdout);
+
+  // A stop signal may arrive before listen_after_bind() runs, when Server::stop() would do
+  // nothing yet: the request is kept and carried out once the server is running.
+  std::atomic<bool> finished{false};
+  std::thread signal_thread([&] {
+    const timespec tick{0, 50 * 1000 * 1000};
+    bool requested = false;
+    while (!finished.load()) {
+      const int sig = sigtimedwait(&stop_signals, nullptr, &tick);
+      if ((sig == SIGINT || sig == SIGTERM) && !requested) {
+        std::fprintf(stderr, "press-server: stopping (signal %d)\n", sig);
+        requested = true;
+      }
+      if (requested && http.is_running()) {
+        http.stop();
+        return;
+      }
+    }
+  });
+  std::mutex flush_mutex;
+  std::condition_variable flush_wake;
+  bool flush_stop = false;
+  std::thread flush_thread([&] {
+    std::unique_lock<std::mutex> lock(flush_mutex);
+    while (!flush_stop) {
+      flush_wake.wait_for(lock, std::chrono::seconds(options.flush_seconds));
+      if (flush_stop) break;
+      lock.unlock();
+      ctx.views.flush(*ctx.writes);
+      lock.lock();
+    }
+  });
+
+  const bool listened = http.listen_after_bind();
+
+  finished = true;
+  signal_thread.join();
+  {
+    std::lock_guard<std::mutex> lock(flush_mutex);
+    flush_stop = true;
+  }
+  flush_wake.notify_all();
+  flush_thread.join();
+  const bool flushed = ctx.views.flush(*ctx.writes);
+  ctx.writes->stop();
+  if (!flushed) std::fprintf(stderr, "press-server: the last view counts could not be written\n");
+  std::fprintf(stderr, "press-server: stopped\n");
+  return listened ? 0 : 1;
+}
+
+}  // namespace press::server

@@ -1,0 +1,50 @@
+#include "server/startup.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace press::server {
+
+bool load_site_profile(const std::string& file, core::SiteProfile& out) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "press-server: cannot read the site profile %s\n", file.c_str());
+    return false;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  core::SiteParse parsed = core::parse_site(text.str());
+  if (!parsed.ok()) {
+    for (const core::Diagnostic& d : parsed.errors)
+      std::fprintf(stderr, "%s: %s\n", file.c_str(), core::to_string(d).c_str());
+    return false;
+  }
+  out = std::move(parsed.site);
+  return true;
+}
+
+std::unique_ptr<Database> open_data_database(const std::string& data_dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(data_dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "press-server: cannot create the data folder %s: %s\n", data_dir.c_str(),
+                 ec.message().c_str());
+    return nullptr;
+  }
+  const std::string path = data_dir + "/press.db";
+  std::string error;
+  std::unique_ptr<Database> db = Database::open(path, error);
+  if (!db) {
+    std::fprintf(stderr, "press-server: cannot open %s: %s\n", path.c_str(), error.c_str());
+    return nullptr;
+  }
+  if (!migrate_schema(*db, error)) {
+    std::fprintf(stderr, "press-server: %s: %s\n", path.c_str(), error.c_str());
+    return nullptr;
+  }
+  return db;
+}
+
+}  // namespace press::server
