@@ -1,0 +1,263 @@
+#include "platform/web/canvas_fonts.h"
+
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "platform/web/js_bridge.h"
+
+namespace press::web {
+
+namespace {
+
+// ImGui insists on font data in every ImFontConfig; ours has none, so a byte stands in.
+char kNoFontData[1] = {0};
+
+// The backend whose build is in progress (the builder hook is a plain function pointer).
+CanvasFontBackend* g_building = nullptr;
+
+// A rectangle to place in the texture: one of ImGui's custom rects or one glyph bitmap.
+struct Slot {
+  int width = 0, height = 0;
+  int x = 0, y = 0;
+  ImFontAtlasCustomRect* custom = nullptr;
+  const void* glyph = nullptr;
+};
+
+}  // namespace
+
+uint64_t CanvasFontBackend::key(float px, bool bold, uint16_t cp) {
+  const auto quarter_px = static_cast<uint64_t>(std::lround(px * 4));
+  return quarter_px << 17 | uint64_t(bold) << 16 | cp;
+}
+
+void CanvasFontBackend::face_metrics(Face& face) {
+  const uint64_t k = key(face.px, face.bold, 0);
+  auto it = metrics_.find(k);
+  if (it == metrics_.end()) {
+    float m[2] = {0, 0};
+    press_js_font_metrics(int(std::lround(face.px)), face.bold, m);
+    Face stored = face;
+    stored.ascent = m[0];
+    stored.descent = m[1];
+    it = metrics_.emplace(k, stored).first;
+  }
+  face.ascent = it->second.ascent;
+  face.descent = it->second.descent;
+}
+
+void CanvasFontBackend::prepare(const Face& face, double deadline) {
+  std::vector<uint16_t> todo;
+  for (uint16_t cp : *face.glyphs) {
+    auto it = glyphs_.find(key(face.px, face.bold, cp));
+    if (it == glyphs_.end() || !it->second.drawn) todo.push_back(cp);
+  }
+  const int px = int(std::lround(face.px));
+  const int pad = int(std::ceil(px * 0.35)) + 2;
+  const int cell = int(std::ceil(px * 1.3)) + 2 * pad;
+  constexpr size_t kBatch = 48;
+  std::vector<float> desc;
+  size_t done = 0;
+  while (done < todo.size() && emscripten_get_now() < deadline) {
+    const size_t n = std::min(kBatch, todo.size() - done);
+    const double start = emscripten_get_now();
+    desc.assign(n * 6, 0);
+    scratch_.resize(n * size_t(cell) * size_t(cell));
+    const int used = press_js_raster_glyphs(px, face.bold, todo.data() + done, int(n), desc.data(),
+                                            scratch_.data(), int(scratch_.size()));
+    raster_ms_total_ += emscripten_get_now() - start;
+    if (used < 0) break;  // cannot happen with the cell bound above; measure the rest instead
+    for (size_t i = 0; i < n; ++i) {
+      Glyph& g = glyphs_[key(face.px, face.bold, todo[done + i])];
+      const float* d = &desc[i * 6];
+      g.advance = std::round(d[0]);
+      g.left = d[1];
+      g.top = d[2];
+      g.width = uint16_t(d[3]);
+      g.height = uint16_t(d[4]);
+      const size_t offset = size_t(d[5]);
+      g.alpha.assign(scratch_.begin() + ptrdiff_t(offset),
+                     scratch_.begin() + ptrdiff_t(offset + size_t(g.width) * g.height));
+      g.drawn = true;
+    }
+    done += n;
+  }
+  if (done == todo.size()) return;
+  // Out of time: the rest get their advances now (cheap) and their pixels in a later build.
+  const size_t rest = todo.size() - done;
+  std::vector<float> advances(rest, 0);
+  press_js_measure_glyphs(px, face.bold, todo.data() + done, int(rest), advances.data());
+  for (size_t i = 0; i < rest; ++i) {
+    Glyph& g = glyphs_[key(face.px, face.bold, todo[done + i])];
+    if (g.drawn) continue;
+    g.advance = std::round(advances[i]);
+    ++pending_;
+  }
+}
+
+bool CanvasFontBackend::build(ImFontAtlas& atlas, const ui::FontRequest& request, ui::FontSet& out,
+                              std::string& error) {
+  atlas.Clear();
+  out = ui::FontSet{};
+  out.em = request.em;
+  out.title_em = request.title_em;
+  out.small_em = request.small_em;
+  density_ = request.density > 0 ? request.density : 1;
+  pending_ = 0;
+
+  faces_.clear();
+  auto face = [&](float em, bool bold, const std::vector<uint16_t>& glyphs) {
+    Face f;
+    f.px = std::max(4.0f, std::round(em * density_));
+    f.bold = bold;
+    f.glyphs = &glyphs;
+    face_metrics(f);
+    faces_.push_back(f);
+  };
+  face(request.em, false, request.regular_glyphs);
+  face(request.small_em, false, request.small_glyphs);
+  face(request.em, true, request.bold_glyphs);
+  face(request.title_em, true, request.title_glyphs);
+
+  const double budget = first_build_ ? first_budget_ms_ : budget_ms_;
+  first_build_ = false;
+  const double deadline = emscripten_get_now() + budget;
+  for (const Face& f : faces_) prepare(f, deadline);
+
+  // ConfigData order = faces_ order: regular, small, bold, title.
+  ImFont* fonts[4] = {};
+  static const char* const kNames[4] = {"regular", "small", "bold", "title"};
+  for (size_t i = 0; i < faces_.size(); ++i) {
+    ImFontConfig cfg;
+    cfg.FontData = kNoFontData;
+    cfg.FontDataSize = 1;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.SizePixels = std::max(1.0f, std::round((faces_[i].ascent + faces_[i].descent) / density_));
+    cfg.RasterizerDensity = density_;
+    std::snprintf(cfg.Name, sizeof cfg.Name, "browser %s %.0fpx", kNames[i], faces_[i].px / density_);
+    fonts[i] = atlas.AddFont(&cfg);
+  }
+  static const ImFontBuilderIO kBuilder = {&CanvasFontBackend::build_atlas};
+  atlas.FontBuilderIO = &kBuilder;
+  g_building = this;
+  const bool ok = atlas.Build();
+  g_building = nullptr;
+  if (!ok) {
+    error = "the glyph atlas could not be built (too many glyphs for one texture)";
+    return false;
+  }
+  out.regular = fonts[0];
+  out.small = fonts[1];
+  out.bold = fonts[2];
+  out.title = fonts[3];
+  return true;
+}
+
+bool CanvasFontBackend::build_atlas(ImFontAtlas* atlas) {
+  return g_building && g_building->pack(*atlas);
+}
+
+bool CanvasFontBackend::pack(ImFontAtlas& atlas) {
+  ImFontAtlasBuildInit(&atlas);
+  for (int i = 0; i < atlas.ConfigData.Size && size_t(i) < faces_.size(); ++i) {
+    ImFontConfig& cfg = atlas.ConfigData[i];
+    const Face& f = faces_[size_t(i)];
+    ImFontAtlasBuildSetupFont(&atlas, cfg.DstFont, &cfg, std::round(f.ascent) / density_,
+                              -std::round(f.descent) / density_);
+  }
+
+  // Everything to place: ImGui's rectangles, then each face's drawn glyphs.
+  std::vector<Slot> slots;
+  for (ImFontAtlasCustomRect& r : atlas.CustomRects) {
+    Slot s;
+    s.width = r.Width;
+    s.height = r.Height;
+    s.custom = &r;
+    slots.push_back(s);
+  }
+  for (const Face& f : faces_)
+    for (uint16_t cp : *f.glyphs) {
+      const Glyph& g = glyphs_[key(f.px, f.bold, cp)];
+      if (!g.drawn || g.width == 0 || g.height == 0) continue;
+      Slot s;
+      s.width = g.width;
+      s.height = g.height;
+      s.glyph = &g;
+      slots.push_back(s);
+    }
+
+  // Shelf packing, tallest first: glyphs of one size are nearly the same height.
+  const int pad = std::max(1, atlas.TexGlyphPadding);
+  size_t area = 0;
+  for (const Slot& s : slots) area += size_t(s.width + pad) * size_t(s.height + pad);
+  const int width = area < 300 * 1024 ? 512 : area < 1400 * 1024 ? 1024 : 2048;
+  std::vector<Slot*> order;
+  for (Slot& s : slots) order.push_back(&s);
+  std::stable_sort(order.begin(), order.end(), [](const Slot* a, const Slot* b) { return a->height > b->height; });
+  int x = pad, y = pad, shelf = 0;
+  for (Slot* s : order) {
+    if (s->width + 2 * pad > width) return false;
+    if (x + s->width + pad > width) {
+      x = pad;
+      y += shelf + pad;
+      shelf = 0;
+    }
+    s->x = x;
+    s->y = y;
+    x += s->width + pad;
+    shelf = std::max(shelf, s->height);
+  }
+  const int height = (y + shelf + pad + 3) & ~3;
+  if (height > 8192) return false;
+
+  atlas.TexWidth = width;
+  atlas.TexHeight = height;
+  atlas.TexUvScale = ImVec2(1.0f / float(width), 1.0f / float(height));
+  atlas.TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(size_t(width) * size_t(height)));
+  std::memset(atlas.TexPixelsAlpha8, 0, size_t(width) * size_t(height));
+
+  std::unordered_map<const void*, const Slot*> placed;
+  for (const Slot& s : slots) {
+    if (s.custom) {
+      s.custom->X = static_cast<unsigned short>(s.x);
+      s.custom->Y = static_cast<unsigned short>(s.y);
+      continue;
+    }
+    const auto* g = static_cast<const Glyph*>(s.glyph);
+    for (int row = 0; row < s.height; ++row)
+      std::memcpy(atlas.TexPixelsAlpha8 + size_t(s.y + row) * size_t(width) + size_t(s.x),
+                  g->alpha.data() + size_t(row) * g->width, g->width);
+    placed[s.glyph] = &s;
+  }
+
+  // Glyphs in logical pixels: the bitmaps have density times as many texels.
+  const float inv = 1.0f / density_;
+  for (int i = 0; i < atlas.ConfigData.Size && size_t(i) < faces_.size(); ++i) {
+    const Face& f = faces_[size_t(i)];
+    ImFont* font = atlas.ConfigData[i].DstFont;
+    const float baseline = std::round(f.ascent);
+    for (uint16_t cp : *f.glyphs) {
+      const Glyph& g = glyphs_[key(f.px, f.bold, cp)];
+      auto it = placed.find(&g);
+      if (it == placed.end()) {  // blank (space) or not drawn yet: advance only
+        font->AddGlyph(nullptr, ImWchar(cp), 0, 0, 0, 0, 0, 0, 0, 0, g.advance * inv);
+        continue;
+      }
+      const Slot& s = *it->second;
+      const float x0 = g.left * inv, y0 = (baseline + g.top) * inv;
+      font->AddGlyph(nullptr, ImWchar(cp), x0, y0, x0 + g.width * inv, y0 + g.height * inv,
+                     float(s.x) / float(width), float(s.y) / float(height),
+                     float(s.x + s.width) / float(width), float(s.y + s.height) / float(height),
+                     g.advance * inv);
+    }
+  }
+  ImFontAtlasBuildFinish(&atlas);
+  return true;
+}
+
+}  // namespace press::web

@@ -1,0 +1,18 @@
+// Embedding API of one module instance (--post-js: runs inside the module, after the
+// runtime is set up). web/widget/press.js wraps it in the documented mount() interface.
+Module['pressPending'] = {};
+Module['pressApi'] = (function() {
+  var next = 1;
+  function call(method, argument) {
+    return new Promise(function(resolve, reject) {
+      var id = next++;
+      Module['pressPending'][id] = { resolve: resolve, reject: reject };
+      var m = allocateUTF8(method), a = allocateUTF8(argument || '');
+      try { _press_api_call(id, m, a); } finally { _free(m); _free(a); }
+    });
+  }
+  return {
+    'getArticle': function() { return JSON.parse(UTF8ToString(_press_api_article())); },
+    'call': call,
+  };
+})();

@@ -1,0 +1,698 @@
+// JavaScript side of the web platform (Emscripten --js-library). Everything the browser
+// does for the widget lives here: the hidden textarea for keyboard text and input methods,
+// pointer and wheel input on the instance's own canvas, glyph rasterization with Canvas
+// 2D, IndexedDB (localStorage as fallback) storage, XHR uploads, clipboard, file picker.
+//
+// One module instance serves one mounted widget: Module.pressHost holds its elements and
+// configuration (see web/widget/press.js). Nothing here listens on window or document for
+// keys, so keys typed into the page's own fields never reach the widget.
+//
+// C entry points called from here are EMSCRIPTEN_KEEPALIVE functions in js_bridge.cpp.
+
+var LibraryPressWeb = {
+  $PressWeb__deps: ['$specialHTMLTargets'],
+  $PressWeb: {
+    host: null,
+    removers: [],        // undo every listener at unmount
+    composing: false,
+    releaseTab: false,   // after Escape, the next Tab leaves the widget
+    cursor: '',
+    gone: false,         // unmounted: late replies are dropped
+
+    listen: function(target, type, fn, options) {
+      target.addEventListener(type, fn, options);
+      PressWeb.removers.push(function() { target.removeEventListener(type, fn, options); });
+    },
+
+    // Copies a JS string into a fresh malloc'd UTF-8 buffer; the caller frees it.
+    alloc: function(text) {
+      var size = lengthBytesUTF8(text) + 1;
+      var ptr = _malloc(size);
+      stringToUTF8(text, ptr, size);
+      return ptr;
+    },
+
+    // Calls f(ptrs...) with temporary UTF-8 copies of the given strings, then frees them.
+    withStrings: function(strings, f) {
+      var ptrs = strings.map(function(s) { return PressWeb.alloc(s == null ? '' : String(s)); });
+      try { return f.apply(null, ptrs); } finally { ptrs.forEach(function(p) { _free(p); }); }
+    },
+
+    pointerPos: function(e) {
+      var r = PressWeb.host.canvas.getBoundingClientRect();
+      return [e.clientX - r.left, e.clientY - r.top];
+    },
+
+    sendText: function(text) {
+      if (!text || PressWeb.gone) return;
+      PressWeb.withStrings([text], function(p) { _press_on_text(p); });
+    },
+
+    // The textarea shows the composition (pre-edit) text next to the caret while an input
+    // method composes; it is invisible otherwise.
+    showPreedit: function(on) {
+      var ta = PressWeb.host.input;
+      ta.style.opacity = on ? '1' : '0';
+      ta.style.zIndex = on ? '2' : '-1';
+      if (!on) ta.style.width = '1px';
+    },
+
+    resizePreedit: function() {
+      var ta = PressWeb.host.input;
+      var chars = 0;
+      for (var i = 0; i < ta.value.length; i++) chars += ta.value.charCodeAt(i) > 0x2e7f ? 2 : 1;
+      ta.style.width = Math.max(1, chars / 2 + 1) + 'em';
+    },
+
+    install: function() {
+      var host = PressWeb.host, canvas = host.canvas, ta = host.input;
+      specialHTMLTargets['!press-canvas'] = canvas;
+      specialHTMLTargets['!press-input'] = ta;
+      var L = PressWeb.listen;
+
+      // ---- Text: typing, input methods, paste -------------------------------------------
+      L(ta, 'compositionstart', function() {
+        PressWeb.composing = true;
+        PressWeb.showPreedit(true);
+        _press_on_wake();
+      });
+      L(ta, 'compositionupdate', function() { PressWeb.resizePreedit(); });
+      L(ta, 'compositionend', function(e) {
+        PressWeb.composing = false;
+        PressWeb.showPreedit(false);
+        PressWeb.sendText(e.data);
+        ta.value = '';
+      });
+      L(ta, 'input', function(e) {
+        if (PressWeb.composing || e.isComposing) { PressWeb.resizePreedit(); return; }
+        var type = e.inputType || 'insertText';
+        // Composition results arrive through compositionend; paste through the paste event.
+        if ((type === 'insertText' || type === 'insertReplacementText') && (e.data || ta.value))
+          PressWeb.sendText(e.data != null ? e.data : ta.value);
+        ta.value = '';
+      });
+      L(ta, 'paste', function(e) {
+        e.preventDefault();
+        var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+        PressWeb.withStrings([text], function(p) { _press_on_paste(p); });
+      });
+      L(ta, 'drop', function(e) { e.preventDefault(); });
+
+      // ---- Pointer on the canvas only --------------------------------------------------------
+      L(canvas, 'pointerdown', function(e) {
+        e.preventDefault();  // keeps focus where we put it and stops page text selection
+        if (document.activeElement !== ta) ta.focus({ preventScroll: true });
+        try { canvas.setPointerCapture(e.pointerId); } catch (err) {}
+        var p = PressWeb.pointerPos(e);
+        _press_on_pointer(1, p[0], p[1], e.button, e.pointerType === 'touch' ? 1 : 0);
+      });
+      L(canvas, 'pointermove', function(e) {
+        var p = PressWeb.pointerPos(e);
+        _press_on_pointer(0, p[0], p[1], 0, e.pointerType === 'touch' ? 1 : 0);
+      });
+      L(canvas, 'pointerup', function(e) {
+        var p = PressWeb.pointerPos(e);
+        _press_on_pointer(2, p[0], p[1], e.button, e.pointerType === 'touch' ? 1 : 0);
+      });
+      L(canvas, 'pointercancel', function(e) {
+        var p = PressWeb.pointerPos(e);
+        _press_on_pointer(2, p[0], p[1], 0, 0);
+      });
+      L(canvas, 'pointerleave', function(e) {
+        if (!canvas.hasPointerCapture || !canvas.hasPointerCapture(e.pointerId)) _press_on_pointer(3, 0, 0, 0, 0);
+      });
+      L(canvas, 'wheel', function(e) {
+        e.preventDefault();
+        var unit = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
+        _press_on_wheel(-e.deltaX * unit, -e.deltaY * unit);
+      }, { passive: false });
+      L(canvas, 'contextmenu', function(e) { e.preventDefault(); });
+
+      // ---- Size, visibility, leaving the page -------------------------------------------------
+      if (typeof ResizeObserver != 'undefined') {
+        var ro = new ResizeObserver(function() { _press_on_wake(); });
+        ro.observe(host.root);
+        PressWeb.removers.push(function() { ro.disconnect(); });
+      }
+      var hide = function() { if (!PressWeb.gone) { PressStore.hiding = true; try { _press_on_hide(); } finally { PressStore.hiding = false; } } };
+      L(document, 'visibilitychange', function() { if (document.visibilityState === 'hidden') hide(); else _press_on_wake(); });
+      L(window, 'pagehide', hide);
+      L(window, 'online', function() { _press_on_online(); });
+    },
+  },
+
+  press_js_init__deps: ['$PressWeb', '$PressStore'],
+  press_js_init: function() {
+    PressWeb.host = Module['pressHost'];
+    PressWeb.install();
+  },
+
+  press_js_shutdown__deps: ['$PressWeb'],
+  press_js_shutdown: function() {
+    PressWeb.gone = true;
+    PressWeb.removers.forEach(function(r) { r(); });
+    PressWeb.removers = [];
+  },
+
+  // Configuration of this instance as JSON (malloc'd; the caller frees it).
+  press_js_config__deps: ['$PressWeb'],
+  press_js_config: function() {
+    var c = PressWeb.host.config || {};
+    return PressWeb.alloc(JSON.stringify(c));
+  },
+
+  // CSS size of the canvas and the device pixel ratio: out[0..2].
+  press_js_canvas_metrics__deps: ['$PressWeb'],
+  press_js_canvas_metrics: function(out) {
+    var c = PressWeb.host.canvas;
+    HEAPF32[(out >> 2)] = c.clientWidth;
+    HEAPF32[(out >> 2) + 1] = c.clientHeight;
+    HEAPF32[(out >> 2) + 2] = window.devicePixelRatio || 1;
+  },
+
+  press_js_set_canvas_size__deps: ['$PressWeb'],
+  press_js_set_canvas_size: function(w, h) {
+    var c = PressWeb.host.canvas;
+    if (c.width !== w) c.width = w;
+    if (c.height !== h) c.height = h;
+  },
+
+  press_js_has_focus__deps: ['$PressWeb'],
+  press_js_has_focus: function() { return document.activeElement === PressWeb.host.input ? 1 : 0; },
+
+  press_js_focus_input__deps: ['$PressWeb'],
+  press_js_focus_input: function() { PressWeb.host.input.focus({ preventScroll: true }); },
+
+  press_js_composing__deps: ['$PressWeb'],
+  press_js_composing: function() { return PressWeb.composing ? 1 : 0; },
+
+  press_js_release_tab__deps: ['$PressWeb'],
+  press_js_release_tab: function(on) {
+    var was = PressWeb.releaseTab;
+    if (on >= 0) PressWeb.releaseTab = !!on;
+    return was ? 1 : 0;
+  },
+
+  // Moves the hidden textarea to the caret (CSS pixels inside the canvas) so the input
+  // method's candidate window opens next to it; h is the line height.
+  press_js_ime__deps: ['$PressWeb'],
+  press_js_ime: function(visible, x, y, h) {
+    var s = PressWeb.host.input.style;
+    if (!visible) { x = 0; y = 0; h = 16; }
+    var left = Math.round(x) + 'px', top = Math.round(y) + 'px';
+    if (s.left !== left) s.left = left;
+    if (s.top !== top) s.top = top;
+    var size = Math.max(8, Math.round(h * 0.72)) + 'px', line = Math.round(h) + 'px';
+    if (s.fontSize !== size) { s.fontSize = size; s.lineHeight = line; s.height = line; }
+  },
+
+  press_js_cursor__deps: ['$PressWeb'],
+  press_js_cursor: function(shape) {
+    var names = ['default', 'text', 'move', 'ns-resize', 'ew-resize', 'nesw-resize', 'nwse-resize', 'pointer', 'not-allowed'];
+    var name = shape < 0 ? 'none' : (names[shape] || 'default');
+    if (PressWeb.cursor !== name) { PressWeb.cursor = name; PressWeb.host.canvas.style.cursor = name; }
+  },
+
+  press_js_online: function() { return (typeof navigator == 'undefined' || navigator.onLine !== false) ? 1 : 0; },
+
+  // Events to the embedding page: change, saved, published, error, ready.
+  press_js_emit__deps: ['$PressWeb'],
+  press_js_emit: function(name, json) {
+    var detail = null;
+    try { detail = JSON.parse(UTF8ToString(json)); } catch (e) {}
+    var emit = PressWeb.host.emit;
+    if (emit) emit(UTF8ToString(name), detail);
+  },
+
+  // Settles a promise returned by the embedding API (see press_post.js).
+  press_js_api_done__deps: ['$PressWeb'],
+  press_js_api_done: function(id, ok, json) {
+    var pending = Module['pressPending'] && Module['pressPending'][id];
+    if (!pending) return;
+    delete Module['pressPending'][id];
+    var value = null;
+    try { value = JSON.parse(UTF8ToString(json)); } catch (e) {}
+    if (ok) pending.resolve(value);
+    else pending.reject(Object.assign(new Error(value && value.message || 'failed'), { detail: value }));
+  },
+
+  press_js_mark_first_frame: function() {
+    if (typeof performance != 'undefined' && performance.mark &&
+        performance.getEntriesByName('press-first-frame').length === 0)
+      performance.mark('press-first-frame');
+  },
+
+  // ---- Clipboard ---------------------------------------------------------------------------
+  press_js_clipboard_write__deps: ['$PressWeb'],
+  press_js_clipboard_write: function(ptr) {
+    var text = UTF8ToString(ptr);
+    var fallback = function() {
+      var ta = PressWeb.host.input;
+      ta.value = text;
+      ta.select();
+      try { document.execCommand('copy'); } catch (e) {}
+      ta.value = '';
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
+    else fallback();
+  },
+
+  // ---- Glyphs drawn by the browser's own font engine ---------------------------------------------
+  $PressGlyphs: {
+    ctx: null,
+    width: 0,
+    height: 0,
+    family: '"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei","Droid Sans Fallback",sans-serif',
+    context: function(w, h) {
+      if (!PressGlyphs.ctx || PressGlyphs.width < w || PressGlyphs.height < h) {
+        w = Math.max(w, PressGlyphs.width);
+        h = Math.max(h, PressGlyphs.height);
+        var canvas = typeof OffscreenCanvas != 'undefined' ? new OffscreenCanvas(w, h) : document.createElement('canvas');
+        canvas.width = w;
+        canvas.height = h;
+        PressGlyphs.ctx = canvas.getContext('2d', { willReadFrequently: true });
+        PressGlyphs.width = w;
+        PressGlyphs.height = h;
+      }
+      var ctx = PressGlyphs.ctx;
+      if ('lang' in ctx) ctx.lang = 'zh-CN';
+      return ctx;
+    },
+    font: function(px, bold) { return (bold ? '700 ' : '400 ') + px + 'px ' + PressGlyphs.family; },
+  },
+
+  // Ascent and descent (pixels) of the face at px: out[0..1].
+  press_js_font_metrics__deps: ['$PressGlyphs'],
+  press_js_font_metrics: function(px, bold, out) {
+    var ctx = PressGlyphs.context(64, 64);
+    ctx.font = PressGlyphs.font(px, bold);
+    var m = ctx.measureText('国Hg');
+    var ascent = m.fontBoundingBoxAscent, descent = m.fontBoundingBoxDescent;
+    if (!(ascent > 0)) { ascent = px * 1.16; descent = px * 0.29; }  // Noto Sans CJK's proportions
+    HEAPF32[(out >> 2)] = ascent;
+    HEAPF32[(out >> 2) + 1] = descent;
+  },
+
+  // Advances (pixels) of n BMP code points at px.
+  press_js_measure_glyphs__deps: ['$PressGlyphs'],
+  press_js_measure_glyphs: function(px, bold, cps, n, out) {
+    var ctx = PressGlyphs.context(64, 64);
+    ctx.font = PressGlyphs.font(px, bold);
+    for (var i = 0; i < n; i++)
+      HEAPF32[(out >> 2) + i] = ctx.measureText(String.fromCharCode(HEAPU16[(cps >> 1) + i])).width;
+  },
+
+  // Rasterizes n code points at px in one batch: draws them on a grid, reads the pixels
+  // back once, and crops each glyph to its ink. For glyph i, desc[6i..6i+5] receives
+  // advance, left (from the pen), top (from the baseline, down is positive), width,
+  // height and the offset of its alpha rows in pix (cap bytes). Returns bytes used, or -1
+  // when cap is too small.
+  press_js_raster_glyphs__deps: ['$PressGlyphs'],
+  press_js_raster_glyphs: function(px, bold, cps, n, desc, pix, cap) {
+    var pad = Math.ceil(px * 0.35) + 2;
+    var cell = Math.ceil(px * 1.3) + 2 * pad;
+    var cols = Math.max(1, Math.min(n, Math.floor(2048 / cell)));
+    var rows = Math.ceil(n / cols);
+    var ctx = PressGlyphs.context(cols * cell, rows * cell);
+    var W = cols * cell, H = rows * cell;
+    ctx.clearRect(0, 0, W, H);
+    ctx.font = PressGlyphs.font(px, bold);
+    ctx.fillStyle = '#fff';
+    ctx.textBaseline = 'alphabetic';
+    ctx.textAlign = 'left';
+    var baseline = pad + Math.ceil(px * 1.0);
+    var advances = [];
+    for (var i = 0; i < n; i++) {
+      var ch = String.fromCharCode(HEAPU16[(cps >> 1) + i]);
+      var cx = (i % cols) * cell, cy = Math.floor(i / cols) * cell;
+      advances.push(ctx.measureText(ch).width);
+      ctx.fillText(ch, cx + pad, cy + baseline);
+    }
+    var data = ctx.getImageData(0, 0, W, H).data;
+    var used = 0;
+    var d = desc >> 2;
+    for (var i = 0; i < n; i++) {
+      var cx = (i % cols) * cell, cy = Math.floor(i / cols) * cell;
+      var x0 = cell, y0 = cell, x1 = -1, y1 = -1;
+      for (var y = 0; y < cell; y++) {
+        var row = ((cy + y) * W + cx) * 4 + 3;
+        for (var x = 0; x < cell; x++) {
+          if (data[row + 4 * x] !== 0) {
+            if (x < x0) x0 = x;
+            if (x > x1) x1 = x;
+            if (y < y0) y0 = y;
+            y1 = y;
+          }
+        }
+      }
+      var w = x1 >= x0 ? x1 - x0 + 1 : 0, h = y1 >= y0 ? y1 - y0 + 1 : 0;
+      if (used + w * h > cap) return -1;
+      for (var y = 0; y < h; y++) {
+        var src = ((cy + y0 + y) * W + cx + x0) * 4 + 3;
+        var dst = pix + used + y * w;
+        for (var x = 0; x < w; x++) HEAPU8[dst + x] = data[src + 4 * x];
+      }
+      HEAPF32[d + 6 * i] = advances[i];
+      HEAPF32[d + 6 * i + 1] = w ? x0 - pad : 0;
+      HEAPF32[d + 6 * i + 2] = h ? y0 - baseline : 0;
+      HEAPF32[d + 6 * i + 3] = w;
+      HEAPF32[d + 6 * i + 4] = h;
+      HEAPF32[d + 6 * i + 5] = used;
+      used += w * h;
+    }
+    return used;
+  },
+
+  // ---- Storage: IndexedDB, localStorage as fallback -------------------------------------------------
+  // Two object stores written in one transaction: "docs" (path -> text) and "meta"
+  // (path -> {modified (ms), size}), so listing never reads the documents themselves.
+  // While the page is being hidden, every write is also journaled to localStorage
+  // (synchronous, so it survives the unload); the journal is replayed at the next start.
+  $PressStore__deps: ['$PressWeb'],
+  $PressStore: {
+    db: null,
+    local: false,        // true: localStorage only
+    hiding: false,
+    prefix: 'portalpress:',
+
+    errorText: function(e, what) {
+      if (!e) return what + ' failed';
+      var name = e.name || '';
+      if (name === 'QuotaExceededError')
+        return 'QuotaExceededError: browser storage is full, ' + what + ' was not written (free space or remove old drafts)';
+      return (name ? name + ': ' : '') + (e.message || String(e));
+    },
+
+    // ok: true, false, or 'missing' (the document does not exist).
+    reply: function(req, ok, error, data) {
+      if (PressWeb.gone) return;
+      var code = ok === 'missing' ? 2 : ok ? 1 : 0;
+      PressWeb.withStrings([error || '', data || ''], function(e, d) {
+        _press_storage_reply(req, code, e, d, lengthBytesUTF8(data || ''));
+      });
+    },
+
+    lsKey: function(kind, path) { return PressStore.prefix + kind + ':' + path; },
+
+    journal: function(path, data, modified) {
+      try {
+        localStorage.setItem(PressStore.lsKey('journal', path), JSON.stringify({ data: data, modified: modified }));
+      } catch (e) {}
+    },
+
+    // Journal entries newer than what IndexedDB holds are written back, then dropped.
+    replay: function(done) {
+      var entries = [];
+      try {
+        for (var i = 0; i < localStorage.length; i++) {
+          var key = localStorage.key(i);
+          if (key && key.indexOf(PressStore.prefix + 'journal:') === 0) entries.push(key);
+        }
+      } catch (e) {}
+      if (!entries.length || PressStore.local) { done(); return; }
+      var tx = PressStore.db.transaction(['docs', 'meta'], 'readwrite');
+      var meta = tx.objectStore('meta'), docs = tx.objectStore('docs');
+      entries.forEach(function(key) {
+        var path = key.substring((PressStore.prefix + 'journal:').length), item;
+        try { item = JSON.parse(localStorage.getItem(key)); } catch (e) { return; }
+        if (!item || typeof item.data != 'string') return;
+        var get = meta.get(path);
+        get.onsuccess = function() {
+          var have = get.result;
+          if (!have || have.modified < item.modified) {
+            docs.put(item.data, path);
+            meta.put({ modified: item.modified, size: lengthBytesUTF8(item.data) }, path);
+          }
+        };
+      });
+      var finish = function() {
+        entries.forEach(function(key) { try { localStorage.removeItem(key); } catch (e) {} });
+        done();
+      };
+      tx.oncomplete = finish;
+      tx.onabort = function() { done(); };  // keep the journal for the next start
+    },
+
+    open: function(done) {
+      var fallback = function(why) {
+        PressStore.local = true;
+        try { localStorage.setItem(PressStore.prefix + 'probe', '1'); localStorage.removeItem(PressStore.prefix + 'probe'); }
+        catch (e) { done('no browser storage is available (' + (why || e.name || e) + ')'); return; }
+        done('', why);
+      };
+      if (typeof indexedDB == 'undefined') { fallback('IndexedDB is not available'); return; }
+      var request;
+      try { request = indexedDB.open('portalpress', 1); } catch (e) { fallback(String(e)); return; }
+      request.onupgradeneeded = function() {
+        var db = request.result;
+        if (!db.objectStoreNames.contains('docs')) db.createObjectStore('docs');
+        if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
+      };
+      request.onsuccess = function() {
+        PressStore.db = request.result;
+        PressStore.db.onversionchange = function() { PressStore.db.close(); };
+        PressStore.replay(function() { done(''); });
+      };
+      request.onerror = function() { fallback(PressStore.errorText(request.error, 'opening IndexedDB')); };
+      request.onblocked = function() { fallback('IndexedDB is blocked by another tab'); };
+    },
+
+    // ---- operations: each ends in exactly one reply ----
+    list: function(req, folder) {
+      var prefix = folder ? folder.replace(/\/?$/, '/') : '';
+      var items = [];
+      var direct = function(path) { return path.indexOf(prefix) === 0 && path.substring(prefix.length).indexOf('/') < 0; };
+      if (PressStore.local) {
+        try {
+          var mk = PressStore.prefix + 'meta:';
+          for (var i = 0; i < localStorage.length; i++) {
+            var key = localStorage.key(i);
+            if (!key || key.indexOf(mk) !== 0) continue;
+            var path = key.substring(mk.length);
+            if (!direct(path)) continue;
+            var m = JSON.parse(localStorage.getItem(key));
+            items.push({ name: path.substring(prefix.length), modified: Math.floor(m.modified / 1000), size: m.size });
+          }
+        } catch (e) { PressStore.reply(req, false, PressStore.errorText(e, 'listing')); return; }
+        PressStore.reply(req, true, '', JSON.stringify(items));
+        return;
+      }
+      var tx = PressStore.db.transaction('meta', 'readonly');
+      var range = prefix ? IDBKeyRange.bound(prefix, prefix + '\uffff') : undefined;
+      var cursor = tx.objectStore('meta').openCursor(range);
+      cursor.onsuccess = function() {
+        var c = cursor.result;
+        if (!c) return;
+        if (direct(c.key)) items.push({ name: c.key.substring(prefix.length), modified: Math.floor(c.value.modified / 1000), size: c.value.size });
+        c.continue();
+      };
+      tx.oncomplete = function() { PressStore.reply(req, true, '', JSON.stringify(items)); };
+      tx.onabort = function() { PressStore.reply(req, false, PressStore.errorText(tx.error, 'listing ' + folder)); };
+    },
+
+    read: function(req, path) {
+      if (PressStore.local) {
+        var data = null;
+        try { data = localStorage.getItem(PressStore.lsKey('doc', path)); }
+        catch (e) { PressStore.reply(req, false, PressStore.errorText(e, 'reading ' + path)); return; }
+        if (data == null) PressStore.reply(req, 'missing', path + ' does not exist');
+        else PressStore.reply(req, true, '', data);
+        return;
+      }
+      var tx = PressStore.db.transaction('docs', 'readonly');
+      var get = tx.objectStore('docs').get(path);
+      tx.oncomplete = function() {
+        if (get.result == null) PressStore.reply(req, 'missing', path + ' does not exist');
+        else PressStore.reply(req, true, '', get.result);
+      };
+      tx.onabort = function() { PressStore.reply(req, false, PressStore.errorText(tx.error, 'reading ' + path)); };
+    },
+
+    write: function(req, path, data) {
+      var modified = Date.now();
+      var meta = { modified: modified, size: lengthBytesUTF8(data) };
+      if (PressStore.hiding) PressStore.journal(path, data, modified);
+      if (PressStore.local) {
+        try {
+          localStorage.setItem(PressStore.lsKey('doc', path), data);
+          localStorage.setItem(PressStore.lsKey('meta', path), JSON.stringify(meta));
+        } catch (e) { PressStore.reply(req, false, PressStore.errorText(e, path)); return; }
+        PressStore.reply(req, true, '');
+        return;
+      }
+      var tx;
+      try { tx = PressStore.db.transaction(['docs', 'meta'], 'readwrite'); }
+      catch (e) { PressStore.reply(req, false, PressStore.errorText(e, path)); return; }
+      tx.objectStore('docs').put(data, path);
+      tx.objectStore('meta').put(meta, path);
+      tx.oncomplete = function() { PressStore.reply(req, true, ''); };
+      tx.onabort = function() { PressStore.reply(req, false, PressStore.errorText(tx.error, path)); };
+    },
+
+    remove: function(req, path) {
+      if (PressStore.local) {
+        try {
+          localStorage.removeItem(PressStore.lsKey('doc', path));
+          localStorage.removeItem(PressStore.lsKey('meta', path));
+        } catch (e) { PressStore.reply(req, false, PressStore.errorText(e, 'removing ' + path)); return; }
+        PressStore.reply(req, true, '');
+        return;
+      }
+      var tx = PressStore.db.transaction(['docs', 'meta'], 'readwrite');
+      tx.objectStore('docs').delete(path);
+      tx.objectStore('meta').delete(path);
+      tx.oncomplete = function() { PressStore.reply(req, true, ''); };
+      tx.onabort = function() { PressStore.reply(req, false, PressStore.errorText(tx.error, 'removing ' + path)); };
+    },
+
+    // Moves path to "aside/<name>.<time>" without overwriting anything; replies the new path.
+    moveAside: function(req, path) {
+      var name = path.substring(path.lastIndexOf('/') + 1);
+      var target = 'aside/' + name + '.' + new Date().toISOString().replace(/[:.]/g, '-');
+      if (PressStore.local) {
+        try {
+          var data = localStorage.getItem(PressStore.lsKey('doc', path));
+          if (data == null) { PressStore.reply(req, 'missing', path + ' does not exist'); return; }
+          localStorage.setItem(PressStore.lsKey('doc', target), data);
+          localStorage.setItem(PressStore.lsKey('meta', target), localStorage.getItem(PressStore.lsKey('meta', path)));
+          localStorage.removeItem(PressStore.lsKey('doc', path));
+          localStorage.removeItem(PressStore.lsKey('meta', path));
+        } catch (e) { PressStore.reply(req, false, PressStore.errorText(e, 'moving ' + path)); return; }
+        PressStore.reply(req, true, '', target);
+        return;
+      }
+      var tx = PressStore.db.transaction(['docs', 'meta'], 'readwrite');
+      var docs = tx.objectStore('docs'), meta = tx.objectStore('meta');
+      var found = false;
+      var get = docs.get(path);
+      get.onsuccess = function() {
+        if (get.result == null) return;
+        found = true;
+        docs.add(get.result, target);  // add, not put: never overwrites
+        var m = meta.get(path);
+        m.onsuccess = function() { meta.add(m.result || { modified: Date.now(), size: 0 }, target); meta.delete(path); };
+        docs.delete(path);
+      };
+      tx.oncomplete = function() {
+        if (found) PressStore.reply(req, true, '', target);
+        else PressStore.reply(req, 'missing', path + ' does not exist');
+      };
+      tx.onabort = function() { PressStore.reply(req, false, PressStore.errorText(tx.error, 'moving ' + path)); };
+    },
+  },
+
+  // Opens the store; replies on request 0 with ok and, when it fell back to localStorage,
+  // the reason as data. Also asks the browser to keep our storage (navigator.storage.persist).
+  press_js_storage_open__deps: ['$PressStore'],
+  press_js_storage_open: function(req) {
+    if (typeof navigator != 'undefined' && navigator.storage && navigator.storage.persist)
+      navigator.storage.persist().catch(function() {});
+    PressStore.open(function(error, note) {
+      if (error) PressStore.reply(req, false, error);
+      else PressStore.reply(req, true, '', note || '');
+    });
+  },
+
+  // op: 0 list, 1 read, 2 write, 3 remove, 4 move aside.
+  press_js_storage__deps: ['$PressStore'],
+  press_js_storage: function(req, op, pathPtr, dataPtr, dataLen) {
+    var path = UTF8ToString(pathPtr);
+    try {
+      switch (op) {
+        case 0: PressStore.list(req, path); break;
+        case 1: PressStore.read(req, path); break;
+        case 2: PressStore.write(req, path, UTF8ToString(dataPtr, dataLen)); break;
+        case 3: PressStore.remove(req, path); break;
+        case 4: PressStore.moveAside(req, path); break;
+      }
+    } catch (e) {
+      PressStore.reply(req, false, PressStore.errorText(e, path));
+    }
+  },
+
+  // ---- HTTP through XMLHttpRequest (upload progress, timeouts) ----------------------------------------
+  press_js_http__deps: ['$PressWeb'],
+  press_js_http: function(req, methodPtr, urlPtr, headersPtr, body, bodyLen, timeoutSeconds) {
+    var reply = function(status, text, error) {
+      if (PressWeb.gone) return;
+      PressWeb.withStrings([text, error], function(t, e) { _press_http_reply(req, status, t, lengthBytesUTF8(text), e); });
+    };
+    var xhr = new XMLHttpRequest();
+    try {
+      xhr.open(UTF8ToString(methodPtr), UTF8ToString(urlPtr), true);
+      var headers = JSON.parse(UTF8ToString(headersPtr));
+      for (var i = 0; i < headers.length; i++) xhr.setRequestHeader(headers[i][0], headers[i][1]);
+    } catch (e) {
+      setTimeout(function() { reply(0, '', 'bad request: ' + (e.message || e)); }, 0);
+      return;
+    }
+    xhr.timeout = timeoutSeconds > 0 ? timeoutSeconds * 1000 : 0;
+    xhr.responseType = 'text';
+    if (bodyLen > 0) xhr.upload.onprogress = function(e) { if (!PressWeb.gone) _press_http_progress(req, e.loaded, e.lengthComputable ? e.total : bodyLen); };
+    xhr.onload = function() { reply(xhr.status, xhr.responseText || '', ''); };
+    xhr.onerror = function() { reply(0, '', 'the server did not answer (network error or server down)'); };
+    xhr.ontimeout = function() { reply(0, '', 'the server did not answer within ' + timeoutSeconds + ' s'); };
+    xhr.onabort = function() { reply(0, '', 'the request was aborted'); };
+    xhr.send(bodyLen > 0 ? HEAPU8.slice(body, body + bodyLen) : null);
+  },
+
+  // ---- Files: picker, download, new tabs -------------------------------------------------------------
+  press_js_file_import__deps: ['$PressWeb'],
+  press_js_file_import: function(req) {
+    var reply = function(ok, error, name, data) {
+      if (PressWeb.gone) return;
+      PressWeb.withStrings([error, name, data], function(e, n, d) { _press_file_reply(req, ok ? 1 : 0, e, n, d, lengthBytesUTF8(data)); });
+    };
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.style.display = 'none';
+    var settled = false;
+    var settle = function(ok, error, name, data) {
+      if (settled) return;
+      settled = true;
+      input.remove();
+      reply(ok, error, name, data);
+    };
+    input.addEventListener('change', function() {
+      var file = input.files && input.files[0];
+      if (!file) { settle(false, 'no file was chosen', '', ''); return; }
+      file.text().then(function(text) { settle(true, '', file.name, text); },
+                       function(e) { settle(false, 'cannot read ' + file.name + ': ' + (e.message || e), file.name, ''); });
+    });
+    input.addEventListener('cancel', function() { settle(false, 'cancelled', '', ''); });
+    PressWeb.host.root.appendChild(input);
+    input.click();
+  },
+
+  press_js_file_export: function(namePtr, dataPtr, dataLen) {
+    var blob = new Blob([HEAPU8.slice(dataPtr, dataPtr + dataLen)], { type: 'application/json' });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = UTF8ToString(namePtr);
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
+    return 1;
+  },
+
+  press_js_open_page: function(htmlPtr, len) {
+    var blob = new Blob([HEAPU8.slice(htmlPtr, htmlPtr + len)], { type: 'text/html;charset=utf-8' });
+    var url = URL.createObjectURL(blob);
+    var w = window.open(url, '_blank');
+    setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
+    return w ? 1 : 0;
+  },
+
+  press_js_open_url: function(urlPtr) {
+    var url = UTF8ToString(urlPtr);
+    if (!/^https?:\/\//i.test(url)) return 0;
+    var w = window.open(url, '_blank', 'noopener');
+    return 1;
+  },
+};
+
+mergeInto(LibraryManager.library, LibraryPressWeb);

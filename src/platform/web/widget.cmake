@@ -1,0 +1,72 @@
+# The web widget: the editor (src/ui) on src/platform/web, as a MODULARIZE'd ES module
+# (press_widget.mjs + press_widget.wasm) that a page can instantiate more than once.
+# Included from the top-level CMakeLists.txt for Emscripten builds only.
+#
+# The widget's own copies of the libraries are compiled for size (-Oz, LTO bitcode) so
+# that the core's WebAssembly tests, built from the shared libraries, keep their speed.
+
+set(PRESS_WEB_DIR ${CMAKE_SOURCE_DIR}/src/platform/web)
+set(PRESS_WIDGET_OUT ${CMAKE_BINARY_DIR}/widget)
+
+file(GLOB PRESS_WEB_SOURCES CONFIGURE_DEPENDS ${PRESS_WEB_DIR}/*.cpp)
+file(GLOB PRESS_WIDGET_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
+file(GLOB PRESS_WIDGET_CORE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/core/*.cpp)
+
+set(_size_flags -Oz -flto -fno-rtti)
+
+# The built-in site profile, compiled in as a string literal.
+set(_site_json ${CMAKE_SOURCE_DIR}/assets/sites/zjitc.json)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_site_json})
+file(READ ${_site_json} _site_text)
+file(WRITE ${CMAKE_BINARY_DIR}/widget_gen/default_site.inc.tmp "R\"PRESSSITE(${_site_text})PRESSSITE\"\n")
+file(COPY_FILE ${CMAKE_BINARY_DIR}/widget_gen/default_site.inc.tmp ${CMAKE_BINARY_DIR}/widget_gen/default_site.inc
+  ONLY_IF_DIFFERENT)
+
+add_library(press_widget_libs STATIC
+  ${PRESS_WIDGET_CORE_SOURCES}
+  ${PRESS_WIDGET_UI_SOURCES}
+  ${PRESS_THIRD_PARTY}/md4c/src/md4c.c ${PRESS_THIRD_PARTY}/md4c/src/entity.c
+  ${PRESS_IMGUI_DIR}/imgui.cpp ${PRESS_IMGUI_DIR}/imgui_draw.cpp
+  ${PRESS_IMGUI_DIR}/imgui_tables.cpp ${PRESS_IMGUI_DIR}/imgui_widgets.cpp
+  ${PRESS_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(press_widget_libs PUBLIC ${CMAKE_SOURCE_DIR}/src)
+target_include_directories(press_widget_libs SYSTEM PUBLIC
+  ${PRESS_IMGUI_DIR} ${PRESS_IMGUI_DIR}/backends ${PRESS_THIRD_PARTY}/md4c/src)
+target_link_libraries(press_widget_libs PUBLIC press_json)
+target_compile_definitions(press_widget_libs PUBLIC
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_KEYIO
+  IMGUI_IMPL_OPENGL_ES3           # WebGL2: "#version 300 es" shaders, native vertex arrays
+  IMGUI_DISABLE_DEBUG_TOOLS       # the metrics window and item picker are not shipped
+  PRESS_VERSION="${PROJECT_VERSION}")
+target_compile_options(press_widget_libs PRIVATE $<$<COMPILE_LANGUAGE:CXX>:${_size_flags}>
+  $<$<COMPILE_LANGUAGE:C>:-Oz -flto>)
+
+add_executable(press_widget ${PRESS_WEB_SOURCES})
+target_link_libraries(press_widget PRIVATE press_widget_libs)
+target_include_directories(press_widget PRIVATE ${CMAKE_BINARY_DIR}/widget_gen)
+target_compile_options(press_widget PRIVATE ${_size_flags} -Wall -Wextra)
+set_target_properties(press_widget PROPERTIES
+  SUFFIX ".mjs"
+  RUNTIME_OUTPUT_DIRECTORY ${PRESS_WIDGET_OUT}
+  LINK_DEPENDS "${PRESS_WEB_DIR}/press_web.js;${PRESS_WEB_DIR}/press_post.js")
+target_link_options(press_widget PRIVATE
+  ${_size_flags}
+  -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createPressWidget
+  -sENVIRONMENT=web
+  -sFILESYSTEM=0
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB
+  -sTOTAL_STACK=262144 -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
+  -sEXIT_RUNTIME=0
+  -sTEXTDECODER=2
+  -sINCOMING_MODULE_JS_API=[pressHost,locateFile,print,printErr,instantiateWasm]
+  -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
+  --js-library ${PRESS_WEB_DIR}/press_web.js
+  --post-js ${PRESS_WEB_DIR}/press_post.js)
+
+# The build folder is a complete standalone widget: the module, the embedding API and the
+# shell page, so `--static-dir /widget/=build/web/widget` (or any static server) serves it.
+add_custom_command(TARGET press_widget POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/web/widget/press.js ${PRESS_WIDGET_OUT}/press.js
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/shell/index.html ${PRESS_WIDGET_OUT}/index.html
+  VERBATIM)

@@ -1,0 +1,379 @@
+#include "platform/web/widget.h"
+
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "core/article_json.h"
+#include "core/site.h"
+#include "platform/web/js_bridge.h"
+
+namespace press::web {
+
+using nlohmann::json;
+
+namespace {
+
+const char kDefaultSite[] =
+#include "default_site.inc"
+    ;
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+std::string string_field(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+const char* phase_name(ui::PublishPhase p) {
+  switch (p) {
+    case ui::PublishPhase::Failed: return "failed";
+    case ui::PublishPhase::Conflict: return "conflict";
+    case ui::PublishPhase::Blocked: return "blocked";
+    default: return "other";
+  }
+}
+
+double seconds() { return emscripten_get_now() / 1000.0; }
+
+}  // namespace
+
+WidgetConfig parse_widget_config(const std::string& text) {
+  WidgetConfig c;
+  const json j = json::parse(text, nullptr, false);
+  if (!j.is_object()) return c;
+  c.server = string_field(j, "server");
+  c.token = string_field(j, "token");
+  c.locale = string_field(j, "locale");
+  c.draft_id = string_field(j, "draftId");
+  auto site = j.find("site");
+  if (site != j.end() && site->is_object()) c.site_json = dump(*site);
+  if (site != j.end() && site->is_string()) c.site_json = site->get<std::string>();
+  return c;
+}
+
+Widget::Widget(WidgetConfig config) : config_(std::move(config)) {
+  platform_.storage = &storage_;
+  platform_.http = &http_;
+  platform_.fonts = &fonts_;
+  platform_.clipboard = &clipboard_;
+  platform_.shell = &shell_;
+  platform_.files = &files_;
+  platform_.poll = [] { Completions::instance().run(); };
+}
+
+Widget::~Widget() {
+  outbox_.reset();
+  app_.reset();
+  if (imgui_ready_) {
+    input_.uninstall();
+    renderer_.shutdown();
+    ImGui::DestroyContext();
+  }
+}
+
+bool Widget::start(std::string& error) {
+  ImGui::CreateContext();
+  imgui_ready_ = true;
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendPlatformName = "portalpress_web";
+  io.IniFilename = nullptr;
+  if (!renderer_.init()) {
+    error = "WebGL2 is not available in this browser";
+    emit("error", dump(json{{"message", error}}));
+    return false;
+  }
+  input_.install(&clipboard_);
+  renderer_.update_size();
+
+  storage_.open([this](ui::StorageResult r, std::string note) {
+    if (!r.ok) emit("error", dump(json{{"message", "browser storage: " + r.error}, {"storage", true}}));
+    if (!note.empty()) emit("error", dump(json{{"message", "browser storage: " + note}, {"storage", true}}));
+    outbox_ = std::make_unique<Outbox>(storage_, http_);
+    outbox_->on_published = [this](const std::string& draft, const ui::ServerRecord& r, const std::string& url) {
+      emit("published", dump(json{{"draftId", draft}, {"id", r.id}, {"revision", r.revision}, {"url", url}}));
+      for (ApiStep& s : api_steps_)
+        if (s.method == "publish" && s.stage == 1) {
+          settle(s.id, true, dump(json{{"draftId", draft}, {"id", r.id}, {"url", url}, {"queued", false}}));
+          s.stage = -1;
+        }
+    };
+    outbox_->on_failed = [this](const std::string& draft, const ui::PublishState& st) {
+      json j{{"message", st.message}, {"detail", st.detail}, {"status", st.http_status},
+             {"phase", phase_name(st.phase)}, {"draftId", draft}};
+      emit("error", dump(j));
+      for (ApiStep& s : api_steps_)
+        if (s.method == "publish" && s.stage == 1) {
+          settle(s.id, false, dump(j));
+          s.stage = -1;
+        }
+    };
+    outbox_->on_waiting = [this](const std::string& draft, const std::string& why) {
+      emit("queued", dump(json{{"draftId", draft}, {"message", why}, {"queued", outbox_->size()}}));
+      for (ApiStep& s : api_steps_)
+        if (s.method == "publish" && s.stage == 1) {
+          settle(s.id, true, dump(json{{"draftId", draft}, {"queued", true}, {"message", why}}));
+          s.stage = -1;
+        }
+    };
+    outbox_->load([this] { create_app(); });
+  });
+  last_time_ = seconds();
+  return true;
+}
+
+void Widget::create_app() {
+  ui::AppConfig cfg;
+  core::SiteParse site = core::parse_site(config_.site_json.empty() ? std::string(kDefaultSite) : config_.site_json);
+  if (!site.ok()) {
+    emit("error", dump(json{{"message", "the site profile is not valid: " + core::to_string(site.errors.front())}}));
+    site = core::parse_site(kDefaultSite);
+  }
+  cfg.site = std::move(site.site);
+  if (!config_.locale.empty()) {
+    cfg.language = config_.locale.rfind("en", 0) == 0 ? ui::Lang::En : ui::Lang::Zh;
+    cfg.language_forced = true;
+  }
+  cfg.autosave_delay = 0.8;
+  app_ = std::make_unique<ui::App>(platform_, std::move(cfg));
+  wake(3);
+}
+
+// Once the app has read its settings: the page's server, token and draft win over them.
+void Widget::apply_config_once() {
+  if (config_applied_ || !app_ || app_->state().startup == ui::Startup::LoadingSettings) return;
+  config_applied_ = true;
+  ui::Settings& s = app_->state().settings;
+  if (!config_.server.empty()) s.server_url = ui::normalize_server_url(config_.server);
+  if (!config_.token.empty()) s.token = config_.token;
+  if (!config_.draft_id.empty() && app_->state().startup == ui::Startup::LoadingDrafts) s.last_draft = config_.draft_id;
+}
+
+void Widget::wake(int frames) { frames_wanted_ = std::max(frames_wanted_, frames); }
+
+void Widget::tick() {
+  const double now = seconds();
+  if (renderer_.update_size()) wake(2);
+  if (renderer_.lost()) return;
+  const bool due = frames_wanted_ > 0 || now >= next_frame_at_ || !Completions::instance().empty();
+  if (!due) return;
+  if (!app_) {  // still opening storage: its replies create the app
+    Completions::instance().run();
+    return;
+  }
+  if (frames_wanted_ > 0) --frames_wanted_;
+  draw();
+
+  apply_config_once();
+  const ui::Settings& settings = app_->state().settings;
+  outbox_->tick(now, settings.server_url, settings.token, *app_);
+  emit_events();
+  run_api_steps();
+
+  double wait = app_->next_wakeup();
+  const double outbox_wait = outbox_->next_wakeup(now);
+  if (outbox_wait >= 0) wait = wait < 0 ? outbox_wait : std::min(wait, outbox_wait);
+  if (wait < 0) wait = 1.0;  // a slow heartbeat keeps clocks and status lines current
+  next_frame_at_ = now + wait;
+  if (GImGui->InputEventsQueue.Size > 0 || fonts_.pending() > 0 || !api_steps_.empty()) wake(1);
+
+  if (!first_frame_marked_ && app_->state().startup == ui::Startup::Ready && fonts_.pending() == 0) {
+    first_frame_marked_ = true;
+    press_js_mark_first_frame();
+    emit("ready", dump(json{{"draftId", app_->state().draft_id}}));
+  }
+}
+
+void Widget::draw() {
+  const double now = seconds();
+  ImGuiIO& io = ImGui::GetIO();
+  // While glyphs are still pending (too many new ones for one frame), a tiny change of
+  // the requested density makes the font manager rebuild again; the backend rounds sizes,
+  // so the same cached glyphs serve, and the next batch gets drawn.
+  font_nudge_ = fonts_.pending() > 0 ? (font_nudge_ == 0 ? 1e-4 : 0) : 0;
+  if (app_->update_fonts(renderer_.scale() + float(font_nudge_))) renderer_.reload_fonts();
+  io.DisplaySize = ImVec2(renderer_.css_width(), renderer_.css_height());
+  io.DisplayFramebufferScale = ImVec2(renderer_.scale(), renderer_.scale());
+  io.DeltaTime = float(std::max(1e-4, now - last_time_));
+  last_time_ = now;
+  renderer_.new_frame();
+  ImGui::NewFrame();
+  app_->frame();
+  ImGui::Render();
+  renderer_.render();
+  input_.after_frame();
+}
+
+void Widget::emit(const char* name, const std::string& json_text) { press_js_emit(name, json_text.c_str()); }
+
+void Widget::settle(int id, bool ok, const std::string& json_text) { press_js_api_done(id, ok, json_text.c_str()); }
+
+void Widget::emit_events() {
+  const ui::AppState& s = app_->state();
+  if (s.startup != ui::Startup::Ready) return;
+  if (s.draft_id != seen_draft_) {  // another draft on screen is not a change of it
+    seen_draft_ = s.draft_id;
+    seen_edit_ = s.edit_generation;
+    seen_saved_ = s.saved_generation;
+    emit("draft", dump(json{{"draftId", s.draft_id}, {"title", s.article.title}}));
+  }
+  if (s.edit_generation != seen_edit_) {
+    seen_edit_ = s.edit_generation;
+    emit("change", dump(json{{"draftId", s.draft_id}, {"title", s.article.title}, {"chars", s.char_count}}));
+  }
+  if (s.saved_generation != seen_saved_) {
+    seen_saved_ = s.saved_generation;
+    emit("saved", dump(json{{"draftId", s.draft_id}, {"savedAt", s.saved_at}}));
+  }
+  if (s.status.kind == ui::StatusKind::Error && s.status.text != seen_status_) {
+    seen_status_ = s.status.text;
+    emit("error", dump(json{{"message", s.status.text}}));
+  }
+  const ui::PublishState& ps = s.publisher->state();
+  if (ps.phase != seen_phase_) {
+    seen_phase_ = ps.phase;
+    if (ps.phase == ui::PublishPhase::Done) {
+      emit("published", dump(json{{"draftId", s.publishing_draft}, {"id", s.article.id}, {"url", ps.url}}));
+    } else if (ps.phase == ui::PublishPhase::Failed && (ps.http_status == 0 || ps.http_status >= 500)) {
+      // No answer: the outbox keeps the draft and publishes it when the server is back.
+      outbox_->enqueue(s.publishing_draft);
+    } else if (ps.phase == ui::PublishPhase::Failed || ps.phase == ui::PublishPhase::Conflict ||
+               ps.phase == ui::PublishPhase::Blocked) {
+      emit("error", dump(json{{"message", ps.message}, {"detail", ps.detail}, {"status", ps.http_status},
+                              {"phase", phase_name(ps.phase)}, {"draftId", s.publishing_draft}}));
+    }
+  }
+}
+
+std::string Widget::article_json() const {
+  if (!app_ || !app_->state().have_draft) return "null";
+  json j = json::parse(core::article_to_json(app_->state().article, -1), nullptr, false);
+  if (!j.is_object()) return "null";
+  j["draftId"] = app_->state().draft_id;
+  return dump(j);
+}
+
+void Widget::page_hidden() {
+  if (!app_) return;
+  ui::AppState& s = app_->state();
+  if (s.have_draft && app_->dirty()) {
+    // The same write the app's autosave makes, now: the page may be gone in a moment.
+    const uint64_t generation = s.edit_generation;
+    s.drafts->save(s.draft_id, s.article, [this, generation, id = s.draft_id](ui::StorageResult r) {
+      if (!app_ || !r.ok || app_->state().draft_id != id) return;
+      app_->state().saved_generation = std::max(app_->state().saved_generation, generation);
+    });
+  }
+}
+
+void Widget::online() {
+  if (outbox_) outbox_->retry_now();
+  wake(1);
+}
+
+void Widget::api_call(int id, const std::string& method, const std::string& argument) {
+  if (!app_) {
+    settle(id, false, dump(json{{"message", "the editor is still starting"}}));
+    return;
+  }
+  ApiStep step;
+  step.id = id;
+  step.method = method;
+  if (method == "load") {
+    core::ArticleParse parsed = core::parse_article(argument);
+    if (!parsed.ok()) {
+      settle(id, false, dump(json{{"message", core::to_string(parsed.errors.front())}}));
+      return;
+    }
+    files_.provide("article.json", argument);
+  } else if (method == "save") {
+    ui::AppState& s = app_->state();
+    if (!s.have_draft) {
+      settle(id, false, dump(json{{"message", "no draft is open"}}));
+      return;
+    }
+    const uint64_t generation = s.edit_generation;
+    s.drafts->save(s.draft_id, s.article, [this, id, generation, draft = s.draft_id](ui::StorageResult r) {
+      if (!app_) return;
+      ui::AppState& st = app_->state();
+      if (!r.ok) {
+        st.save_error = r.error;
+        settle(id, false, dump(json{{"message", r.error}, {"storage", true}}));
+        return;
+      }
+      if (st.draft_id == draft) {
+        st.save_error.clear();
+        st.saved_generation = std::max(st.saved_generation, generation);
+        st.saved_at = int64_t(emscripten_date_now() / 1000);
+      }
+      settle(id, true, dump(json{{"draftId", draft}}));
+    });
+    wake(1);
+    return;
+  } else if (method == "publish") {
+    if (!app_->can_publish()) {
+      const ui::AppState& s = app_->state();
+      std::string why = !s.report.blocks() ? "" : "the content check found problems that must be fixed first";
+      if (why.empty() && !s.validation.empty()) why = "required fields are missing: " + core::to_string(s.validation.front());
+      if (why.empty() && ui::normalize_server_url(s.settings.server_url).empty()) why = "no server is configured";
+      if (why.empty()) why = "publishing is not possible right now";
+      settle(id, false, dump(json{{"message", why}}));
+      return;
+    }
+  } else if (method == "unmount") {
+    app_->shutdown();
+  } else {
+    settle(id, false, dump(json{{"message", "unknown method " + method}}));
+    return;
+  }
+  api_steps_.push_back(step);
+  wake(1);
+}
+
+// API calls that need the editor's frames: each step advances when its condition holds.
+void Widget::run_api_steps() {
+  ui::AppState& s = app_->state();
+  for (ApiStep& step : api_steps_) {
+    ++step.frames;
+    if (step.method == "load") {
+      if (step.stage == 0 && s.startup == ui::Startup::Ready && s.dialog == ui::Dialog::None) {
+        // The editor's own Import button, with the file already chosen: the article goes
+        // through the same checks and becomes a new draft like any imported file.
+        const ImRect r = app_->item(ui::UiItem::ImportButton);
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent((r.Min.x + r.Max.x) / 2, (r.Min.y + r.Max.y) / 2);
+        io.AddMouseButtonEvent(0, true);
+        io.AddMouseButtonEvent(0, false);
+        step.generation = s.edit_generation;
+        step.stage = 1;
+        step.frames = 0;
+      } else if (step.stage == 1 && !files_.has_provided() && Completions::instance().empty() && step.frames > 2) {
+        if (s.edit_generation != step.generation && s.status.kind != ui::StatusKind::Error)
+          settle(step.id, true, dump(json{{"draftId", s.draft_id}}));
+        else
+          settle(step.id, false, dump(json{{"message", s.status.text}}));
+        step.stage = -1;
+      } else if (step.frames > 600) {
+        settle(step.id, false, dump(json{{"message", "the editor did not take the article"}}));
+        step.stage = -1;
+      }
+    } else if (step.method == "publish" && step.stage == 0) {
+      // The open draft goes to the outbox, which publishes at once and keeps it queued
+      // if the server does not answer.
+      outbox_->enqueue(s.draft_id);
+      step.stage = 1;
+    } else if (step.method == "unmount" && step.stage == 0 && Completions::instance().empty() &&
+               !s.save_in_flight) {
+      step.stage = -1;
+      settle(step.id, true, "{}");
+      emscripten_cancel_main_loop();
+    }
+  }
+  api_steps_.erase(std::remove_if(api_steps_.begin(), api_steps_.end(), [](const ApiStep& s) { return s.stage < 0; }),
+                   api_steps_.end());
+}
+
+}  // namespace press::web

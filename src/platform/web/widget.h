@@ -1,0 +1,99 @@
+#pragma once
+// One mounted widget: the editor (ui::App) on the browser platform. Owns the ImGui
+// context, the WebGL renderer, the input layer, the browser services and the offline
+// publishing queue, runs the frame loop, and answers the embedding API (press_post.js).
+//
+// Frames are drawn when something asks for them (input, a reply, a resize) and when the
+// app wants one (App::next_wakeup: autosave, the caret's blink, network), not 60 times a
+// second: an idle widget costs the page nothing.
+#include <memory>
+#include <string>
+
+#include "platform/web/browser_http.h"
+#include "platform/web/browser_services.h"
+#include "platform/web/browser_storage.h"
+#include "platform/web/canvas_fonts.h"
+#include "platform/web/outbox.h"
+#include "platform/web/web_input.h"
+#include "platform/web/web_renderer.h"
+#include "ui/app.h"
+
+namespace press::web {
+
+struct WidgetConfig {
+  std::string server;    // "http://127.0.0.1:8080"; empty: the settings' server
+  std::string token;     // Bearer token; empty: the settings' token
+  std::string site_json; // site profile; empty: the built-in one
+  std::string locale;    // "zh" (default) or "en"
+  std::string draft_id;  // draft to open; empty: the last one
+};
+
+WidgetConfig parse_widget_config(const std::string& json_text);
+
+class Widget {
+ public:
+  explicit Widget(WidgetConfig config);
+  ~Widget();
+
+  bool start(std::string& error);
+  void tick();             // one animation frame
+  void wake(int frames);   // draw the next few frames
+
+  // Events from press_web.js.
+  WebInput& input() { return input_; }
+  void page_hidden();      // pagehide / visibilitychange: save now
+  void online();           // the browser is back online: retry the queue now
+
+  // Embedding API.
+  std::string article_json() const;
+  // method: "load", "save", "publish", "unmount"; settles promise id (press_js_api_done).
+  void api_call(int id, const std::string& method, const std::string& argument);
+
+ private:
+  void create_app();
+  void apply_config_once();
+  void draw();
+  void emit_events();
+  void emit(const char* name, const std::string& json);
+  void settle(int id, bool ok, const std::string& json);
+  void run_api_steps();
+
+  WidgetConfig config_;
+  BrowserStorage storage_;
+  BrowserHttp http_;
+  CanvasFontBackend fonts_;
+  BrowserClipboard clipboard_;
+  BrowserShell shell_;
+  BrowserFiles files_;
+  ui::Platform platform_;
+  WebInput input_;
+  WebRenderer renderer_;
+  std::unique_ptr<ui::App> app_;
+  std::unique_ptr<Outbox> outbox_;
+  bool imgui_ready_ = false;
+
+  int frames_wanted_ = 2;
+  double next_frame_at_ = 0;
+  double last_time_ = 0;
+  bool config_applied_ = false;
+  bool first_frame_marked_ = false;
+  double font_nudge_ = 0;  // see tick(): keeps rebuilding while glyphs are pending
+
+  // What the page has been told, to emit each event once.
+  uint64_t seen_edit_ = 0, seen_saved_ = 0;
+  std::string seen_status_;
+  ui::PublishPhase seen_phase_ = ui::PublishPhase::Idle;
+  std::string seen_draft_;
+
+  // API calls that take a few frames (a save to finish, a dialog to confirm).
+  struct ApiStep {
+    int id = 0;
+    std::string method;
+    int stage = 0;
+    uint64_t generation = 0;
+    int frames = 0;
+  };
+  std::vector<ApiStep> api_steps_;
+};
+
+}  // namespace press::web
