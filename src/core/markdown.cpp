@@ -209,10 +209,12 @@ class MarkdownParser {
 
   Document parse() {
     input_valid_ = valid_utf8_prefix(input_);
-    // Sized for a typical article so the big buffers are allocated once.
+    // Sized from the input so the big buffers are allocated once, not regrown and copied.
+    // The text is at most the input (plus a few U+FFFD); the block and span estimates cover
+    // markup-dense input and cost little otherwise, as untouched capacity is never paged in.
     doc_.text.reserve(input_.size() + 16);
-    doc_.spans.reserve(input_.size() / 32 + 16);
-    doc_.blocks.reserve(input_.size() / 128 + 16);
+    doc_.blocks.reserve(input_.size() / 16 + 16);
+    doc_.spans.reserve(input_.size() / 8 + 16);
 
     MD_PARSER parser{};
     parser.flags = kParserFlags;
@@ -661,6 +663,10 @@ class MarkdownParser {
 // (browsers drop tabs and newlines anywhere in a URL).
 std::string normalize_url(std::string_view url) {
   std::string current(url);
+  bool plain = true;  // the usual URL: nothing to decode or drop
+  for (const char c : url)
+    if (c == '&' || c == '%' || (unsigned char)c <= 0x20 || c == 0x7F) plain = false;
+  if (plain) return current;
   for (int pass = 0; pass < 4; ++pass) {
     std::string next;
     next.reserve(current.size());

@@ -16,9 +16,11 @@ namespace press::core {
 
 namespace {
 
+void append(std::string& out, std::string_view s) { out.append(s.data(), s.size()); }
+
 // Replacement for each byte that must not appear raw in HTML text or attributes.
 struct EscapeTable {
-  const char* replacement[256] = {};
+  std::string_view replacement[256] = {};
   constexpr EscapeTable() {
     replacement[(unsigned char)'&'] = "&amp;";
     replacement[(unsigned char)'<'] = "&lt;";
@@ -29,8 +31,6 @@ struct EscapeTable {
 };
 constexpr EscapeTable kEscape;
 
-void append(std::string& out, std::string_view s) { out.append(s.data(), s.size()); }
-
 // Ensures the output is at the start of a line before a block tag (cmark's "cr").
 void line_start(std::string& out) {
   if (!out.empty() && out.back() != '\n') out += '\n';
@@ -40,19 +40,22 @@ void line_start(std::string& out) {
 // (spaces, controls, non-ASCII, and the characters CommonMark renderers encode).
 void append_url(std::string& out, std::string_view url) {
   static const char kHex[] = "0123456789ABCDEF";
-  for (const char ch : url) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' ||
-        c == '`' || c == '{' || c == '|' || c == '}') {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    } else if (const char* r = kEscape.replacement[c]) {
-      out += r;
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < url.size(); ++i) {
+    const auto c = static_cast<unsigned char>(url[i]);
+    const bool encode = c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' ||
+                        c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}';
+    if (!encode && kEscape.replacement[c].empty()) continue;
+    out.append(url.data() + run, i - run);
+    run = i + 1;
+    if (encode) {
+      const char hex[3] = {'%', kHex[c >> 4], kHex[c & 15]};
+      out.append(hex, 3);
     } else {
-      out += ch;
+      append(out, kEscape.replacement[c]);
     }
   }
+  out.append(url.data() + run, url.size() - run);
 }
 
 // Absolute targets (with a scheme, or "//host") open in a new tab.
@@ -457,9 +460,10 @@ void append_escaped_html(std::string& out, std::string_view text) {
     }
     const char* const stop = end - p >= 8 ? p + 8 : end;
     for (; p != stop; ++p) {
-      if (const char* r = kEscape.replacement[static_cast<unsigned char>(*p)]) {
+      const std::string_view r = kEscape.replacement[static_cast<unsigned char>(*p)];
+      if (!r.empty()) {
         out.append(run, size_t(p - run));
-        out.append(r);
+        out.append(r.data(), r.size());
         run = p + 1;
       }
     }
