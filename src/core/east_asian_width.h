@@ -11,6 +11,8 @@ int code_point_columns(char32_t cp);
 // Columns of one grapheme cluster (see next_cluster): its base's width, two for an emoji
 // presentation sequence (VS16) or a flag.
 int cluster_columns(std::string_view cluster);
+// The same, given the cluster's first code point (what a layout measure receives).
+int cluster_columns(std::string_view cluster, char32_t base);
 int text_columns(std::string_view text);
 
 }  // namespace press::core

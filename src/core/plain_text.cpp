@@ -13,8 +13,7 @@ namespace press::core {
 namespace {
 
 float cluster_advance(std::string_view cluster, char32_t base) {
-  if (cluster.size() == 1) return base >= 0x20 && base < 0x7F ? 1.f : 0.f;
-  return float(cluster_columns(cluster));
+  return float(cluster_columns(cluster, base));
 }
 
 void append_spaces(std::string& out, int n) {

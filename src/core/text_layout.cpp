@@ -46,7 +46,7 @@ void layout_paragraph(std::string_view text, const LayoutOptions& options, Measu
       opportunity_content_end = content_end;
       opportunity_content_width = content_width;
     }
-    float advance = measure(text.substr(c.begin, c.end - c.begin), c.base);
+    float advance = measure(std::string_view(text.data() + c.begin, c.end - c.begin), c.base);
     if (c.cls == BreakClass::Space) {
       x += advance;  // spaces hang past the edge; they never push a line over
       continue;

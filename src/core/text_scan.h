@@ -81,6 +81,17 @@ inline Jamo jamo_type(char32_t cp) {
   return kNotJamo;
 }
 
+// Grapheme extenders, with the blocks Chinese text lives in answered before the table:
+// general punctuation, CJK symbols, kana, ideographs and fullwidth forms hold only a few.
+inline bool is_extend(char32_t cp) {
+  if (cp < 0x300) return false;
+  if (cp >= 0x2000 && cp < 0x20D0) return cp == 0x200C;
+  if (cp >= 0x3000 && cp < 0xA66F)
+    return (cp >= 0x302A && cp <= 0x302F) || cp == 0x3099 || cp == 0x309A;
+  if (cp >= 0xFF00 && cp < 0xFFF0) return cp == 0xFF9E || cp == 0xFF9F;
+  return unicode::is_extend(cp);
+}
+
 // Whether cp continues the cluster whose last code point is prev. ri_odd: the cluster
 // holds an odd number of regional indicators so far (a flag needs exactly two).
 inline bool joins(char32_t prev, char32_t cp, bool ri_odd) {
@@ -89,7 +100,7 @@ inline bool joins(char32_t prev, char32_t cp, bool ri_odd) {
   if (is_control(prev)) return false;
   if (cp == kZwj) return true;
   if (prev == kZwj) return !is_control(cp);
-  if (unicode::is_extend(cp)) return true;
+  if (is_extend(cp)) return true;
   if (is_regional_indicator(cp)) return ri_odd && is_regional_indicator(prev);
   Jamo a = jamo_type(prev);
   if (a == kNotJamo) return false;

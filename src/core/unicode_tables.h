@@ -8,5 +8,8 @@ namespace press::core::unicode {
 bool is_wide(char32_t cp);        // East Asian Width W or F: two columns in plain text
 bool is_zero_width(char32_t cp);  // combining marks and format characters: no column
 bool is_extend(char32_t cp);      // never starts a grapheme cluster (marks, emoji modifiers, tags)
+// Plain-text columns (0, 1, 2) of a BMP code point (cp <= 0xFFFF) from a two-stage table:
+// what code_point_columns() answers, without a search.
+int bmp_columns(char32_t cp);
 
 }  // namespace press::core::unicode

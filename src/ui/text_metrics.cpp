@@ -34,8 +34,7 @@ float ImFontMetrics::advance(std::string_view cluster, char32_t base) const {
 }
 
 float FixedMetrics::advance(std::string_view cluster, char32_t base) const {
-  if (cluster.size() == 1) return base >= 0x20 && base < 0x7F ? narrow_ : 0.f;
-  return narrow_ * float(core::cluster_columns(cluster));
+  return narrow_ * float(core::cluster_columns(cluster, base));
 }
 
 }  // namespace press::ui
