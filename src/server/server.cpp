@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
@@ -29,6 +30,14 @@ using HandlerResponse = httplib::Server::HandlerResponse;
 bool starts_with(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
+
+// Debian's cpp-httplib is compiled with a listen backlog of 5: 64 clients connecting at
+// once would see dropped handshakes and one-second retransmits. Linux lets a listening
+// socket be listen()ed again with a new backlog, which needs the socket of the server.
+class HttpServer : public httplib::Server {
+ public:
+  bool raise_backlog(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
+};
 
 std::string base_url(const ServerOptions& o, int port) {
   const bool v6 = o.host.find(':') != std::string::npos;
@@ -164,7 +173,7 @@ int run_server(const ServerOptions& options) {
     return 2;
   }
 
-  httplib::Server http;
+  HttpServer http;
   const int threads = options.threads;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
   http.set_keep_alive_max_count(10000);
@@ -182,6 +191,8 @@ int run_server(const ServerOptions& options) {
                  options.port);
     return 2;
   }
+  if (!http.raise_backlog(1024))
+    std::fprintf(stderr, "press-server: keeping the listen backlog of 5\n");
 
   std::string first_token;
   if (!bootstrap_tokens(*writer, first_token)) return 2;

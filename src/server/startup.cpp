@@ -27,7 +27,9 @@ bool load_site_profile(const std::string& file, core::SiteProfile& out) {
 
 std::unique_ptr<Database> open_data_database(const std::string& data_dir) {
   std::error_code ec;
-  std::filesystem::create_directories(data_dir, ec);
+  // The database holds the token hashes and the audit log: a new data folder is private.
+  if (std::filesystem::create_directories(data_dir, ec))
+    std::filesystem::permissions(data_dir, std::filesystem::perms::owner_all, ec);
   if (ec) {
     std::fprintf(stderr, "press-server: cannot create the data folder %s: %s\n", data_dir.c_str(),
                  ec.message().c_str());
