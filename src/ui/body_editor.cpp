@@ -381,6 +381,7 @@ void BodyEditor::handle_mouse(bool hovered) {
   }
   upstream_ = false;
   caret_moved_ = true;
+  history_.seal();
 }
 
 void BodyEditor::handle_characters() {
