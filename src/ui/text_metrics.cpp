@@ -19,9 +19,11 @@ void ImFontMetrics::set(ImFont* font, float size) {
 
 float ImFontMetrics::advance(std::string_view cluster, char32_t base) const {
   if (!font_) return 0;
-  // ImGui 1.90 keeps 16-bit code points: anything above the BMP draws as U+FFFD.
   auto one = [&](char32_t cp) {
+#ifndef IMGUI_USE_WCHAR32
+    // With 16-bit ImWchar, ImGui draws anything above the BMP as U+FFFD.
     if (cp > 0xFFFF) cp = 0xFFFD;
+#endif
     return font_->GetCharAdvance(ImWchar(cp));
   };
   // Most clusters are one code point: the lead byte tells its length.
