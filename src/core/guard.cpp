@@ -47,7 +47,12 @@ constexpr const char* kInstitutionName = "institution-name";
 // site or brand has these, so an unexplained Latin token before them is worth a look.
 constexpr const char* kPartyRoles[] = {"党委副书记", "党委书记", "纪委书记", "党委", "纪委"};
 
-enum class PatternKind : uint8_t { Term, Invisible, OwnName };
+// Chinese names of betting and gaming businesses end like this; no institution with a
+// Party committee does ("市体育局党委" has 局 between), so "米兰体育党委书记" is a brand
+// in the institution's place even when the brand is not in the lexicon.
+constexpr const char* kBrandEndings[] = {"体育", "娱乐", "棋牌", "彩票", "电竞", "官网", "平台"};
+
+enum class PatternKind : uint8_t { Term, Invisible, OwnName, PartyRole };
 
 struct Pattern {
   PatternKind kind = PatternKind::Term;
@@ -192,6 +197,16 @@ CompiledGuard::CompiledGuard(const SiteProfile& site)
     }
   }
 
+  for (const char* role : {"党委", "纪委"}) {
+    Pattern p;
+    p.kind = PatternKind::PartyRole;
+    p.rule = kInstitutionName;
+    p.text = role;
+    p.size = uint32_t(p.text.size());
+    matcher.add(p.text);
+    patterns.push_back(std::move(p));
+  }
+
   // Near-misses of the site's own name start with its distinctive part; two ideographs
   // ("浙江" of 浙江大学) are a place name, not distinctive.
   const std::string core = own_name_core(institution);
@@ -317,10 +332,12 @@ class Scan {
     markdown_ = markdown;
     verbatim_.assign(doc.spans.size(), -1);
     const size_t span_count = doc.spans.size();
+    uint32_t scanned = 0;  // spans before this were read with an earlier block
     for (const Block& b : doc.blocks) {
-      if (b.span_begin >= b.span_end || b.span_end > span_count) continue;
+      if (b.span_end <= std::max(b.span_begin, scanned) || b.span_end > span_count) continue;
       const bool tokens = b.kind != BlockKind::CodeBlock;
-      uint32_t k = b.span_begin;
+      uint32_t k = std::max(b.span_begin, scanned);
+      scanned = b.span_end;
       while (k < b.span_end) {
         // Spans whose text follows on in Document::text are read as one run, so a term
         // split by emphasis ("博**彩**") is still one word.
@@ -495,6 +512,9 @@ class Scan {
         case PatternKind::OwnName:
           if (tokens) own_name_near_miss(text, place, begin, end);
           break;
+        case PatternKind::PartyRole:
+          if (tokens) brand_before_party_role(text, place, begin, end);
+          break;
       }
     };
     if (tokens) {
@@ -641,6 +661,25 @@ class Scan {
     for (const char* r : kPartyRoles)
       if (role == r) return true;
     return false;
+  }
+
+  // "党委" or "纪委" at text[begin, end): is a business name ending like a betting brand's
+  // right before it? (Lexicon brands and Latin tokens there are reported on their own.)
+  void brand_before_party_role(std::string_view text, const Place& place, size_t begin, size_t end) {
+    for (const Hit& h : pending_)
+      if (h.end == begin && g_.patterns[h.id].severity == Severity::Blocking) return;
+    for (const char* ending : kBrandEndings) {
+      const size_t n = std::strlen(ending);
+      if (begin < n || text.compare(begin - n, n, ending) != 0) continue;
+      std::string_view role;
+      size_t role_end = role_after(text, begin, role);
+      if (role_end == std::string_view::npos) role_end = end;
+      const std::string name(text.substr(begin - n, role_end - (begin - n)));
+      emit(place, kInstitutionName, Severity::Warning, begin - n, role_end,
+           "“" + name + "”: a name ending in “" + ending +
+               "”, like a betting or gaming brand's, stands where an institution's name belongs");
+      return;
+    }
   }
 
   // The distinctive part of the site's name was found at text[begin, end): a name that

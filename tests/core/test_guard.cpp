@@ -461,6 +461,10 @@ TEST_CASE("guard rule institution-name: brands in the institution's place") {
       {"ag88职业技术学院", "institution-name", B, "ag88职业技术学院"},
       {"bet365·官方网站", "institution-name", B, "bet365·官方网站"},
       {"XYZ党委书记表示", "institution-name", W, "XYZ党委书记"},
+      {"米兰体育党委书记表示", "institution-name", W, "体育党委书记"},
+      {"星辉娱乐纪委书记", "institution-name", W, "娱乐纪委书记"},
+      {"市体育局党委书记", nullptr, B, ""},
+      {"浙江体育职业技术学院党委副书记", nullptr, B, ""},
       // Near-misses of the site's own name.
       {"浙江工贸职业学院举行典礼", "institution-name", W, "浙江工贸职业学院"},
       {"浙江工贸职业技术大学", "institution-name", W, "浙江工贸职业技术大学"},
@@ -603,6 +607,60 @@ TEST_CASE("guard: a hostile article gets a bounded report") {
   CHECK(w.findings.size() <= 1001);
 }
 
+TEST_CASE("guard: findings always point at their text, whatever the input") {
+  // Random articles from fragments that exercise every rule and every way of mapping a
+  // body position to the Markdown (entities, emphasis, breaks, invalid bytes).
+  const char* fragments[] = {
+      "博", "彩", "\u200B", "\u202E", "ag", "88", "&#24425;", "&#8203;", "&amp;", "**", "*", "[",
+      "](", ")", "http://", "www.", ".com", "\n", "\n\n", "\r\n", "# ", "> ", "- ", "1. ",
+      "| a | b |\n|---|---|\n| ", "`", "```\n", "    ", "浙江工贸", "职业学院", "党委书记", "登录入口",
+      "金沙", "江", " ", "\xE4", "\x80", "\t", "<", "\\", "![", "ｇ", "８", "·", "(中国)官方网站",
+      "体育", "0x", "#", "@", ".", "-", "abc123", "\x01", "javascript:", "&#x", ";", "hg0088",
+  };
+  const size_t count = sizeof fragments / sizeof fragments[0];
+  uint32_t seed = 12345;
+  const auto next = [&seed](uint32_t n) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % n;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    Article a;
+    for (std::string* field : {&a.title, &a.author, &a.body, &a.link, &a.editor}) {
+      const uint32_t n = next(field == &a.body ? 40 : 6);
+      for (uint32_t k = 0; k < n; ++k) *field += fragments[next(uint32_t(count))];
+    }
+    const GuardReport r = sample_guard().check(a, parse_markdown(a.body));
+    for (const Finding& f : r.findings) {
+      if (f.rule == "limit") continue;
+      const std::string* text = f.field == "title" ? &a.title : f.field == "author" ? &a.author
+                              : f.field == "source" ? &a.source : f.field == "body" ? &a.body
+                              : f.field == "link" ? &a.link : f.field == "editor" ? &a.editor : nullptr;
+      INFO("round " << round << "\n" << describe(r));
+      REQUIRE(text != nullptr);
+      REQUIRE(f.offset + f.size <= text->size());
+      CHECK(text->compare(f.offset, f.size, f.text) == 0);
+      int line = 0, column = 0;
+      locate(*text, f.offset, line, column);
+      CHECK(f.line == line);
+      CHECK(f.column == column);
+      CHECK_FALSE(f.message.empty());
+    }
+  }
+}
+
+TEST_CASE("guard: empty and odd inputs") {
+  CHECK(sample_guard().check(Article{}, Document{}).findings.empty());
+  CHECK(sample_guard().check(Article{}, parse_markdown("")).findings.empty());
+  Article a;
+  a.title = "\xE5\x8D";  // a truncated character
+  a.author = "\x80\x80";
+  CHECK_FALSE(sample_guard().check(a, parse_markdown("")).blocks());
+  SiteProfile bare;  // no institution, no domains: still a working guard
+  const Guard guard(bare);
+  CHECK(check_body(guard, "百家乐").blocks());
+  CHECK(with_rule(check_body(guard, "[a](https://www.zjitc.edu.cn/)"), "link-domain").size() == 1);
+}
+
 TEST_CASE("guard: a moved guard still checks; severity names") {
   Guard g(sample_site());
   Guard moved(std::move(g));
@@ -631,5 +689,4 @@ TEST_CASE("guard: throughput on 10 MB of Chinese news", "[.bench]") {
   }
   const double mb = double(body.size()) / (1 << 20);
   std::printf("guard: %.1f MB in %.1f ms: %.0f MB/s\n", mb, best * 1000, mb / best);
-  CHECK(mb / best > 200);
 }
