@@ -1,0 +1,126 @@
+#pragma once
+// The editor application: the article form, the body editor, the live preview, the
+// guard panel, drafts and publishing. Platform-free: it talks to the system only through
+// Platform (ui/platform.h), and the platform's main loop drives it:
+//
+//   each frame:  platform.poll();  if (app.update_fonts(scale)) re-upload the font texture;
+//                ImGui::NewFrame();  app.frame();  ImGui::Render();  draw
+//   on close:    app.shutdown();
+//
+// Destroying an App without shutdown() is what a crash looks like: nothing is saved then,
+// and the next App finds the last autosaved draft.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "core/guard.h"
+#include "core/site.h"
+#include "ui/app_state.h"
+#include "ui/fonts.h"
+#include "ui/platform.h"
+#include "ui/strings.h"
+
+namespace press::ui {
+
+struct AppConfig {
+  core::SiteProfile site;
+  Lang language = Lang::Zh;
+  bool language_forced = false;  // --lang given: the settings' language does not apply
+  std::string open_file;         // an article file to import at start (press-editor FILE.json)
+  float ui_scale = 1;            // multiplies every size (fonts, paddings)
+  std::function<int64_t()> clock;  // Unix seconds; default std::time
+  double autosave_delay = 1.0;     // seconds after the last change
+};
+
+class App {
+ public:
+  App(Platform& platform, AppConfig config);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  // Outside NewFrame/Render: rebuilds the font atlas when new characters appeared or the
+  // framebuffer scale changed. True when the renderer must upload the font texture again.
+  bool update_fonts(float framebuffer_scale);
+  // One frame, between ImGui::NewFrame() and ImGui::Render().
+  void frame();
+  // A clean exit: saves the open draft and the settings.
+  void shutdown();
+  // Seconds until the app wants a frame without any input (autosave, network, caret);
+  // negative: it can sleep until the next event.
+  double next_wakeup() const;
+  std::string window_title() const;
+
+  // For tests, the benchmark and the platform.
+  AppState& state() { return state_; }
+  const AppState& state() const { return state_; }
+  const FontManager& fonts() const { return fonts_; }
+  ImRect item(UiItem id) const { return state_.items[size_t(id)]; }
+  bool can_publish() const;
+  bool dirty() const { return state_.edit_generation != state_.saved_generation; }
+  // Loads the font atlas once before the first frame (the headless tests call this).
+  const core::SiteProfile& site() const { return config_.site; }
+
+ private:
+  // Lifecycle and documents (app.cpp).
+  void start();
+  void open_initial_draft();
+  void new_draft();
+  void open_draft(const std::string& id);
+  void show_article(std::string id, core::Article article, bool unsaved);
+  void duplicate_draft();
+  void delete_draft(const std::string& id);
+  void import_article(const std::string& name, const std::string& data);
+  void save_now();
+  void save_settings();
+  void mark_edited(bool body_changed);
+  void analyze();
+  void autosave();
+  void start_publish();
+  void keep_local_version();
+  void keep_server_version();
+  void open_in_browser();
+  void set_status(std::string text, StatusKind kind);
+  void apply_language(Lang lang);
+  int64_t now() const;
+  uint32_t random();
+  // Platform callbacks may arrive after the app is gone (browser storage, network): they
+  // hold a weak reference and do nothing once it expired.
+  template <class F>
+  auto guard(F f) {
+    return [alive = std::weak_ptr<char>(life_), f = std::move(f)](auto&&... args) mutable {
+      if (!alive.expired()) f(std::forward<decltype(args)>(args)...);
+    };
+  }
+
+  // The frame (app_view.cpp, app_form.cpp, app_dialogs.cpp).
+  void handle_shortcuts();
+  void run_command(MarkdownCommand c);
+  void draw_toolbar();
+  void draw_sidebar(float height);
+  void draw_form();
+  void draw_time_field(float width);
+  void draw_editor_column(ImVec2 size);
+  void draw_preview_column(ImVec2 size);
+  void draw_guard_panel(ImVec2 size);
+  void draw_status_bar();
+  void draw_dialogs();
+  void draw_conflict_dialog();
+  bool text_field(UiItem id, const char* label_id, std::string& value, const char* hint, float width,
+                  bool invalid);
+  void remember(UiItem id);
+  void note_all_strings();
+
+  Platform& platform_;
+  AppConfig config_;
+  core::Guard guard_;
+  FontManager fonts_;
+  AppState state_;
+  std::shared_ptr<char> life_ = std::make_shared<char>(0);
+  uint64_t rng_ = 0;
+  std::pair<Clipboard*, std::string> clipboard_bridge_{nullptr, {}};  // ImGui's clipboard hooks
+};
+
+}  // namespace press::ui

@@ -1,0 +1,313 @@
+// The article form: title, channel, publish time (typed or picked), author, source,
+// original link and responsible editor.
+#include <algorithm>
+#include <cstdio>
+
+#include "ui/app.h"
+#include "ui/theme.h"
+#include "ui/time_entry.h"
+
+namespace press::ui {
+
+namespace {
+
+// std::string-backed InputText that can also receive a requested selection.
+struct FieldData {
+  std::string* text;
+  FieldFocus* focus;
+  UiItem item;
+};
+
+int field_callback(ImGuiInputTextCallbackData* d) {
+  auto* f = static_cast<FieldData*>(d->UserData);
+  if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+    f->text->resize(size_t(d->BufTextLen));
+    d->Buf = f->text->data();
+    return 0;
+  }
+  if (d->EventFlag == ImGuiInputTextFlags_CallbackAlways && f->focus->item == f->item) {
+    const int end = std::min(int(f->focus->end), d->BufTextLen);
+    const int begin = std::min(int(f->focus->begin), end);
+    d->SelectionStart = begin;
+    d->SelectionEnd = end;
+    d->CursorPos = end;
+    f->focus->item = UiItem::kCount;
+  }
+  return 0;
+}
+
+// Which field a diagnostic path names ("channel[1]" -> "channel").
+bool names(const core::Diagnostic& d, const char* field) {
+  const size_t n = std::char_traits<char>::length(field);
+  return d.path.compare(0, n, field) == 0 && (d.path.size() == n || d.path[n] == '[');
+}
+
+}  // namespace
+
+bool App::text_field(UiItem id, const char* label_id, std::string& value, const char* hint, float width,
+                     bool invalid) {
+  AppState& s = state_;
+  if (s.field_focus.item == id) {
+    // Ask ImGui once; the selection is applied by the callback when the field is active.
+    if (s.field_focus.frames++ == 0) ImGui::SetKeyboardFocusHere();
+    if (s.field_focus.frames > 4) s.field_focus.item = UiItem::kCount;
+  }
+  if (invalid) {
+    ImGui::PushStyleColor(ImGuiCol_Border, theme::kDanger);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
+  }
+  ImGui::SetNextItemWidth(width);
+  FieldData data{&value, &s.field_focus, id};
+  const bool changed = ImGui::InputTextWithHint(label_id, hint, value.data(), value.capacity() + 1,
+                                                ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways,
+                                                field_callback, &data);
+  if (invalid) {
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+  }
+  remember(id);
+  return changed;
+}
+
+void App::draw_form() {
+  AppState& s = state_;
+  core::Article& a = s.article;
+  const FontSet& f = fonts_.fonts();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const bool ready = s.startup == Startup::Ready && s.have_draft;
+  if (!ready) ImGui::BeginDisabled();
+  ImGui::PushID(int(s.document_generation));  // each draft has its own widgets
+
+  // Labels share one column so the fields line up.
+  const Str labels[] = {Str::FieldTitle, Str::FieldChannel, Str::FieldLink};
+  float label_width = 0;
+  for (Str l : labels) label_width = std::max(label_width, ImGui::CalcTextSize(tr(l)).x);
+  label_width += 10;
+  auto label = [&](Str text, bool invalid, float width = 0) {
+    ImGui::AlignTextToFramePadding();
+    if (invalid) ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
+    else ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+    const float x = ImGui::GetCursorPosX();
+    ImGui::TextUnformatted(tr(text));
+    ImGui::PopStyleColor();
+    ImGui::SameLine(width > 0 ? x + width : 0);
+  };
+  // Required-field errors stay quiet until the field has been typed in; other errors
+  // (too long, a bad link) show at once.
+  auto invalid = [&](const char* field, const std::string& value) {
+    for (const core::Diagnostic& d : s.validation)
+      if (names(d, field) && (!value.empty() || d.message.find("empty") == std::string::npos)) return true;
+    return false;
+  };
+  auto field_tip = [&](const char* field) {
+    if (!ImGui::IsItemHovered()) return;
+    for (const core::Diagnostic& d : s.validation)
+      if (names(d, field)) {
+        ImGui::SetTooltip("%s", d.message.c_str());
+        return;
+      }
+  };
+
+  // Row 1: the title, in the title face.
+  {
+    const bool bad = invalid("title", a.title);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (f.title ? (f.title->FontSize - f.regular->FontSize) / 2 : 0));
+    label(Str::FieldTitle, bad, label_width);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (f.title ? (f.title->FontSize - f.regular->FontSize) / 2 : 0));
+    if (f.title) ImGui::PushFont(f.title);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 6));
+    if (text_field(UiItem::TitleField, "##title", a.title, tr(Str::HintTitle), -FLT_MIN, bad)) mark_edited(false);
+    ImGui::PopStyleVar();
+    if (f.title) ImGui::PopFont();
+    field_tip("title");
+  }
+
+  // Row 2: channel, time, author, source.
+  {
+    const float full = ImGui::GetContentRegionAvail().x;
+    label(Str::FieldChannel, invalid("channel", a.channel.empty() ? std::string() : "x"), label_width);
+    std::string current;
+    for (size_t i = 0; i < a.channel.size(); ++i) current += (i ? " > " : "") + a.channel[i];
+    const bool known = core::find_channel(config_.site, a.channel) != nullptr;
+    if (!known && !a.channel.empty()) current += tr(Str::ChannelNotInSite);
+    if (a.channel.empty()) current = tr(Str::ChooseChannel);
+    const float channel_width = std::clamp(full * 0.22f, 150.f, 260.f);
+    ImGui::SetNextItemWidth(channel_width);
+    if (!known) ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
+    const bool open = ImGui::BeginCombo("##channel", current.c_str());
+    if (!known) ImGui::PopStyleColor();
+    remember(UiItem::ChannelCombo);
+    if (open) {
+      for (const core::SiteChannel& c : config_.site.channels) {
+        std::string name;
+        for (size_t i = 0; i < c.path.size(); ++i) name += (i ? " > " : "") + c.path[i];
+        if (ImGui::Selectable(name.c_str(), c.path == a.channel)) {
+          a.channel = c.path;
+          mark_edited(false);
+        }
+      }
+      ImGui::EndCombo();
+    }
+
+    ImGui::SameLine(0, 18);
+    label(Str::FieldPublishedAt, !s.time_valid);
+    draw_time_field(std::clamp(full * 0.16f, 140.f, 170.f));
+
+    ImGui::SameLine(0, 18);
+    // Author and source share what is left of the row.
+    const float rest = ImGui::GetContentRegionAvail().x;
+    const float person = std::max(80.f, (rest - ImGui::CalcTextSize(tr(Str::FieldAuthor)).x -
+                                         ImGui::CalcTextSize(tr(Str::FieldSource)).x - 3 * style.ItemSpacing.x - 18) /
+                                            2);
+    label(Str::FieldAuthor, invalid("author", a.author));
+    if (text_field(UiItem::AuthorField, "##author", a.author, "", person, invalid("author", a.author)))
+      mark_edited(false);
+    field_tip("author");
+    ImGui::SameLine(0, 18);
+    label(Str::FieldSource, invalid("source", a.source));
+    if (text_field(UiItem::SourceField, "##source", a.source, "", -FLT_MIN, invalid("source", a.source)))
+      mark_edited(false);
+    field_tip("source");
+  }
+
+  // Row 3: original link and responsible editor.
+  {
+    const float full = ImGui::GetContentRegionAvail().x;
+    const float editor_width = std::clamp(full * 0.2f, 110.f, 220.f);
+    label(Str::FieldLink, invalid("link", a.link), label_width);
+    const float link_width =
+        full - label_width - editor_width - ImGui::CalcTextSize(tr(Str::FieldEditor)).x - 18 - 2 * style.ItemSpacing.x;
+    if (text_field(UiItem::LinkField, "##link", a.link, tr(Str::HintLink), link_width, invalid("link", a.link)))
+      mark_edited(false);
+    field_tip("link");
+    ImGui::SameLine(0, 18);
+    label(Str::FieldEditor, invalid("editor", a.editor));
+    if (text_field(UiItem::EditorField, "##editor", a.editor, "", -FLT_MIN, invalid("editor", a.editor)))
+      mark_edited(false);
+    field_tip("editor");
+  }
+  ImGui::PopID();
+  if (!ready) ImGui::EndDisabled();
+}
+
+void App::draw_time_field(float width) {
+  AppState& s = state_;
+  core::Article& a = s.article;
+  if (!s.time_valid) {
+    ImGui::PushStyleColor(ImGuiCol_Border, theme::kDanger);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
+  }
+  ImGui::SetNextItemWidth(width);
+  FieldData data{&s.time_text, &s.field_focus, UiItem::TimeField};
+  const bool changed = ImGui::InputTextWithHint("##time", tr(Str::HintTime), s.time_text.data(), s.time_text.capacity() + 1,
+                                                ImGuiInputTextFlags_CallbackResize, field_callback, &data);
+  if (!s.time_valid) {
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+  }
+  remember(UiItem::TimeField);
+  if (!s.time_valid && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::TimeFormatError));
+  if (changed) {
+    int64_t t = 0;
+    s.time_valid = parse_time_entry(s.time_text, t);
+    if (s.time_valid && t != a.published_at) {
+      a.published_at = t;
+      mark_edited(false);
+    }
+  }
+  // Reformat what was typed once the field is left ("2023/7/29 14:02" -> "2023-07-29 14:02").
+  if (ImGui::IsItemDeactivated() && s.time_valid && a.published_at) s.time_text = format_time_entry(a.published_at);
+
+  ImGui::SameLine(0, 4);
+  if (ImGui::ArrowButton("##calendar", ImGuiDir_Down)) {
+    const CivilTime c = to_beijing(a.published_at ? a.published_at : now());
+    s.calendar_year = c.year;
+    s.calendar_month = c.month;
+    ImGui::OpenPopup("##calendar-popup");
+  }
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("%s", tr(Str::TipCalendar));
+  ImGui::SameLine(0, 4);
+  if (ImGui::Button(tr(Str::Now))) {
+    a.published_at = now() / 60 * 60;
+    s.time_text = format_time_entry(a.published_at);
+    s.time_valid = true;
+    mark_edited(false);
+  }
+  remember(UiItem::NowButton);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("%s", tr(Str::TipNow));
+
+  // The date picker: a month grid, then hour and minute.
+  if (ImGui::BeginPopup("##calendar-popup")) {
+    CivilTime c = to_beijing(a.published_at ? a.published_at : now());
+    bool picked = false;
+    if (ImGui::ArrowButton("##prev", ImGuiDir_Left) && --s.calendar_month < 1) {
+      s.calendar_month = 12;
+      --s.calendar_year;
+    }
+    ImGui::SameLine();
+    const std::string month = trf(Str::MonthTitle, s.calendar_year, s.calendar_month);
+    const float cell = ImGui::GetFrameHeight() * 1.3f;
+    const float grid = 7 * cell + 6 * ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (grid - ImGui::CalcTextSize(month.c_str()).x) / 2 - 2 * ImGui::GetFrameHeight());
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(month.c_str());
+    ImGui::SameLine(grid - ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.x);
+    if (ImGui::ArrowButton("##next", ImGuiDir_Right) && ++s.calendar_month > 12) {
+      s.calendar_month = 1;
+      ++s.calendar_year;
+    }
+    // Weekday heads: the string holds seven one-character (zh) or two-letter (en) names.
+    const std::string days = tr(Str::WeekdaysShort);
+    const bool wide = days.size() == 7 * 3;
+    for (int d = 0; d < 7; ++d) {
+      const std::string name = days.substr(size_t(d) * (wide ? 3 : 2), wide ? 3 : 2);
+      const float w = ImGui::CalcTextSize(name.c_str()).x;
+      ImGui::SetCursorPosX(ImGui::GetStyle().WindowPadding.x + float(d) * (cell + ImGui::GetStyle().ItemSpacing.x) + (cell - w) / 2);
+      ImGui::TextDisabled("%s", name.c_str());
+      if (d < 6) ImGui::SameLine();
+    }
+    const int first = weekday_monday0(s.calendar_year, s.calendar_month, 1);
+    const int count = days_in_month(s.calendar_year, s.calendar_month);
+    for (int slot = 0; slot < first + count; ++slot) {
+      if (slot % 7) ImGui::SameLine();
+      if (slot < first) {
+        ImGui::Dummy(ImVec2(cell, cell * 0.8f));
+        continue;
+      }
+      const int day = slot - first + 1;
+      const bool chosen = c.year == s.calendar_year && c.month == s.calendar_month && c.day == day;
+      char text[8];
+      std::snprintf(text, sizeof text, "%d", day);
+      if (chosen) {
+        ImGui::PushStyleColor(ImGuiCol_Button, theme::kAccent);
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+      }
+      ImGui::PushID(day);
+      if (ImGui::Button(text, ImVec2(cell, cell * 0.8f))) {
+        c.year = s.calendar_year;
+        c.month = s.calendar_month;
+        c.day = day;
+        picked = true;
+      }
+      ImGui::PopID();
+      if (chosen) ImGui::PopStyleColor(2);
+    }
+    ImGui::Separator();
+    ImGui::SetNextItemWidth(cell * 2.5f);
+    if (ImGui::InputInt(tr(Str::Hour), &c.hour, 1, 4)) picked = true;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(cell * 2.5f);
+    if (ImGui::InputInt(tr(Str::Minute), &c.minute, 1, 10)) picked = true;
+    if (picked) {
+      c.hour = std::clamp(c.hour, 0, 23);
+      c.minute = std::clamp(c.minute, 0, 59);
+      a.published_at = from_beijing(c);
+      s.time_text = format_time_entry(a.published_at);
+      s.time_valid = true;
+      mark_edited(false);
+    }
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace press::ui

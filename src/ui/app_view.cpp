@@ -1,0 +1,637 @@
+// The frame: toolbar, drafts sidebar, form, body editor beside the live preview, the guard
+// panel and the status bar. One function of AppState per frame.
+#include <algorithm>
+#include <cstdio>
+
+#include "core/beijing_time.h"
+#include "ui/app.h"
+#include "ui/theme.h"
+#include "ui/time_entry.h"
+
+namespace press::ui {
+
+void App::remember(UiItem id) {
+  state_.items[size_t(id)] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+void App::frame() {
+  AppState& s = state_;
+  if (platform_.poll) platform_.poll();
+  for (std::string& m : s.drafts->take_messages()) set_status(std::move(m), StatusKind::Warning);
+
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ImGui::Begin("##portalpress", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar(3);
+
+  handle_shortcuts();
+  draw_toolbar();
+
+  const float status_height = ImGui::GetFrameHeight() + 6;
+  const float main_height = std::max(100.f, ImGui::GetContentRegionAvail().y - status_height);
+  if (s.settings.show_drafts) {
+    draw_sidebar(main_height);
+    ImGui::SameLine(0, 0);
+  }
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 7));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
+  ImGui::BeginChild("##main", ImVec2(0, main_height), ImGuiChildFlags_AlwaysUseWindowPadding,
+                    ImGuiWindowFlags_NoScrollbar);
+  draw_form();
+  ImGui::Spacing();
+
+  // The guard panel: one line when clean, up to five findings before it scrolls.
+  const size_t findings = s.report.findings.size() + s.publisher->state().findings.size();
+  const float guard_height =
+      ImGui::GetFrameHeightWithSpacing() * float(1 + std::min<size_t>(5, findings)) + 12;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float columns_height = std::max(120.f, avail.y - guard_height - ImGui::GetStyle().ItemSpacing.y);
+  const float splitter = 8;
+  const float editor_width = std::floor((avail.x - splitter) * s.editor_share);
+  draw_editor_column(ImVec2(editor_width, columns_height));
+  ImGui::SameLine(0, 0);
+  // The splitter between editor and preview.
+  ImGui::InvisibleButton("##split", ImVec2(splitter, columns_height));
+  if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+  if (ImGui::IsItemActive() && avail.x > splitter)
+    s.editor_share = std::clamp(s.editor_share + ImGui::GetIO().MouseDelta.x / (avail.x - splitter), 0.25f, 0.75f);
+  {
+    const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const float x = (r.Min.x + r.Max.x) / 2;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, r.Min.y + 4), ImVec2(x, r.Max.y - 4),
+                                        ImGui::IsItemActive() ? theme::kAccent : theme::kLine, 2);
+  }
+  ImGui::SameLine(0, 0);
+  analyze();  // after the editor took this frame's keystrokes, before the preview shows them
+  draw_preview_column(ImVec2(avail.x - editor_width - splitter, columns_height));
+  draw_guard_panel(ImVec2(avail.x, guard_height));
+  ImGui::EndChild();
+  ImGui::PopStyleVar(2);
+
+  draw_status_bar();
+  draw_dialogs();
+  ImGui::End();
+  autosave();
+}
+
+// ---- Shortcuts ----------------------------------------------------------------------------------
+
+void App::handle_shortcuts() {
+  AppState& s = state_;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.KeyCtrl || s.dialog != Dialog::None || s.startup != Startup::Ready) return;
+  auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, false); };
+  if (pressed(ImGuiKey_S)) {
+    save_now();
+    if (s.save_error.empty()) set_status(trf(Str::SavedAt, format_time_entry(now()).substr(11).c_str()), StatusKind::Ok);
+  }
+  if (pressed(ImGuiKey_N)) new_draft();
+  if (pressed(ImGuiKey_D)) {
+    s.settings.show_drafts = !s.settings.show_drafts;
+    save_settings();
+  }
+  if (pressed(ImGuiKey_P)) open_in_browser();
+  if (io.KeyShift && (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeypadEnter)) && can_publish())
+    s.dialog = Dialog::ConfirmPublish;
+  if (!s.body.focused()) return;
+  if (pressed(ImGuiKey_B)) run_command(MarkdownCommand::Bold);
+  if (pressed(ImGuiKey_I)) run_command(MarkdownCommand::Italic);
+  if (pressed(ImGuiKey_K)) run_command(MarkdownCommand::Link);
+  if (pressed(ImGuiKey_H)) run_command(MarkdownCommand::Heading);
+  if (pressed(ImGuiKey_L)) run_command(io.KeyShift ? MarkdownCommand::OrderedList : MarkdownCommand::BulletList);
+  if (pressed(ImGuiKey_Q)) run_command(MarkdownCommand::Quote);
+  if (pressed(ImGuiKey_T)) run_command(MarkdownCommand::Table);
+}
+
+void App::run_command(MarkdownCommand c) {
+  AppState& s = state_;
+  const TextEdit edit =
+      markdown_command(c, s.body.text(), s.body.selection(), tr(Str::LinkTextPlaceholder), tr(Str::TableTemplate));
+  s.body.apply(edit);
+}
+
+// ---- Toolbar ------------------------------------------------------------------------------------
+
+namespace {
+
+void tooltip(const char* text) {
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort | ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", text);
+}
+
+void vertical_separator() {
+  ImGui::SameLine();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float h = ImGui::GetFrameHeight();
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + 4), ImVec2(p.x, p.y + h - 4), theme::kLine);
+  ImGui::Dummy(ImVec2(1, h));
+  ImGui::SameLine();
+}
+
+}  // namespace
+
+void App::draw_toolbar() {
+  AppState& s = state_;
+  const FontSet& f = fonts_.fonts();
+  const float height = ImGui::GetFrameHeight() + 16;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kPanel);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6, 6));
+  ImGui::BeginChild("##toolbar", ImVec2(0, height), ImGuiChildFlags_AlwaysUseWindowPadding,
+                    ImGuiWindowFlags_NoScrollbar);
+  const bool ready = s.startup == Startup::Ready;
+
+  // Brand.
+  ImGui::AlignTextToFramePadding();
+  if (f.bold) ImGui::PushFont(f.bold);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+  ImGui::TextUnformatted("PortalPress");
+  ImGui::PopStyleColor();
+  if (f.bold) ImGui::PopFont();
+  vertical_separator();
+
+  // The drafts toggle looks pressed while the sidebar shows.
+  if (s.settings.show_drafts) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
+  const bool toggled = ImGui::Button(tr(Str::Drafts));
+  if (s.settings.show_drafts) ImGui::PopStyleColor();
+  if (toggled) {
+    s.settings.show_drafts = !s.settings.show_drafts;
+    save_settings();
+  }
+  remember(UiItem::DraftsToggle);
+  tooltip(tr(Str::TipDrafts));
+  ImGui::SameLine();
+  if (!ready) ImGui::BeginDisabled();
+  if (ImGui::Button(tr(Str::NewDraft))) new_draft();
+  remember(UiItem::NewButton);
+  tooltip(tr(Str::TipNew));
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::Duplicate))) duplicate_draft();
+  remember(UiItem::DuplicateButton);
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::Import))) {
+    s.dialog_errors.clear();
+    if (platform_.files->has_picker()) {
+      platform_.files->import_file({}, guard([this](StorageResult r, std::string name, std::string data) {
+        if (r.ok) import_article(name, data);
+        else if (!r.missing) set_status(trf(Str::ReadFailed, name.c_str(), r.error.c_str()), StatusKind::Error);
+      }));
+    } else {
+      s.dialog = Dialog::Import;
+      s.path_text = platform_.files->default_folder();
+    }
+  }
+  remember(UiItem::ImportButton);
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::Export))) {
+    std::string name = s.article.title.empty() ? s.draft_id : s.article.title;
+    for (char& c : name)
+      if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|')
+        c = '_';
+    s.path_text = platform_.files->default_folder() + name + ".json";
+    s.dialog_errors.clear();
+    s.dialog = Dialog::Export;
+  }
+  remember(UiItem::ExportButton);
+  vertical_separator();
+  if (ImGui::Button(tr(Str::Save))) {
+    save_now();
+    if (s.save_error.empty()) set_status(trf(Str::SavedAt, format_time_entry(now()).substr(11).c_str()), StatusKind::Ok);
+  }
+  remember(UiItem::SaveButton);
+  tooltip(tr(Str::TipSave));
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::OpenInBrowser))) open_in_browser();
+  remember(UiItem::BrowserButton);
+  tooltip(tr(Str::TipBrowser));
+  if (!ready) ImGui::EndDisabled();
+
+  // Right side: settings and the one main action.
+  const float publish_width = ImGui::CalcTextSize(tr(Str::Publish)).x + 44;
+  const float settings_width = ImGui::CalcTextSize(tr(Str::Settings)).x + 2 * ImGui::GetStyle().FramePadding.x;
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - publish_width - settings_width - 8);
+  if (ImGui::Button(tr(Str::Settings))) {
+    s.settings_edit = s.settings;
+    s.show_token = false;
+    s.dialog = Dialog::Settings;
+  }
+  remember(UiItem::SettingsButton);
+  ImGui::SameLine();
+  const bool can = can_publish();
+  if (primary_button(tr(Str::Publish), ImVec2(publish_width, 0), can)) s.dialog = Dialog::ConfirmPublish;
+  remember(UiItem::PublishButton);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    std::string why = tr(Str::TipPublish);
+    if (s.report.blocks()) why = tr(Str::TipPublishBlocked);
+    else if (!s.validation.empty() || !s.time_valid) why = tr(Str::TipPublishInvalid);
+    else if (normalize_server_url(s.settings.server_url).empty()) why = tr(Str::TipPublishNoServer);
+    ImGui::SetTooltip("%s", why.c_str());
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor();
+  const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(r.Min.x, r.Max.y - 1), ImVec2(r.Max.x, r.Max.y - 1), theme::kLine);
+}
+
+// ---- Drafts sidebar -----------------------------------------------------------------------------
+
+void App::draw_sidebar(float height) {
+  AppState& s = state_;
+  const FontSet& f = fonts_.fonts();
+  const float width = 15 * fonts_.fonts().em;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kPanel);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 10));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6, 4));
+  ImGui::BeginChild("##drafts", ImVec2(width, height), ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::TextDisabled("%s", tr(Str::Drafts));
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%zu)", s.drafts->list().size());
+  ImGui::Spacing();
+
+  if (s.drafts->loading() && s.drafts->list().empty()) ImGui::TextDisabled("%s", tr(Str::DraftsLoading));
+  // The open draft first when it was never saved, then the library newest first.
+  std::vector<DraftSummary> rows;
+  if (s.have_draft && !s.drafts->find(s.draft_id)) {
+    DraftSummary d;
+    d.id = s.draft_id;
+    d.title = s.article.title;
+    d.updated_at = s.article.updated_at;
+    d.status = s.article.status;
+    rows.push_back(d);
+  }
+  for (const DraftSummary& d : s.drafts->list()) rows.push_back(d);
+  if (rows.empty() && !s.drafts->loading()) ImGui::TextDisabled("%s", tr(Str::DraftsEmpty));
+
+  const float row_height = ImGui::GetTextLineHeight() + (f.small ? f.small->FontSize : 12) + 12;
+  const bool busy = s.publisher->busy();
+  for (const DraftSummary& d : rows) {
+    const bool current = s.have_draft && d.id == s.draft_id;
+    // The open draft shows what is being typed, not what was last saved.
+    const std::string& title = current ? s.article.title : d.title;
+    const core::ArticleStatus status = current ? s.article.status : d.status;
+    fonts_.note_text(title);
+    ImGui::PushID(d.id.c_str());
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (busy && !current) ImGui::BeginDisabled();
+    if (ImGui::Selectable("##row", current, 0, ImVec2(0, row_height)) && !current) open_draft(d.id);
+    if (busy && !current) ImGui::EndDisabled();
+    if (ImGui::BeginPopupContextItem("##menu")) {
+      if (ImGui::MenuItem(tr(Str::Delete))) {
+        s.delete_id = d.id;
+        s.dialog = Dialog::ConfirmDelete;
+      }
+      ImGui::EndPopup();
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float w = ImGui::GetItemRectSize().x;
+    if (current) dl->AddRectFilled(p, ImVec2(p.x + 3, p.y + row_height), theme::kAccent);
+    const char* shown = title.empty() ? tr(Str::Untitled) : title.c_str();
+    dl->PushClipRect(p, ImVec2(p.x + w - 4, p.y + row_height), true);
+    dl->AddText(ImVec2(p.x + 10, p.y + 5), title.empty() ? theme::kMuted : theme::kText, shown);
+    std::string meta = d.updated_at ? format_time_entry(d.updated_at).substr(5) : std::string();  // 07-29 14:02
+    if (current && dirty()) meta += "  •";
+    ImFont* small = f.small ? f.small : ImGui::GetFont();
+    const float meta_y = p.y + 7 + ImGui::GetTextLineHeight();
+    dl->AddText(small, small->FontSize, ImVec2(p.x + 10, meta_y), theme::kMuted, meta.c_str());
+    const char* tag = status == core::ArticleStatus::Published ? tr(Str::StatusPublished) : tr(Str::StatusDraft);
+    const ImVec2 tag_size = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, tag);
+    const ImVec2 tag_pos(p.x + w - tag_size.x - 12, meta_y);
+    const bool published = status == core::ArticleStatus::Published;
+    dl->AddRectFilled(ImVec2(tag_pos.x - 4, tag_pos.y), ImVec2(tag_pos.x + tag_size.x + 4, tag_pos.y + tag_size.y),
+                      published ? IM_COL32(0xe3, 0xf2, 0xe5, 0xff) : IM_COL32(0xee, 0xef, 0xf2, 0xff), 3);
+    dl->AddText(small, small->FontSize, tag_pos, published ? theme::kOk : theme::kMuted, tag);
+    dl->PopClipRect();
+    ImGui::PopID();
+  }
+
+  // Actions on the open draft.
+  const float button_row = ImGui::GetFrameHeightWithSpacing() + 4;
+  if (ImGui::GetContentRegionAvail().y > button_row)
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetContentRegionAvail().y - button_row);
+  ImGui::Separator();
+  if (!s.have_draft || busy) ImGui::BeginDisabled();
+  if (ImGui::Button(tr(Str::Delete))) {
+    s.delete_id = s.draft_id;
+    s.dialog = Dialog::ConfirmDelete;
+  }
+  if (!s.have_draft || busy) ImGui::EndDisabled();
+  ImGui::EndChild();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor();
+  const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(r.Max.x - 1, r.Min.y), ImVec2(r.Max.x - 1, r.Max.y), theme::kLine);
+}
+
+// ---- Editor and preview -----------------------------------------------------------------------
+
+void App::draw_editor_column(ImVec2 size) {
+  AppState& s = state_;
+  const FontSet& f = fonts_.fonts();
+  ImGui::BeginChild("##editor-column", size, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 6));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(7, 4));
+  struct Tool {
+    const char* label;
+    Str tip;
+    MarkdownCommand command;
+    UiItem item;
+    ImFont* font;
+  };
+  const Tool tools[] = {
+      {tr(Str::TbHeading), Str::TipHeading, MarkdownCommand::Heading, UiItem::ToolHeading, f.bold},
+      {"B", Str::TipBold, MarkdownCommand::Bold, UiItem::ToolBold, f.bold},
+      {"I", Str::TipItalic, MarkdownCommand::Italic, UiItem::ToolItalic, nullptr},
+      {tr(Str::TbLink), Str::TipLink, MarkdownCommand::Link, UiItem::ToolLink, nullptr},
+      {tr(Str::TbList), Str::TipList, MarkdownCommand::BulletList, UiItem::ToolList, nullptr},
+      {tr(Str::TbOrdered), Str::TipOrdered, MarkdownCommand::OrderedList, UiItem::ToolOrdered, nullptr},
+      {tr(Str::TbQuote), Str::TipQuote, MarkdownCommand::Quote, UiItem::ToolQuote, nullptr},
+      {tr(Str::TbTable), Str::TipTable, MarkdownCommand::Table, UiItem::ToolTable, nullptr},
+  };
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("%s", tr(Str::FieldBody));
+  ImGui::SameLine(0, 12);
+  for (const Tool& t : tools) {
+    if (t.font) ImGui::PushFont(t.font);
+    const bool pressed = ImGui::Button(t.label);
+    if (t.font) ImGui::PopFont();
+    remember(t.item);
+    tooltip(tr(t.tip));
+    if (pressed) run_command(t.command);
+    ImGui::SameLine();
+  }
+  // The character count, right-aligned.
+  const std::string count = trf(Str::CharCount, int(s.char_count));
+  const float count_width = ImGui::CalcTextSize(count.c_str()).x;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - count_width));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("%s", count.c_str());
+  tooltip(tr(Str::TipCharCount));
+  ImGui::PopStyleVar(2);
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  s.body.draw("##body", avail, tr(Str::HintBody));
+  remember(UiItem::Body);
+  if (s.body.revision() != s.body_revision_seen) {
+    s.body_revision_seen = s.body.revision();
+    if (s.body.text() != s.article.body) {
+      s.article.body = s.body.text();
+      mark_edited(true);
+    }
+  }
+  if (s.body.view_generation() != s.body_view_seen) {
+    s.body_view_seen = s.body.view_generation();
+    if (s.settings.follow_scroll) s.preview.follow(s.body.top_offset());
+  }
+  ImGui::EndChild();
+}
+
+void App::draw_preview_column(ImVec2 size) {
+  AppState& s = state_;
+  ImGui::BeginChild("##preview-column", size, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 6));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(7, 4));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("%s", tr(Str::Preview));
+  ImGui::SameLine(0, 16);
+  if (ImGui::Checkbox(tr(Str::FollowScroll), &s.settings.follow_scroll)) {
+    save_settings();
+    if (s.settings.follow_scroll) s.preview.follow(s.body.top_offset());
+  }
+  const char* open = tr(Str::OpenInBrowser);
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(open).x - 2 * ImGui::GetStyle().FramePadding.x);
+  if (ImGui::Button(open)) open_in_browser();
+  tooltip(tr(Str::TipBrowser));
+  ImGui::PopStyleVar(2);
+
+  PreviewContent content;
+  content.article = &s.article;
+  content.site = &config_.site;
+  content.body = &s.document;
+  content.generation = s.analyzed_generation ^ (s.look_generation << 48);
+  ImGui::PushStyleColor(ImGuiCol_Border, theme::kLine);
+  s.preview.draw("##preview", content, fonts_.fonts(), fonts_.generation(), ImGui::GetContentRegionAvail());
+  ImGui::PopStyleColor();
+  remember(UiItem::Preview);
+  const std::string link = s.preview.take_clicked_link();
+  if (!link.empty()) {
+    std::string error;
+    if (!platform_.shell || !platform_.shell->open_url(link, error))
+      set_status(trf(Str::BrowserFailed, error.c_str()), StatusKind::Error);
+  }
+  ImGui::EndChild();
+}
+
+// ---- Guard panel ----------------------------------------------------------------------------------
+
+namespace {
+
+Str field_name(const std::string& field) {
+  if (field == "title") return Str::FieldTitle;
+  if (field == "author") return Str::FieldAuthor;
+  if (field == "source") return Str::FieldSource;
+  if (field == "editor") return Str::FieldEditor;
+  if (field == "link") return Str::FieldLink;
+  if (field == "channel") return Str::FieldChannel;
+  return Str::FieldBody;
+}
+
+UiItem field_item(const std::string& field) {
+  if (field == "title") return UiItem::TitleField;
+  if (field == "author") return UiItem::AuthorField;
+  if (field == "source") return UiItem::SourceField;
+  if (field == "editor") return UiItem::EditorField;
+  if (field == "link") return UiItem::LinkField;
+  return UiItem::Body;
+}
+
+}  // namespace
+
+void App::draw_guard_panel(ImVec2 size) {
+  AppState& s = state_;
+  const FontSet& f = fonts_.fonts();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kPanel);
+  ImGui::PushStyleColor(ImGuiCol_Border, theme::kLine);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 4));
+  ImGui::BeginChild("##guard", size, ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+
+  size_t blocking = 0, warnings = 0;
+  for (const core::Finding& x : s.report.findings) (x.severity == core::Severity::Blocking ? blocking : warnings)++;
+  const std::vector<core::Finding>& server = s.publisher->state().findings;
+
+  if (f.bold) ImGui::PushFont(f.bold);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(Str::GuardTitle));
+  if (f.bold) ImGui::PopFont();
+  ImGui::SameLine(0, 12);
+  ImGui::AlignTextToFramePadding();
+  if (s.report.findings.empty() && server.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kOk);
+    ImGui::Text("✓ %s", tr(Str::GuardClean));
+    ImGui::PopStyleColor();
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, blocking ? theme::kDanger : theme::kWarning);
+    ImGui::TextUnformatted(trf(Str::GuardSummary, int(blocking), int(warnings)).c_str());
+    ImGui::PopStyleColor();
+    if (!server.empty()) {
+      ImGui::SameLine(0, 16);
+      ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
+      ImGui::TextUnformatted(trf(Str::GuardServerSummary, int(server.size())).c_str());
+      ImGui::PopStyleColor();
+    }
+  }
+
+  bool first = true;
+  auto row = [&](const core::Finding& x, size_t index, bool from_server) {
+    ImGui::PushID(int(index + (from_server ? 100000 : 0)));
+    const bool blocks = x.severity == core::Severity::Blocking;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::Selectable("##finding", false, 0, ImVec2(0, ImGui::GetFrameHeight()));
+    if (first) remember(UiItem::FirstFinding);
+    first = false;
+    tooltip(tr(Str::TipFinding));
+    ImGui::SetCursorScreenPos(p);
+    badge(blocks ? tr(Str::SeverityBlocking) : tr(Str::SeverityWarning), blocks ? theme::kDanger : theme::kWarning,
+          blocks ? theme::kBlockingBg : theme::kWarningBg);
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", tr(field_name(x.field)));
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("“%s”", x.text.c_str());
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", x.message.c_str());
+    if (clicked) {
+      const UiItem item = field_item(x.field);
+      if (item == UiItem::Body) {
+        s.body.select(x.offset, x.offset + x.size);
+        if (s.settings.follow_scroll) s.preview.follow(x.offset);
+      } else {
+        s.field_focus = {item, x.offset, x.offset + x.size, 0};
+      }
+    }
+    ImGui::PopID();
+  };
+  for (size_t i = 0; i < s.report.findings.size(); ++i) row(s.report.findings[i], i, false);
+  for (size_t i = 0; i < server.size(); ++i) row(server[i], i, true);
+  ImGui::EndChild();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(2);
+}
+
+// ---- Status bar ------------------------------------------------------------------------------------
+
+void App::draw_status_bar() {
+  AppState& s = state_;
+  const FontSet& f = fonts_.fonts();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kPanel);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 3));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, 2));
+  ImGui::BeginChild("##status", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoScrollbar);
+  {
+    const ImVec2 p = ImGui::GetWindowPos();
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + ImGui::GetWindowWidth(), p.y), theme::kLine);
+  }
+  if (f.small) ImGui::PushFont(f.small);
+  ImGui::AlignTextToFramePadding();
+
+  // Save state.
+  ImU32 color = theme::kMuted;
+  std::string saved;
+  if (!s.save_error.empty()) {
+    color = theme::kDanger;
+    saved = trf(Str::SaveFailed, s.save_error.c_str());
+  } else if (s.save_in_flight) {
+    saved = tr(Str::Saving);
+  } else if (dirty()) {
+    color = theme::kWarning;
+    saved = tr(Str::Unsaved);
+  } else if (s.saved_at) {
+    saved = trf(Str::SavedAt, format_time_entry(s.saved_at).substr(11).c_str());
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextUnformatted(("● " + saved).c_str());
+  ImGui::PopStyleColor();
+
+  // The latest message: errors stay, the rest fade after a while.
+  if (!s.status.text.empty() && (s.status.kind == StatusKind::Error || ImGui::GetTime() - s.status.time < 8)) {
+    ImGui::SameLine(0, 24);
+    const ImU32 c = s.status.kind == StatusKind::Error   ? theme::kDanger
+                    : s.status.kind == StatusKind::Warning ? theme::kWarning
+                    : s.status.kind == StatusKind::Ok      ? theme::kOk
+                                                           : theme::kText;
+    ImGui::PushStyleColor(ImGuiCol_Text, c);
+    ImGui::TextUnformatted(s.status.text.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemClicked()) s.status.text.clear();
+  }
+
+  // Publishing, right-aligned.
+  const PublishState& ps = s.publisher->state();
+  if (ps.phase != PublishPhase::Idle) {
+    std::string text = ps.message;
+    if (ps.phase == PublishPhase::Failed && !ps.detail.empty() && ps.http_status != 0) text += " — " + ps.detail;
+    fonts_.note_small(text);
+    const bool failed = ps.phase == PublishPhase::Failed || ps.phase == PublishPhase::Blocked ||
+                        ps.phase == PublishPhase::Conflict;
+    const char* retry = ps.phase == PublishPhase::Conflict ? tr(Str::ConflictTitle) : tr(Str::Retry);
+    const char* as_new = tr(Str::PublishAsNew);
+    float width = ImGui::CalcTextSize(text.c_str()).x + 16;
+    if (s.publisher->busy()) width += 120;
+    if (ps.phase == PublishPhase::Failed) width += ImGui::CalcTextSize(retry).x + 24;
+    if (ps.missing_on_server) width += ImGui::CalcTextSize(as_new).x + 24;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 24, ImGui::GetContentRegionMax().x - width));
+    if (s.publisher->busy()) {
+      // Upload progress when the platform reports it, else an indeterminate sweep.
+      const float fraction = ps.total ? float(ps.sent) / float(ps.total) : -float(ImGui::GetTime());
+      ImGui::ProgressBar(fraction, ImVec2(110, ImGui::GetFrameHeight() - 6), "");
+      ImGui::SameLine();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, failed ? theme::kDanger : ps.phase == PublishPhase::Done ? theme::kOk : theme::kText);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    if (ps.phase == PublishPhase::Done && !ps.url.empty() && ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s%s", normalize_server_url(s.settings.server_url).c_str(), ps.url.c_str());
+    if (ps.phase == PublishPhase::Done && !ps.url.empty() && ImGui::IsItemClicked()) {
+      std::string error;
+      if (platform_.shell) platform_.shell->open_url(normalize_server_url(s.settings.server_url) + ps.url, error);
+    }
+    if (ps.phase == PublishPhase::Failed) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton(retry)) {
+        if (can_publish()) start_publish();
+      }
+      remember(UiItem::RetryButton);
+    }
+    if (ps.missing_on_server) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton(as_new)) {
+        s.article.id.clear();
+        s.article.revision = 0;
+        s.article.status = core::ArticleStatus::Draft;
+        ++s.edit_generation;
+        save_now();
+        if (can_publish()) start_publish();
+      }
+    }
+    if (ps.phase == PublishPhase::Conflict) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton(tr(Str::ConflictResolve))) s.dialog = Dialog::Conflict;
+    }
+  }
+  if (f.small) ImGui::PopFont();
+  ImGui::EndChild();
+  ImGui::PopStyleVar(3);
+  ImGui::PopStyleColor();
+}
+
+}  // namespace press::ui

@@ -1,0 +1,58 @@
+#pragma once
+// The live preview: the article painted with ImGui in the portal's layout (web/portal.css
+// in ImGui pixels): breadcrumb, centered title, grey meta line, justified body paragraphs
+// with a two-character first-line indent, headings, lists, quotes, tables, code, links,
+// the original link, the editor line and the site's footer band.
+//
+// Layout happens only when the content, the width or the fonts change; paragraphs are
+// wrapped by the text engine (core::layout_paragraph) and their lines memoized by content,
+// so an edit of one paragraph lays out that paragraph alone. A frame paints only what is
+// visible.
+#include <imgui.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/article.h"
+#include "core/document.h"
+#include "core/site.h"
+#include "ui/platform.h"
+
+namespace press::ui {
+
+struct PreviewContent {
+  const core::Article* article = nullptr;
+  const core::SiteProfile* site = nullptr;
+  const core::Document* body = nullptr;
+  uint64_t generation = 0;  // changes whenever any of the three changed
+};
+
+class Preview {
+ public:
+  Preview();
+  ~Preview();
+  Preview(const Preview&) = delete;
+  Preview& operator=(const Preview&) = delete;
+
+  // Draws the page as a scrolling child of the given size at the cursor.
+  void draw(const char* id, const PreviewContent& content, const FontSet& fonts,
+            uint32_t font_generation, ImVec2 size);
+  // The next draw scrolls so the body text at this Markdown byte offset is at the top.
+  void follow(size_t source_offset);
+  // A link the user clicked since the last call (empty: none).
+  std::string take_clicked_link();
+
+  // For tests and benchmarks.
+  float content_height() const;
+  size_t paragraphs_laid_out() const;  // by the last layout (memo misses)
+  size_t layouts() const;              // layouts so far
+  float scroll_y() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace press::ui

@@ -1,0 +1,221 @@
+#include "ui/publisher.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/article_json.h"
+#include "ui/strings.h"
+
+namespace press::ui {
+
+using nlohmann::json;
+
+namespace {
+
+json parse(const std::string& text) { return json::parse(text, nullptr, false); }
+
+std::string string_field(const json& j, const char* key) {
+  if (!j.is_object()) return {};
+  auto it = j.find(key);
+  if (it == j.end()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
+  return {};
+}
+
+int64_t int_field(const json& j, const char* key) {
+  if (!j.is_object()) return 0;
+  auto it = j.find(key);
+  return it != j.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
+}
+
+// {"id","revision","status","url"} of a write.
+bool read_record(const std::string& body, ServerRecord& out, std::string& url) {
+  const json j = parse(body);
+  out.id = string_field(j, "id");
+  out.revision = int_field(j, "revision");
+  out.status = string_field(j, "status") == "published" ? core::ArticleStatus::Published
+                                                         : core::ArticleStatus::Draft;
+  url = string_field(j, "url");
+  return !out.id.empty() && out.revision > 0;
+}
+
+}  // namespace
+
+std::vector<core::Finding> parse_findings(const std::string& json_text) {
+  std::vector<core::Finding> out;
+  const json j = parse(json_text);
+  if (!j.is_object()) return out;
+  auto it = j.find("findings");
+  if (it == j.end() || !it->is_array()) return out;
+  for (const json& f : *it) {
+    if (!f.is_object()) continue;
+    core::Finding finding;
+    finding.severity = string_field(f, "severity") == "warning" ? core::Severity::Warning
+                                                                 : core::Severity::Blocking;
+    finding.rule = string_field(f, "rule");
+    finding.field = string_field(f, "field");
+    finding.offset = size_t(std::max<int64_t>(0, int_field(f, "offset")));
+    finding.size = size_t(std::max<int64_t>(0, int_field(f, "size")));
+    finding.line = int(int_field(f, "line"));
+    finding.column = int(int_field(f, "column"));
+    finding.text = string_field(f, "text");
+    finding.message = string_field(f, "message");
+    out.push_back(std::move(finding));
+  }
+  return out;
+}
+
+HttpRequest Publisher::request(const std::string& method, const std::string& path, std::string body) const {
+  HttpRequest r;
+  r.method = method;
+  r.url = server_ + path;
+  r.headers.push_back({"Authorization", "Bearer " + token_});
+  r.headers.push_back({"Accept", "application/json"});
+  if (!body.empty()) r.headers.push_back({"Content-Type", "application/json; charset=utf-8"});
+  r.body = std::move(body);
+  return r;
+}
+
+void Publisher::start(const std::string& server, const std::string& token, const core::Article& article,
+                      std::function<void(const ServerRecord&)> on_record) {
+  server_ = server;
+  token_ = token;
+  on_record_ = std::move(on_record);
+  upload(article);
+}
+
+void Publisher::overwrite(const std::string& server, const std::string& token, core::Article article,
+                          int64_t server_revision, std::function<void(const ServerRecord&)> on_record) {
+  article.revision = server_revision;  // based on what the server holds now: a deliberate overwrite
+  start(server, token, article, std::move(on_record));
+}
+
+void Publisher::upload(core::Article article) {
+  const uint32_t attempt = ++attempt_;
+  state_ = PublishState{};
+  state_.phase = PublishPhase::Uploading;
+  state_.message = tr(Str::Uploading);
+  const bool create = article.id.empty();
+  // id, revision and status belong to the server; a create sends none of them.
+  if (create) article.revision = 0;
+  const std::string path = create ? "/api/v1/articles" : "/api/v1/articles/" + article.id;
+  HttpRequest r = request(create ? "POST" : "PUT", path, core::article_to_json(article, -1));
+  http_.send(
+      std::move(r),
+      guard([this, attempt](HttpResponse reply) {
+        if (attempt != attempt_) return;
+        if (reply.status == 200 || reply.status == 201) {
+          ServerRecord record;
+          std::string url;
+          if (!read_record(reply.body, record, url)) {
+            state_.phase = PublishPhase::Failed;
+            state_.message = trf(Str::PublishFailed, tr(Str::ErrBadReply));
+            return;
+          }
+          if (on_record_) on_record_(record);
+          if (record.status == core::ArticleStatus::Published) {  // an edit of a live page is live at once
+            state_.phase = PublishPhase::Done;
+            state_.url = url;
+            state_.message = trf(Str::PublishedOk, (long long)record.revision);
+            return;
+          }
+          publish(record.id, record.revision);
+          return;
+        }
+        fail(reply);
+      }),
+      guard([this, attempt](uint64_t sent, uint64_t total) {
+        if (attempt != attempt_) return;
+        state_.sent = sent;
+        state_.total = total;
+      }));
+}
+
+void Publisher::publish(const std::string& id, int64_t revision) {
+  const uint32_t attempt = ++attempt_;
+  state_.phase = PublishPhase::Publishing;
+  state_.message = tr(Str::Publishing);
+  json body{{"revision", revision}};
+  http_.send(request("POST", "/api/v1/articles/" + id + "/publish", body.dump()),
+             guard([this, attempt](HttpResponse reply) {
+               if (attempt != attempt_) return;
+               if (reply.status == 200) {
+                 ServerRecord record;
+                 std::string url;
+                 if (!read_record(reply.body, record, url)) {
+                   state_.phase = PublishPhase::Failed;
+                   state_.message = trf(Str::PublishFailed, tr(Str::ErrBadReply));
+                   return;
+                 }
+                 if (on_record_) on_record_(record);
+                 state_.phase = PublishPhase::Done;
+                 state_.url = url;
+                 state_.message = trf(Str::PublishedOk, (long long)record.revision);
+                 return;
+               }
+               fail(reply);
+             }));
+}
+
+void Publisher::fail(const HttpResponse& r) {
+  state_.http_status = r.status;
+  const json j = parse(r.body);
+  state_.detail = string_field(j, "message");
+  std::string why;
+  switch (r.status) {
+    case 0:
+      state_.phase = PublishPhase::Failed;
+      why = trf(Str::ErrNoAnswer, r.error.c_str());
+      break;
+    case 401:
+    case 403:
+      state_.phase = PublishPhase::Failed;
+      why = tr(Str::ErrUnauthorized);
+      break;
+    case 404:
+      state_.phase = PublishPhase::Failed;
+      state_.missing_on_server = true;
+      why = tr(Str::ErrNotFound);
+      break;
+    case 409: {
+      auto it = j.is_object() ? j.find("current") : j.end();
+      if (it != j.end() && it->is_object()) {
+        core::read_article(*it, state_.server_copy);
+        state_.phase = PublishPhase::Conflict;
+        state_.message = tr(Str::ConflictTitle);
+        return;
+      }
+      state_.phase = PublishPhase::Failed;
+      why = state_.detail.empty() ? trf(Str::ErrServer, r.status) : state_.detail;
+      break;
+    }
+    case 422:
+      state_.phase = PublishPhase::Blocked;
+      state_.findings = parse_findings(r.body);
+      state_.message = trf(Str::PublishFailed, tr(Str::ErrRejected));
+      return;
+    case 400: {
+      state_.phase = PublishPhase::Failed;
+      std::string first = state_.detail;
+      auto errors = j.is_object() ? j.find("errors") : j.end();
+      if (errors != j.end() && errors->is_array() && !errors->empty()) {
+        const json& e = errors->front();
+        const std::string path = string_field(e, "path");
+        first = (path.empty() ? "" : path + ": ") + string_field(e, "message");
+      }
+      why = trf(Str::ErrInvalid, first.c_str());
+      break;
+    }
+    case 413:
+      state_.phase = PublishPhase::Failed;
+      why = tr(Str::ErrTooLarge);
+      break;
+    default:
+      state_.phase = PublishPhase::Failed;
+      why = trf(Str::ErrServer, r.status);
+      break;
+  }
+  state_.message = trf(Str::PublishFailed, why.c_str());
+}
+
+}  // namespace press::ui

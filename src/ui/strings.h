@@ -1,0 +1,205 @@
+#pragma once
+// Every string the editor shows, in one table: Chinese (the default) and English.
+// Format strings use printf conversions, the same ones in both languages.
+#include <string>
+#include <string_view>
+
+namespace press::ui {
+
+enum class Lang { Zh, En };
+
+// X(id, Chinese, English)
+#define PRESS_UI_STRINGS(X)                                                                     \
+  X(AppName, "PortalPress 新闻编辑器", "PortalPress News Editor")                               \
+  X(Untitled, "（无标题）", "(untitled)")                                                        \
+  /* toolbar */                                                                                 \
+  X(Drafts, "草稿箱", "Drafts")                                                                 \
+  X(NewDraft, "新建", "New")                                                                    \
+  X(Duplicate, "复制", "Duplicate")                                                             \
+  X(Delete, "删除", "Delete")                                                                   \
+  X(Import, "导入…", "Import…")                                                                 \
+  X(Export, "导出…", "Export…")                                                                 \
+  X(Save, "保存", "Save")                                                                       \
+  X(OpenInBrowser, "在浏览器中查看", "View in browser")                                         \
+  X(Settings, "设置", "Settings")                                                               \
+  X(Publish, "发布", "Publish")                                                                 \
+  X(Retry, "重试", "Retry")                                                                     \
+  X(TipNew, "新建草稿（Ctrl+N）", "New draft (Ctrl+N)")                                         \
+  X(TipSave, "保存草稿（Ctrl+S）", "Save the draft (Ctrl+S)")                                   \
+  X(TipBrowser, "用系统浏览器打开将要发布的网页（Ctrl+P）",                                     \
+    "Open the page as it will be published in the system browser (Ctrl+P)")                    \
+  X(TipPublish, "发布到门户网站服务器（Ctrl+Shift+Enter）",                                      \
+    "Publish to the portal server (Ctrl+Shift+Enter)")                                          \
+  X(TipPublishBlocked, "内容检查发现必须处理的问题，暂不能发布",                              \
+    "The content check found problems that must be fixed first")                               \
+  X(TipPublishInvalid, "请先补全必填项", "Fill in the required fields first")                 \
+  X(TipPublishNoServer, "请先在设置中填写服务器地址", "Set the server address in Settings first") \
+  X(TipDrafts, "显示或隐藏草稿箱（Ctrl+D）", "Show or hide the drafts (Ctrl+D)")                \
+  /* form */                                                                                    \
+  X(FieldTitle, "标题", "Title")                                                                \
+  X(FieldChannel, "栏目", "Channel")                                                            \
+  X(FieldPublishedAt, "发布时间", "Published")                                                  \
+  X(FieldAuthor, "作者", "Author")                                                              \
+  X(FieldSource, "来源", "Source")                                                              \
+  X(FieldLink, "原文链接", "Original link")                                                     \
+  X(FieldEditor, "责任编辑", "Editor")                                                          \
+  X(FieldBody, "正文", "Body")                                                                  \
+  X(HintTitle, "请输入文章标题", "Article title")                                               \
+  X(HintTime, "2023-07-29 14:02", "2023-07-29 14:02")                                           \
+  X(HintLink, "https://…（转载时填写）", "https://… (for reprints)")                            \
+  X(HintBody, "在此输入正文。段落之间空一行；Ctrl+B 加粗，Ctrl+K 插入链接。",                  \
+    "Write the body here. Leave an empty line between paragraphs; Ctrl+B bold, Ctrl+K link.")   \
+  X(Now, "现在", "Now")                                                                         \
+  X(TipNow, "设为当前时间（北京时间）", "Set to the current time (Beijing time)")              \
+  X(TipCalendar, "选择日期", "Pick a date")                                                     \
+  X(TimeFormatError, "时间格式应为 2023-07-29 14:02（北京时间）",                               \
+    "Expected a time like 2023-07-29 14:02 (Beijing time)")                                     \
+  X(ChooseChannel, "选择栏目", "Choose a channel")                                              \
+  X(ChannelNotInSite, "（不在站点栏目中）", "(not a channel of this site)")                      \
+  X(Hour, "时", "h")                                                                            \
+  X(Minute, "分", "min")                                                                        \
+  X(WeekdaysShort, "一二三四五六日", "MoTuWeThFrSaSu")                                          \
+  X(MonthTitle, "%d年%d月", "%2$d/%1$d")                                                        \
+  /* validation */                                                                              \
+  X(ErrRequired, "%s不能为空", "%s is required")                                                \
+  X(ErrTooLong, "%s过长", "%s is too long")                                                     \
+  X(ErrLink, "原文链接应以 http:// 或 https:// 开头，且不含空格", "The original link must be an http:// or https:// URL without spaces") \
+  X(ErrOther, "%s：%s", "%s: %s")                                                               \
+  /* editor toolbar */                                                                          \
+  X(TbHeading, "小标题", "Heading")                                                             \
+  X(TbBold, "加粗", "Bold")                                                                     \
+  X(TbItalic, "倾斜", "Italic")                                                                 \
+  X(TbLink, "链接", "Link")                                                                     \
+  X(TbList, "列表", "List")                                                                     \
+  X(TbOrdered, "编号", "Numbered")                                                              \
+  X(TbQuote, "引用", "Quote")                                                                   \
+  X(TbTable, "表格", "Table")                                                                   \
+  X(TipHeading, "小标题（Ctrl+H）", "Heading (Ctrl+H)")                                         \
+  X(TipBold, "加粗（Ctrl+B）", "Bold (Ctrl+B)")                                                 \
+  X(TipItalic, "倾斜（Ctrl+I）", "Italic (Ctrl+I)")                                             \
+  X(TipLink, "插入链接（Ctrl+K）", "Insert a link (Ctrl+K)")                                    \
+  X(TipList, "项目列表（Ctrl+L）", "Bulleted list (Ctrl+L)")                                    \
+  X(TipOrdered, "编号列表（Ctrl+Shift+L）", "Numbered list (Ctrl+Shift+L)")                     \
+  X(TipQuote, "引用（Ctrl+Q）", "Quote (Ctrl+Q)")                                               \
+  X(TipTable, "插入表格（Ctrl+T）", "Insert a table (Ctrl+T)")                                  \
+  X(LinkTextPlaceholder, "链接文字", "link text")                                               \
+  X(TableTemplate, "| 项目 | 内容 |\n| --- | --- |\n| | |\n",                                    \
+    "| Item | Details |\n| --- | --- |\n| | |\n")                                                 \
+  X(CharCount, "字数 %d", "%d characters")                                                     \
+  X(TipCharCount, "按中文编辑习惯计数：每个汉字或全角标点计 1，每个英文单词或数字计 1",        \
+    "Counted the way Chinese editors count: each Han character or full-width mark is 1, each Latin word or number is 1") \
+  /* preview */                                                                                 \
+  X(Preview, "预览", "Preview")                                                                 \
+  X(FollowScroll, "跟随编辑位置", "Follow the editor")                                         \
+  X(MetaAuthor, "作者:", "作者:")                                                             \
+  X(MetaSource, "来源:", "来源:")                                                             \
+  X(MetaTime, "发布时间:", "发布时间:")                                                       \
+  X(MetaViews, "浏览:", "浏览:")                                                              \
+  X(OriginalLink, "网站链接:", "网站链接:")                                                   \
+  X(EditorLine, "责任编辑:", "责任编辑:")                                                     \
+  X(LastEdited, "最后编辑:", "最后编辑:")                                                     \
+  X(ImagePlaceholder, "[图片：%s]", "[image: %s]")                                              \
+  /* guard */                                                                                   \
+  X(GuardTitle, "内容检查", "Content check")                                                   \
+  X(GuardClean, "未发现问题", "No problems found")                                              \
+  X(GuardSummary, "%d 项必须处理，%d 项提醒", "%d must be fixed, %d warnings")                  \
+  X(GuardServerSummary, "服务器拒绝发布：%d 项必须处理", "The server refused: %d must be fixed") \
+  X(SeverityBlocking, "阻止", "Blocks")                                                         \
+  X(SeverityWarning, "提醒", "Warning")                                                         \
+  X(TipFinding, "点击选中有问题的文字", "Click to select the offending text")                  \
+  /* drafts */                                                                                  \
+  X(DraftsLoading, "正在读取草稿…", "Reading drafts…")                                          \
+  X(DraftsEmpty, "还没有草稿", "No drafts yet")                                                 \
+  X(StatusPublished, "已发布", "published")                                                     \
+  X(StatusDraft, "草稿", "draft")                                                               \
+  X(ConfirmDeleteTitle, "删除草稿", "Delete draft")                                             \
+  X(ConfirmDelete, "删除草稿“%s”？本地副本将被删除，已发布到服务器的文章不受影响。",           \
+    "Delete the draft \"%s\"? The local copy is removed; an article already on the server stays.") \
+  X(Cancel, "取消", "Cancel")                                                                   \
+  X(Ok, "确定", "OK")                                                                           \
+  X(Close, "关闭", "Close")                                                                     \
+  X(BrokenDraft, "草稿文件 %s 无法读取（%s），已移至 %s", "The draft file %s is unreadable (%s) and was moved to %s") \
+  X(ForeignFile, "草稿文件夹中的 %s 不是文章文件，已移至 %s", "%s in the drafts folder is not an article and was moved to %s") \
+  X(MoveAsideFailed, "无法移开损坏的草稿 %s：%s", "Could not move the broken draft %s aside: %s") \
+  /* saving */                                                                                  \
+  X(Unsaved, "有未保存的修改", "Unsaved changes")                                               \
+  X(Saving, "正在保存…", "Saving…")                                                             \
+  X(SavedAt, "已保存 %s", "Saved %s")                                                           \
+  X(SaveFailed, "保存失败：%s", "Could not save: %s")                                           \
+  X(ReadFailed, "无法读取 %s：%s", "Could not read %s: %s")                                    \
+  X(Restored, "已恢复上次未关闭的草稿", "Restored the draft you were working on")             \
+  /* import / export */                                                                         \
+  X(ImportTitle, "导入文章", "Import an article")                                               \
+  X(ExportTitle, "导出文章", "Export the article")                                              \
+  X(FilePath, "文件路径", "File path")                                                          \
+  X(ImportButton, "导入", "Import")                                                             \
+  X(ExportButton, "导出", "Export")                                                             \
+  X(ImportFailed, "无法导入 %s：", "Could not import %s:")                                      \
+  X(Imported, "已导入 %s", "Imported %s")                                                       \
+  X(Exported, "已导出到 %s", "Exported to %s")                                                  \
+  X(ExportFailed, "导出失败：%s", "Export failed: %s")                                          \
+  X(ImportHint, "文章 JSON 文件（格式 v1）", "An article JSON file (format v1)")                 \
+  /* settings */                                                                                \
+  X(SettingsTitle, "设置", "Settings")                                                          \
+  X(ServerUrl, "服务器地址", "Server address")                                                  \
+  X(ServerToken, "访问令牌", "Access token")                                                    \
+  X(Language, "界面语言", "Language")                                                           \
+  X(ShowToken, "显示", "Show")                                                                  \
+  X(SettingsHint, "发布时使用。令牌保存在本机数据文件夹中。",                                  \
+    "Used for publishing. The token is kept in this computer's data folder.")                   \
+  X(SettingsSaved, "设置已保存", "Settings saved")                                              \
+  /* publishing */                                                                              \
+  X(ConfirmPublishTitle, "发布文章", "Publish the article")                                     \
+  X(ConfirmPublish, "将“%s”发布到 %s 的“%s”栏目？", "Publish \"%1$s\" to the \"%3$s\" channel of %2$s?") \
+  X(Uploading, "正在上传…", "Uploading…")                                                       \
+  X(Publishing, "正在发布…", "Publishing…")                                                     \
+  X(PublishedOk, "已发布（修订 %lld）", "Published (revision %lld)")                             \
+  X(PublishFailed, "发布失败：%s", "Publishing failed: %s")                                     \
+  X(PublishKeptDraft, "草稿已保留在本机，可稍后重试。", "The draft is kept on this computer; retry when ready.") \
+  X(ErrNoAnswer, "无法连接服务器（%s）", "No answer from the server (%s)")                       \
+  X(ErrUnauthorized, "访问令牌无效，请在设置中检查", "The access token was refused; check Settings") \
+  X(ErrRejected, "服务器的内容检查未通过", "The server's content check refused it")            \
+  X(ErrInvalid, "服务器认为文章格式有误：%s", "The server found the article invalid: %s")       \
+  X(ErrNotFound, "服务器上找不到这篇文章", "The server does not have this article")            \
+  X(ErrServer, "服务器错误 %d", "Server error %d")                                             \
+  X(ErrBadReply, "服务器的回复无法识别", "The server's reply could not be read")              \
+  X(ErrTooLarge, "文章超过服务器允许的大小", "The article is larger than the server accepts") \
+  /* conflict */                                                                                \
+  X(ConflictTitle, "服务器上的文章已被修改", "The article was changed on the server")           \
+  X(ConflictExplain, "发布期间发现服务器上已有更新的版本（修订 %lld）。请选择保留哪一个：",      \
+    "The server has a newer version (revision %lld). Choose which one to keep:")                \
+  X(ServerVersion, "服务器版本（修订 %lld）", "Server version (revision %lld)")                  \
+  X(LocalVersion, "本地版本", "Your version")                                                   \
+  X(KeepLocal, "保留本地版本并发布", "Keep mine and publish")                                   \
+  X(KeepServer, "采用服务器版本", "Take the server's")                                         \
+  X(Later, "稍后决定", "Decide later")                                                          \
+  X(ConflictResolve, "处理冲突…", "Resolve…")                                                   \
+  X(PublishAsNew, "作为新文章发布", "Publish as a new article")                               \
+  X(CopySuffix, "（副本）", " (copy)")                                                          \
+  X(Differs, "不同", "differs")                                                                 \
+  /* misc */                                                                                    \
+  X(BrowserFailed, "无法打开浏览器：%s", "Could not open the browser: %s")                      \
+  X(FontFailed, "无法加载中文字体：%s", "Could not load a Chinese font: %s")                    \
+  X(OpenedFile, "已打开 %s", "Opened %s")
+
+enum class Str {
+#define PRESS_UI_STRING_ID(id, zh, en) id,
+  PRESS_UI_STRINGS(PRESS_UI_STRING_ID)
+#undef PRESS_UI_STRING_ID
+      kCount
+};
+
+void set_language(Lang lang);
+Lang language();
+// "zh" / "en" (anything else: nullopt-like false)
+bool parse_language(std::string_view code, Lang& out);
+const char* language_code(Lang lang);
+
+const char* tr(Str id);
+// tr(id) formatted with printf arguments.
+std::string trf(Str id, ...);
+
+// Every string of the current language, for the font's glyph set.
+std::string all_strings();
+
+}  // namespace press::ui

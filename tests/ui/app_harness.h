@@ -1,0 +1,165 @@
+#pragma once
+// The whole editor without a window: an ImGui context with a display size and a font
+// atlas built from the system's Chinese font (no renderer), the desktop platform's real
+// file storage in a temporary folder, and fakes for the browser, the clipboard and,
+// where a test wants to script the server, HTTP. Input goes in through ImGui's events.
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <sys/types.h>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/site.h"
+#include "platform/native/desktop_shell.h"
+#include "platform/native/file_storage.h"
+#include "platform/native/http_client.h"
+#include "ui/app.h"
+#include "ui/ttf_fonts.h"
+
+namespace press_ui_test {
+
+using press::ui::UiItem;
+
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+class MemoryClipboard final : public press::ui::Clipboard {
+ public:
+  std::string get() override { return text; }
+  void set(const std::string& t) override { text = t; }
+  std::string text;
+};
+
+class FakeShell final : public press::ui::Shell {
+ public:
+  bool open_page(const std::string& html, std::string&) override {
+    pages.push_back(html);
+    return true;
+  }
+  bool open_url(const std::string& url, std::string&) override {
+    urls.push_back(url);
+    return true;
+  }
+  std::vector<std::string> pages, urls;
+};
+
+// HTTP with scripted replies, delivered from poll() like the real thing.
+class ScriptedHttp final : public press::ui::Http {
+ public:
+  void send(press::ui::HttpRequest request, std::function<void(press::ui::HttpResponse)> done,
+            std::function<void(uint64_t, uint64_t)>) override;
+  void poll();
+  // Replies for the next requests, in order; without one a request gets "connection refused".
+  std::deque<press::ui::HttpResponse> replies;
+  std::vector<press::ui::HttpRequest> requests;
+
+ private:
+  std::vector<std::function<void()>> ready_;
+};
+
+// The system font, read once for the whole test run (the file is large).
+press::ui::TtfFontBackend& shared_fonts();
+press::core::SiteProfile sample_site();
+std::string source_path(const std::string& relative);  // a file of the source tree
+std::string read_text(const std::string& path);
+
+struct HarnessOptions {
+  std::string data_dir;          // default: a fresh temporary folder
+  std::string open_file;         // press-editor FILE.json
+  bool scripted_http = false;    // ScriptedHttp instead of the real client
+  press::ui::Lang language = press::ui::Lang::Zh;
+  bool language_forced = false;
+  int64_t clock = 1717221600;    // 2024-06-01 14:00 Beijing time; advances with frames
+  float width = 1600, height = 1000;
+};
+
+class Harness {
+ public:
+  explicit Harness(HarnessOptions options = {});
+  ~Harness();
+
+  press::ui::App& app() { return *app_; }
+  press::ui::AppState& state() { return app_->state(); }
+  const std::string& data_dir() const { return data_dir_; }
+
+  // One frame of dt seconds (fonts rebuilt before it when needed, like the main loop).
+  void frame(float dt = 1.f / 60);
+  void frames(int n) {
+    for (int i = 0; i < n; ++i) frame();
+  }
+  // Lets time pass in frames of 0.1 s.
+  void wait(float seconds);
+  // Frames until the app finished starting (settings, drafts, the first draft).
+  void until_ready();
+  // Frames (and real time, for network replies) until pred() holds; false after timeout.
+  bool until(const std::function<bool()>& pred, double timeout_seconds = 10);
+
+  void click(UiItem item);
+  void click(ImVec2 point);
+  void key(ImGuiKey key, int mods = 0);
+  // Types text the way a keyboard or an input method delivers it; '\n' is the Enter key.
+  void type(const std::string& utf8);
+  void select_all_in_field() { key(ImGuiKey_A, ImGuiMod_Ctrl); }
+
+  // A crash: the app is destroyed without shutdown(), nothing more is saved.
+  void crash();
+  // A clean exit.
+  void quit();
+  // A new app on the same data folder (after crash() or quit()).
+  void restart();
+
+  ScriptedHttp& scripted() { return scripted_; }
+  press::native::HttpClient& http() { return http_; }
+  FakeShell& shell() { return shell_; }
+  MemoryClipboard& clipboard() { return clipboard_; }
+  int64_t& clock() { return clock_; }
+
+ private:
+  void create_app();
+
+  HarnessOptions options_;
+  std::unique_ptr<TempDir> temp_;
+  std::string data_dir_;
+  ImGuiContext* context_ = nullptr;
+  std::unique_ptr<press::native::FileStorage> storage_;
+  press::native::HttpClient http_;
+  ScriptedHttp scripted_;
+  MemoryClipboard clipboard_;
+  FakeShell shell_;
+  press::native::DesktopFiles files_;
+  press::ui::Platform platform_;
+  std::unique_ptr<press::ui::App> app_;
+  int64_t clock_ = 0;
+  double clock_fraction_ = 0;
+};
+
+// A press-server child process on 127.0.0.1 with a free port and its own data folder;
+// available() is false (with a reason) when the binary was not built.
+class ServerProcess {
+ public:
+  static std::string binary();  // $PRESS_SERVER_BIN, else press-server beside this test binary
+  static bool available(std::string& why);
+
+  ServerProcess(const std::string& data_dir, const std::string& token);
+  ~ServerProcess();
+  int port() const { return port_; }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+}  // namespace press_ui_test

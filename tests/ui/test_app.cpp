@@ -1,0 +1,422 @@
+// The whole editor, headless, driven through ImGui's input events: the form, a Chinese
+// article typed in, shortcuts, drafts on disk, autosave and recovery after a crash, the
+// guard gate on publishing, and the language switch.
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "app_harness.h"
+#include "core/article_json.h"
+#include "ui/char_count.h"
+#include "ui/drafts.h"
+#include "ui/time_entry.h"
+
+using namespace press_ui_test;
+using press::ui::Dialog;
+using press::ui::Startup;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> files_in(const std::string& folder) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(folder, ec)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string draft_file(Harness& h) { return h.data_dir() + "/drafts/" + h.state().draft_id + ".json"; }
+
+press::core::Article read_draft(const std::string& path) {
+  press::core::Article a;
+  std::string why;
+  REQUIRE(press::ui::parse_draft(read_text(path), a, why));
+  return a;
+}
+
+HarnessOptions scripted() {
+  HarnessOptions o;
+  o.scripted_http = true;
+  return o;
+}
+
+HarnessOptions opening(const std::string& relative) {
+  HarnessOptions o;
+  o.open_file = source_path(relative);
+  return o;
+}
+
+const char* kParagraph1 = "5月20日，学院举行2024年新闻写作培训会，各二级学院通讯员参加。";
+const char* kParagraph2 = "培训会上，宣传部负责同志从选题、采访、写作三个方面作了讲解。";
+
+}  // namespace
+
+TEST_CASE("a first start opens an empty draft in the site's channel", "[app]") {
+  Harness h;
+  h.until_ready();
+  const auto& s = h.state();
+  CHECK(s.have_draft);
+  CHECK(s.article.title.empty());
+  CHECK(s.article.channel == std::vector<std::string>{"新闻中心", "工贸要闻"});
+  CHECK(s.article.published_at == 1717221600);  // the clock, to the minute
+  CHECK(s.time_text == "2024-06-01 14:00");
+  CHECK_FALSE(h.app().dirty());
+  // Nothing is written before the first change.
+  CHECK(files_in(h.data_dir() + "/drafts").empty());
+}
+
+TEST_CASE("the form and a Chinese body are filled through input events", "[app]") {
+  Harness h;
+  h.until_ready();
+
+  h.click(UiItem::TitleField);
+  h.type("学院举行新闻写作培训会");
+  h.click(UiItem::AuthorField);
+  h.type("宣传部");
+  h.click(UiItem::SourceField);
+  h.type("本站原创");
+  h.click(UiItem::EditorField);
+  h.type("张老师");
+  h.click(UiItem::TimeField);
+  h.select_all_in_field();
+  h.type("2024/5/20 9:30");
+  h.click(UiItem::Body);
+  h.type(std::string(kParagraph1) + "\n\n" + kParagraph2);
+  h.frames(2);
+
+  const auto& a = h.state().article;
+  CHECK(a.title == "学院举行新闻写作培训会");
+  CHECK(a.author == "宣传部");
+  CHECK(a.source == "本站原创");
+  CHECK(a.editor == "张老师");
+  CHECK(a.published_at == press::ui::from_beijing({2024, 5, 20, 9, 30}));
+  CHECK(h.state().time_valid);
+  CHECK(a.body == std::string(kParagraph1) + "\n\n" + kParagraph2);
+  // Leaving the time field writes it the standard way.
+  CHECK(h.state().time_text == "2024-05-20 09:30");
+
+  // The document model behind the preview and the guard follows.
+  const auto& d = h.state().document;
+  size_t paragraphs = 0;
+  for (const auto& b : d.blocks) paragraphs += b.kind == press::core::BlockKind::Paragraph;
+  CHECK(paragraphs == 2);
+  CHECK(h.state().char_count == press::ui::count_characters(std::string(kParagraph1) + kParagraph2));
+  CHECK(h.state().validation.empty());
+  CHECK(h.state().report.findings.empty());
+  CHECK(h.state().preview.content_height() > 600);
+  // Every character typed has a glyph now, and only those: the atlas grows on demand.
+  ImFont* font = h.app().fonts().fonts().regular;
+  for (const char32_t c : {U'训', U'宣', U'传', U'张'}) CHECK(font->FindGlyphNoFallback(ImWchar(c)) != nullptr);
+  CHECK(font->FindGlyphNoFallback(ImWchar(U'鑫')) == nullptr);
+}
+
+TEST_CASE("a wrong publish time is shown and not taken", "[app]") {
+  Harness h;
+  h.until_ready();
+  const int64_t before = h.state().article.published_at;
+  h.click(UiItem::TimeField);
+  h.select_all_in_field();
+  h.type("2024-02-30 10:00");  // no such day
+  CHECK_FALSE(h.state().time_valid);
+  CHECK(h.state().article.published_at == before);
+  CHECK_FALSE(h.app().can_publish());
+  h.select_all_in_field();
+  h.type("2024-02-29 10:00");
+  CHECK(h.state().time_valid);
+  CHECK(h.state().article.published_at == press::ui::from_beijing({2024, 2, 29, 10, 0}));
+}
+
+TEST_CASE("Ctrl+B wraps the selection in ** and the toolbar does the same", "[app][shortcuts]") {
+  Harness h;
+  h.until_ready();
+  h.click(UiItem::Body);
+  h.type("学院召开表彰大会");
+  for (int i = 0; i < 4; ++i) h.key(ImGuiKey_LeftArrow, ImGuiMod_Shift);  // selects 表彰大会
+  h.key(ImGuiKey_B, ImGuiMod_Ctrl);
+  CHECK(h.state().article.body == "学院召开**表彰大会**");
+  // Again: the same selection toggles back.
+  h.key(ImGuiKey_B, ImGuiMod_Ctrl);
+  CHECK(h.state().article.body == "学院召开表彰大会");
+
+  // The toolbar acts on the selection the editor had before the button took the click.
+  h.click(UiItem::ToolItalic);
+  CHECK(h.state().article.body == "学院召开*表彰大会*");
+  h.key(ImGuiKey_End);
+  h.key(ImGuiKey_K, ImGuiMod_Ctrl);
+  CHECK(h.state().article.body == "学院召开*表彰大会*[链接文字](https://)");
+  h.type("校庆专题");  // the placeholder was selected: typing replaces it
+  CHECK(h.state().article.body == "学院召开*表彰大会*[校庆专题](https://)");
+
+  // Headings, lists and quotes act on whole lines.
+  h.key(ImGuiKey_H, ImGuiMod_Ctrl);
+  CHECK(h.state().article.body == "## 学院召开*表彰大会*[校庆专题](https://)");
+  h.key(ImGuiKey_Q, ImGuiMod_Ctrl);
+  CHECK(h.state().article.body == "> ## 学院召开*表彰大会*[校庆专题](https://)");
+}
+
+TEST_CASE("Ctrl+S saves at once, atomically, as article JSON", "[app][drafts]") {
+  Harness h;
+  h.until_ready();
+  h.click(UiItem::TitleField);
+  h.type("运动会开幕");
+  CHECK(h.app().dirty());
+  h.key(ImGuiKey_S, ImGuiMod_Ctrl);
+  CHECK_FALSE(h.app().dirty());
+  const std::string path = draft_file(h);
+  // The file is the interchange format, readable by the core like any article.
+  press::core::ArticleParse parsed = press::core::parse_article(read_text(path));
+  CHECK(parsed.article.title == "运动会开幕");
+  // No temporary file is left behind.
+  for (const std::string& f : files_in(h.data_dir() + "/drafts")) CHECK(f.front() != '.');
+}
+
+TEST_CASE("autosave shortly after a change, and the draft survives a crash", "[app][drafts]") {
+  std::string data_dir;
+  TempDir temp;
+  HarnessOptions options;
+  options.data_dir = temp.path() + "/data";
+  Harness h(options);
+  h.until_ready();
+  h.click(UiItem::TitleField);
+  h.type("新生开学典礼隆重举行");
+  h.click(UiItem::Body);
+  h.type(kParagraph1);
+  const std::string path = draft_file(h);
+  CHECK_FALSE(fs::exists(path));  // not yet: the change is only a moment old
+  h.wait(1.5f);
+  REQUIRE(fs::exists(path));
+  CHECK(read_draft(path).body == kParagraph1);
+  CHECK_FALSE(h.app().dirty());
+
+  // More typing, then a crash before the next autosave.
+  h.type("（续）");
+  CHECK(h.app().dirty());
+  const std::string id = h.state().draft_id;
+  h.crash();
+  h.restart();
+  h.until_ready();
+  // The same draft is open again with everything autosaved before the crash.
+  CHECK(h.state().draft_id == id);
+  CHECK(h.state().article.title == "新生开学典礼隆重举行");
+  CHECK(h.state().article.body == kParagraph1);
+  CHECK(h.state().body.text() == kParagraph1);
+  CHECK_FALSE(h.app().dirty());
+}
+
+TEST_CASE("a clean exit saves what was typed last", "[app][drafts]") {
+  TempDir temp;
+  HarnessOptions options;
+  options.data_dir = temp.path() + "/data";
+  Harness h(options);
+  h.until_ready();
+  h.click(UiItem::TitleField);
+  h.type("毕业典礼");
+  h.quit();
+  h.restart();
+  h.until_ready();
+  CHECK(h.state().article.title == "毕业典礼");
+}
+
+TEST_CASE("broken and foreign files in the drafts folder are moved aside and reported", "[app][drafts]") {
+  TempDir temp;
+  const std::string data = temp.path() + "/data";
+  fs::create_directories(data + "/drafts");
+  std::ofstream(data + "/drafts/d-broken.json") << "{\"title\": \"半截";
+  std::ofstream(data + "/drafts/notes.txt") << "not mine";
+  std::ofstream(data + "/drafts/d-good.json") << read_text(source_path("assets/samples/sample-article.json"));
+  HarnessOptions options;
+  options.data_dir = data;
+  Harness h(options);
+  h.until_ready();
+  // The readable one opens; the others are gone from the folder, kept under aside/.
+  CHECK(h.state().draft_id == "d-good");
+  CHECK(files_in(data + "/drafts") == std::vector<std::string>{"d-good.json"});
+  const auto aside = files_in(data + "/aside/drafts");
+  REQUIRE(aside.size() == 2);
+  CHECK(aside[0].rfind("d-broken.json.", 0) == 0);
+  CHECK(aside[1].rfind("notes.txt.", 0) == 0);
+  CHECK(read_text(data + "/aside/drafts/" + aside[0]) == "{\"title\": \"半截");
+  CHECK(h.state().status.kind == press::ui::StatusKind::Warning);
+  CHECK(h.state().status.text.find("aside") != std::string::npos);
+}
+
+TEST_CASE("drafts: new, switch, duplicate and delete", "[app][drafts]") {
+  Harness h;
+  h.until_ready();
+  h.click(UiItem::TitleField);
+  h.type("第一篇");
+  const std::string first = h.state().draft_id;
+  h.key(ImGuiKey_N, ImGuiMod_Ctrl);  // saves the first, opens a new one
+  const std::string second = h.state().draft_id;
+  CHECK(second != first);
+  CHECK(h.state().article.title.empty());
+  CHECK(h.state().drafts->find(first));
+  h.type("第二篇");  // the title field has the focus in a new draft
+  CHECK(h.state().article.title == "第二篇");
+
+  h.click(UiItem::DuplicateButton);
+  CHECK(h.state().draft_id != second);
+  CHECK(h.state().article.title == "第二篇（副本）");
+  CHECK(h.state().drafts->list().size() == 3);
+
+  // Delete asks first, then removes the file and opens the newest remaining draft.
+  const std::string copy = h.state().draft_id;
+  h.state().delete_id = copy;
+  h.state().dialog = Dialog::ConfirmDelete;
+  h.frames(2);
+  h.click(UiItem::DialogPrimary);
+  CHECK(h.state().dialog == Dialog::None);
+  CHECK_FALSE(fs::exists(h.data_dir() + "/drafts/" + copy + ".json"));
+  CHECK(h.state().drafts->list().size() == 2);
+  CHECK(h.state().draft_id != copy);
+}
+
+TEST_CASE("import and export article JSON through the path dialog", "[app][drafts]") {
+  TempDir temp;
+  Harness h;
+  h.until_ready();
+  h.click(UiItem::ImportButton);
+  REQUIRE(h.state().dialog == Dialog::Import);
+  h.click(UiItem::DialogPathField);
+  h.select_all_in_field();
+  h.type(source_path("assets/samples/sample-article.json"));
+  h.click(UiItem::DialogPrimary);
+  CHECK(h.state().dialog == Dialog::None);
+  CHECK(h.state().article.title == "温度新闻客户端:温州湾新区产教联合体成立");
+  CHECK(fs::exists(draft_file(h)));
+
+  // A file that is not an article is refused with its located errors, nothing changes.
+  std::ofstream(temp.file("bad.json")) << "{\"schema\": 1, \"title\": 5}";
+  h.click(UiItem::ImportButton);
+  h.click(UiItem::DialogPathField);
+  h.select_all_in_field();
+  h.type(temp.file("bad.json"));
+  h.click(UiItem::DialogPrimary);
+  CHECK(h.state().dialog == Dialog::Import);
+  REQUIRE_FALSE(h.state().dialog_errors.empty());
+  const auto& errors = h.state().dialog_errors;
+  CHECK(std::any_of(errors.begin(), errors.end(), [](const std::string& e) { return e.find("title") == 0; }));
+  CHECK(h.state().article.title == "温度新闻客户端:温州湾新区产教联合体成立");
+  h.click(UiItem::DialogCancel);
+  CHECK(h.state().dialog == Dialog::None);
+
+  h.click(UiItem::ExportButton);
+  REQUIRE(h.state().dialog == Dialog::Export);
+  h.click(UiItem::DialogPathField);
+  h.select_all_in_field();
+  h.type(temp.file("out.json"));
+  h.click(UiItem::DialogPrimary);
+  press::core::ArticleParse back = press::core::parse_article(read_text(temp.file("out.json")));
+  REQUIRE(back.ok());
+  CHECK(back.article.body == h.state().article.body);
+}
+
+TEST_CASE("a blocking finding disables publishing and selects the offending text", "[app][guard]") {
+  Harness h(scripted());
+  h.until_ready();
+  h.state().settings.server_url = "http://127.0.0.1:9";
+  h.click(UiItem::TitleField);
+  h.type("校企合作签约仪式举行");
+  h.click(UiItem::Body);
+  h.type(kParagraph1);
+  h.frames(2);
+  REQUIRE(h.app().can_publish());
+
+  const std::string spam = "澳门威尼斯人登录入口";
+  h.type(spam);
+  h.frames(2);
+  REQUIRE(h.state().report.blocks());
+  CHECK_FALSE(h.app().can_publish());
+  // Neither the button nor the shortcut starts anything.
+  h.click(UiItem::PublishButton);
+  h.key(ImGuiKey_Enter, ImGuiMod_Ctrl | ImGuiMod_Shift);
+  CHECK(h.state().dialog == Dialog::None);
+  CHECK(h.scripted().requests.empty());
+
+  // Choosing the finding selects its text in the editor.
+  const auto& f = h.state().report.findings.front();
+  CHECK(f.field == "body");
+  h.click(UiItem::FirstFinding);
+  const auto sel = h.state().body.selection();
+  CHECK(sel.begin == f.offset);
+  CHECK(sel.end == f.offset + f.size);
+  CHECK(h.state().article.body.substr(sel.begin, sel.end - sel.begin) == f.text);
+
+  // Removing the spam (the selection is typed over) gives publishing back.
+  for (size_t i = 0; i < 4; ++i) {
+    h.key(ImGuiKey_End);
+    for (int k = 0; k < 10; ++k) h.key(ImGuiKey_Backspace);
+    if (!h.state().report.blocks()) break;
+  }
+  CHECK_FALSE(h.state().report.blocks());
+  CHECK(h.app().can_publish());
+}
+
+TEST_CASE("the preview opens the exact page in the browser", "[app]") {
+  Harness h(opening("assets/samples/sample-article.json"));
+  h.until_ready();
+  h.click(UiItem::BrowserButton);
+  REQUIRE(h.shell().pages.size() == 1);
+  const std::string& page = h.shell().pages.front();
+  CHECK(page.find("<h1 class=\"article-title\">温度新闻客户端:温州湾新区产教联合体成立</h1>") != std::string::npos);
+  CHECK(page.find("浙ICP备12044836号") != std::string::npos);
+  h.key(ImGuiKey_P, ImGuiMod_Ctrl);
+  CHECK(h.shell().pages.size() == 2);
+}
+
+TEST_CASE("the preview follows the editor and lays out only what changed", "[app][preview]") {
+  Harness h(opening("assets/samples/sample-article.json"));
+  h.until_ready();
+  const size_t layouts = h.state().preview.layouts();
+  h.frames(5);
+  CHECK(h.state().preview.layouts() == layouts);  // idle frames never lay out
+
+  // Typing in one paragraph lays out that paragraph again, not the nine others.
+  h.click(UiItem::Body);
+  h.key(ImGuiKey_Home, ImGuiMod_Ctrl);
+  h.type("据报道，");
+  CHECK(h.state().preview.layouts() > layouts);
+  CHECK(h.state().preview.paragraphs_laid_out() <= 3);  // the paragraph, the editor line, the meta line
+
+  // Scrolling the editor to the end scrolls the preview along.
+  CHECK(h.state().preview.scroll_y() == 0);
+  h.key(ImGuiKey_End, ImGuiMod_Ctrl);
+  h.frames(3);
+  CHECK(h.state().preview.scroll_y() > 300);
+}
+
+TEST_CASE("English on request, from the same string table", "[app]") {
+  HarnessOptions o;
+  o.language = press::ui::Lang::En;
+  o.language_forced = true;
+  Harness h(o);
+  h.until_ready();
+  CHECK(std::string(press::ui::tr(press::ui::Str::Publish)) == "Publish");
+  CHECK(h.app().window_title().find("PortalPress News Editor") != std::string::npos);
+  press::ui::set_language(press::ui::Lang::Zh);
+}
+
+TEST_CASE("settings are edited in a dialog and kept in the data folder", "[app]") {
+  Harness h;
+  h.until_ready();
+  h.click(UiItem::SettingsButton);
+  REQUIRE(h.state().dialog == Dialog::Settings);
+  h.click(UiItem::SettingsServer);
+  h.type("127.0.0.1:8080/");
+  h.click(UiItem::SettingsToken);
+  h.type("pp_secret");
+  h.click(UiItem::DialogPrimary);
+  CHECK(h.state().dialog == Dialog::None);
+  CHECK(h.state().settings.server_url == "http://127.0.0.1:8080");
+  CHECK(h.state().settings.token == "pp_secret");
+  const std::string saved = read_text(h.data_dir() + "/settings.json");
+  CHECK(saved.find("\"server_url\": \"http://127.0.0.1:8080\"") != std::string::npos);
+  // The token is the user's secret: only the owner may read the file.
+  struct stat st;
+  REQUIRE(stat((h.data_dir() + "/settings.json").c_str(), &st) == 0);
+  CHECK((st.st_mode & 077) == 0);
+}
