@@ -238,18 +238,19 @@ std::optional<core::Article> Api::read_article_body(Call& call) {
                  "the request body must be an article");
     return std::nullopt;
   }
-  const size_t bad = core::utf8::find_invalid(call.body);
-  if (bad != std::string_view::npos) {
-    core::Diagnostic d{"", "invalid UTF-8 (byte offset " + std::to_string(bad) + ")", 0, 0};
-    core::locate(call.body, bad, d.line, d.column);
-    send_json(call.req, call.res, 400,
-              json{{"error", "invalid_utf8"},
-                   {"message", "the body is not valid UTF-8"},
-                   {"errors", located_errors({d})}});
-    return std::nullopt;
-  }
   core::ArticleParse parsed = core::parse_article(call.body);
   if (!parsed.ok()) {
+    // Bytes that are not UTF-8 get their own answer, located in the body.
+    const size_t bad = core::utf8::find_invalid(call.body);
+    if (bad != std::string_view::npos) {
+      core::Diagnostic d{"", "invalid UTF-8 (byte offset " + std::to_string(bad) + ")", 0, 0};
+      core::locate(call.body, bad, d.line, d.column);
+      send_json(call.req, call.res, 400,
+                json{{"error", "invalid_utf8"},
+                     {"message", "the body is not valid UTF-8"},
+                     {"errors", located_errors({d})}});
+      return std::nullopt;
+    }
     send_invalid(call.req, call.res, parsed.errors, "the article is not valid");
     return std::nullopt;
   }

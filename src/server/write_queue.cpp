@@ -21,7 +21,7 @@ WriteQueue::Outcome WriteQueue::run(Job job, AfterCommit after_commit) {
   if (stopping_) return Outcome::Failed;
   queue_.push_back(&pending);
   work_ready_.notify_one();
-  work_done_.wait(lock, [&] { return pending.done; });
+  pending.finished.wait(lock, [&] { return pending.done; });
   return pending.outcome;
 }
 
@@ -48,11 +48,11 @@ void WriteQueue::loop() {
       }
     }
     run_batch(batch);
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      for (Pending* p : batch) p->done = true;
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (Pending* p : batch) {
+      p->done = true;
+      p->finished.notify_one();
     }
-    work_done_.notify_all();
   }
 }
 

@@ -46,6 +46,7 @@ class WriteQueue {
     AfterCommit after_commit;
     Outcome outcome = Outcome::Failed;
     bool done = false;
+    std::condition_variable finished;  // one per job: a commit wakes only its own writers
   };
 
   void loop();
@@ -55,7 +56,6 @@ class WriteQueue {
   const size_t max_batch_;
   std::mutex mutex_;
   std::condition_variable work_ready_;
-  std::condition_variable work_done_;
   std::deque<Pending*> queue_;
   bool stopping_ = false;
   std::thread thread_;
