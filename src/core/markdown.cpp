@@ -10,9 +10,6 @@
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
 #include <sys/mman.h>
 #endif
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "core/document.h"
 #include "core/utf8.h"
@@ -91,84 +88,10 @@ bool decode_named_entity(std::string_view text, size_t& i, std::string& out) {
   return true;
 }
 
-// Checks the UTF-8 sequence at s[i] (utf8::find_invalid's rules) and steps over it.
-inline bool step_utf8(const unsigned char* s, size_t n, size_t& i) {
-  const unsigned c = s[i];
-  if (c < 0x80) {
-    ++i;
-  } else if (c < 0xE0) {
-    if (c < 0xC2 || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return false;
-    i += 2;
-  } else if (c < 0xF0) {
-    if (i + 2 >= n) return false;
-    const unsigned c1 = s[i + 1];
-    if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) return false;
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F)) return false;  // overlong, surrogate
-    i += 3;
-  } else {
-    if (c > 0xF4 || i + 3 >= n) return false;
-    const unsigned c1 = s[i + 1];
-    if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80) return false;
-    if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) return false;  // overlong, > U+10FFFF
-    i += 4;
-  }
-  return true;
-}
-
-// Length of the longest valid UTF-8 prefix of text. It runs over every byte of the body,
-// which is mostly 3-byte CJK, so with SSE2 it checks 16 bytes at a time: the continuation
-// bytes must be exactly the ones the lead bytes ask for. Blocks holding the rarer lead bytes
-// with extra rules (C0 C1 E0 ED F0-FF) or any error go to the exact byte-wise check.
-size_t valid_utf8_prefix(std::string_view text) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  size_t i = 0;
-  for (;;) {
-#if defined(__SSE2__)
-    constexpr bool kVector = true;
-    uint32_t carry = 0;  // continuation bytes the previous block's last leads still need
-    while (i + 16 <= n) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-      const uint32_t high = uint32_t(_mm_movemask_epi8(v));
-      if ((high | carry) == 0) {
-        i += 16;
-        continue;
-      }
-      // Signed compares: 0x80..0xBF = -128..-65, 0xC0.. = -64.., 0xE0.. = -32.., 0xF0.. = -16..
-      const __m128i special =
-          _mm_or_si128(_mm_or_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-17)),   // F0-FF (and ASCII)
-                                    _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xC0)))),
-                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xC1))),
-                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xE0)))),
-                                    _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xED)))));
-      if (uint32_t(_mm_movemask_epi8(special)) & high) break;
-      const uint32_t cont = uint32_t(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
-      const uint32_t lead3 = uint32_t(_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-33)))) & high;
-      const uint32_t lead2 = high & ~cont & ~lead3;
-      const uint32_t required = (lead2 << 1) | (lead3 << 1) | (lead3 << 2) | carry;
-      if ((required & 0xFFFF) != cont) break;
-      carry = required >> 16;
-      i += 16;
-    }
-    if (carry) {
-      do --i;  // back to the lead of the sequence that spans the block boundary
-      while ((s[i] & 0xC0) == 0x80);
-    }
-#else
-    constexpr bool kVector = false;
-#endif
-    // Byte-wise: the tail, a block that needs exact rules, or all of it without SSE2.
-    const size_t stop = i + 64;
-    while (i < n && (i < stop || !kVector))
-      if (!step_utf8(s, n, i)) return i;
-    if (i >= n) return n;
-  }
-}
-
 // Appends text with every invalid UTF-8 byte replaced by U+FFFD.
 void append_sanitized(std::string& out, std::string_view text) {
   while (!text.empty()) {
-    const size_t bad = valid_utf8_prefix(text);
+    const size_t bad = utf8::valid_prefix(text);
     out.append(text.data(), bad);
     if (bad == text.size()) return;
     out.append(kReplacement, 3);
@@ -228,7 +151,7 @@ class MarkdownParser {
   explicit MarkdownParser(std::string_view markdown) : input_(markdown) {}
 
   Document parse() {
-    input_valid_ = valid_utf8_prefix(input_);
+    input_valid_ = utf8::valid_prefix(input_);
     // Sized from the input so the big buffers are allocated once, not regrown and copied.
     // The text is at most the input (plus a few U+FFFD); the block and span estimates cover
     // markup-dense input and cost little otherwise, as untouched capacity is never paged in.
@@ -492,7 +415,7 @@ class MarkdownParser {
       return;
     }
     while (!run.empty()) {
-      const size_t good = valid_utf8_prefix(run);
+      const size_t good = utf8::valid_prefix(run);
       if (good) add_exact(run.data(), good, at);
       if (good == run.size()) break;
       // Each invalid byte becomes its own U+FFFD span, so offsets inside exact spans stay exact.

@@ -1,5 +1,9 @@
 #include "core/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace press::core::utf8 {
 
 // Length of the well-formed sequence starting at text[i] (Unicode Table 3-7), 0 if ill-formed.
@@ -25,41 +29,83 @@ static size_t sequence_length(std::string_view text, size_t i) {
   return 0;
 }
 
-size_t find_invalid(std::string_view text) {
-  const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* const end = begin + text.size();
-  const auto* p = begin;
-  while (p < end) {
-    // ASCII, eight bytes at a time: Markdown structure and Latin text.
-    while (end - p >= 8) {
-      uint64_t chunk;
-      __builtin_memcpy(&chunk, p, 8);
-      if (chunk & 0x8080808080808080ull) break;
-      p += 8;
-    }
-    // Chinese prose: three-byte sequences (without the E0/ED special cases) mixed with
-    // ASCII punctuation and digits, decided with one or two tests per character.
-    while (end - p >= 3) {
-      const unsigned lead = p[0];
-      if (lead < 0x80u) {
-        ++p;
+// Checks the UTF-8 sequence at s[i] and steps over it.
+static inline bool step_utf8(const unsigned char* s, size_t n, size_t& i) {
+  const unsigned c = s[i];
+  if (c < 0x80) {
+    ++i;
+  } else if (c < 0xE0) {
+    if (c < 0xC2 || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return false;
+    i += 2;
+  } else if (c < 0xF0) {
+    if (i + 2 >= n) return false;
+    const unsigned c1 = s[i + 1];
+    if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) return false;
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F)) return false;  // overlong, surrogate
+    i += 3;
+  } else {
+    if (c > 0xF4 || i + 3 >= n) return false;
+    const unsigned c1 = s[i + 1];
+    if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80) return false;
+    if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) return false;  // overlong, > U+10FFFF
+    i += 4;
+  }
+  return true;
+}
+
+// Length of the longest valid UTF-8 prefix of text. It runs over every byte of the body,
+// which is mostly 3-byte CJK, so with SSE2 it checks 16 bytes at a time: the continuation
+// bytes must be exactly the ones the lead bytes ask for. Blocks holding the rarer lead bytes
+// with extra rules (C0 C1 E0 ED F0-FF) or any error go to the exact byte-wise check.
+size_t valid_prefix(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  for (;;) {
+#if defined(__SSE2__)
+    constexpr bool kVector = true;
+    uint32_t carry = 0;  // continuation bytes the previous block's last leads still need
+    while (i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      const uint32_t high = uint32_t(_mm_movemask_epi8(v));
+      if ((high | carry) == 0) {
+        i += 16;
         continue;
       }
-      const bool plain_three_byte = ((lead & 0xF0u) == 0xE0u) & ((p[1] & 0xC0u) == 0x80u) &
-                                    ((p[2] & 0xC0u) == 0x80u) & (lead != 0xE0u) & (lead != 0xEDu);
-      if (!plain_three_byte) break;
-      p += 3;
+      // Signed compares: 0x80..0xBF = -128..-65, 0xC0.. = -64.., 0xE0.. = -32.., 0xF0.. = -16..
+      const __m128i special =
+          _mm_or_si128(_mm_or_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-17)),   // F0-FF (and ASCII)
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xC0)))),
+                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xC1))),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xE0)))),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xED)))));
+      if (uint32_t(_mm_movemask_epi8(special)) & high) break;
+      const uint32_t cont = uint32_t(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
+      const uint32_t lead3 = uint32_t(_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-33)))) & high;
+      const uint32_t lead2 = high & ~cont & ~lead3;
+      const uint32_t required = (lead2 << 1) | (lead3 << 1) | (lead3 << 2) | carry;
+      if ((required & 0xFFFF) != cont) break;
+      carry = required >> 16;
+      i += 16;
     }
-    if (p >= end) break;
-    if (*p < 0x80) {
-      ++p;
-      continue;
+    if (carry) {
+      do --i;  // back to the lead of the sequence that spans the block boundary
+      while ((s[i] & 0xC0) == 0x80);
     }
-    const size_t n = sequence_length(text, static_cast<size_t>(p - begin));
-    if (n == 0) return static_cast<size_t>(p - begin);
-    p += n;
+#else
+    constexpr bool kVector = false;
+#endif
+    // Byte-wise: the tail, a block that needs exact rules, or all of it without SSE2.
+    const size_t stop = i + 64;
+    while (i < n && (i < stop || !kVector))
+      if (!step_utf8(s, n, i)) return i;
+    if (i >= n) return n;
   }
-  return std::string_view::npos;
+}
+
+size_t find_invalid(std::string_view text) {
+  const size_t valid = valid_prefix(text);
+  return valid == text.size() ? std::string_view::npos : valid;
 }
 
 char32_t decode(std::string_view text, size_t& i) {

@@ -10,6 +10,8 @@ namespace press::core::utf8 {
 // Offset of the first invalid byte sequence, or npos when text is valid UTF-8
 // (overlongs, surrogates and code points above U+10FFFF are invalid).
 size_t find_invalid(std::string_view text);
+// Length of the longest valid UTF-8 prefix (text.size() when all of it is valid).
+size_t valid_prefix(std::string_view text);
 inline bool is_valid(std::string_view text) { return find_invalid(text) == std::string_view::npos; }
 
 // Decodes the code point at text[i] and advances i; invalid bytes yield U+FFFD and advance by one.

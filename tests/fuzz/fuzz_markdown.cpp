@@ -1,6 +1,7 @@
 // libFuzzer: hostile Markdown through the whole render path (document model, HTML, guard).
-// Beyond not crashing, no raw tag may come out of user text: every '<' in the body HTML
-// must start one of the tags the writer itself emits.
+// Beyond not crashing, no raw tag may come out of user text (every '<' in the body HTML
+// must start one of the tags the writer itself emits) and every href/src the writer emits
+// must pass the URL policy once its HTML escapes are undone.
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -35,6 +36,38 @@ bool is_writer_tag(std::string_view html, size_t at) {
   return false;
 }
 
+std::string unescape_attribute(std::string_view v) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i] != '&') {
+      out += v[i];
+      continue;
+    }
+    static const std::pair<const char*, char> kEscapes[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+    bool matched = false;
+    for (const auto& [name, c] : kEscapes) {
+      if (v.substr(i, std::strlen(name)) == name) {
+        out += c;
+        i += std::strlen(name) - 1;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) std::abort();  // the writer only emits these five escapes
+  }
+  return out;
+}
+
+void check_urls(std::string_view html, std::string_view attribute) {
+  for (size_t at = html.find(attribute); at != std::string_view::npos; at = html.find(attribute, at + 1)) {
+    const size_t begin = at + attribute.size();
+    const size_t end = html.find('"', begin);
+    if (end == std::string_view::npos) std::abort();
+    if (!press::core::url_allowed(unescape_attribute(html.substr(begin, end - begin)))) std::abort();
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -43,7 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string html = press::core::render_body_html(doc);
   for (size_t at = html.find('<'); at != std::string::npos; at = html.find('<', at + 1))
     if (!is_writer_tag(html, at)) std::abort();
-  if (html.find("javascript:") != std::string::npos) std::abort();
+  check_urls(html, " href=\"");
+  check_urls(html, " src=\"");
 
   press::core::Article a;
   a.channel = {"新闻中心"};
