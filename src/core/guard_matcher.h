@@ -107,6 +107,8 @@ class TermMatcher {
     }
 #endif
     for (; i < n; ++i) {
+      if (kLatin && i >= latin_from && is_latin_byte(p[i])) latin_from = on_latin(i);
+      if ((p[i] & 0xC0) == 0x80 && starts_are_char_starts_) continue;
       uint64_t x;
       if (i + 8 <= n) {
         std::memcpy(&x, p + i, 8);
@@ -116,7 +118,6 @@ class TermMatcher {
         std::memcpy(&x, tail, 8);
       }
       if (candidate(p[i], x)) walk(p, n, i, on_match);
-      if (kLatin && i >= latin_from && is_latin_byte(p[i])) latin_from = on_latin(i);
     }
   }
 
