@@ -132,7 +132,7 @@ const Term kTerms[] = {
     {"色情直播", B, kPorn},
     {"色情服务", B, kPorn},
     {"黄色网站", B, kPorn},
-    {"激情视频", B, kPorn},
+    {"激情视频", W, kPorn},  // "青春激情视频" is how sports-meet reports talk
     {"av女优", B, kPorn},
     {"裸聊", W, kPorn},  // "裸聊敲诈" is a fraud type students are warned about
     {"嫖娼", W, kPorn},
@@ -144,9 +144,9 @@ const Term kTerms[] = {
     {"办假证", B, kSpam},
     {"假证办理", B, kSpam},
     {"刻章办证", B, kSpam},
-    {"信用卡套现", B, kSpam},
     {"出售枪支", B, kSpam},
     {"代开发票", W, kSpam},  // also a tax office service
+    {"信用卡套现", W, kSpam},  // named in anti-fraud talks
     {"刷单", W, kSpam},      // "刷单返利" is the fraud type anti-fraud talks name most
     {"充值返利", W, kSpam},
     {"裸贷", W, kSpam},
@@ -187,6 +187,8 @@ const char* const kAllowedWords[] = {
     "太阳城市", "太阳城镇",
     "威尼斯人口", "威尼斯人民",
     "娱乐城市", "娱乐城镇",
+    // The university's own systems: "教务系统登录入口", "统一身份认证登录入口".
+    "系统登录入口", "认证登录入口", "邮箱登录入口",
 };
 
 const BrandLetters kBrandLetters[] = {

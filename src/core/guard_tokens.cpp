@@ -36,7 +36,7 @@ bool lucky_digits(std::string_view d) {
 
 Verdict judge_word(std::string_view token, bool glued) {
   Verdict v;
-  bool has_digit = false, lucky = false, brand = false;
+  bool has_digit = false, lucky = false, brand = false, hyphen = false;
   size_t letters = 0, upper = 0, longest_digits = 0;
   const lexicon::BrandLetters* brand_needing_digits = nullptr;
   std::string_view brand_name;
@@ -62,20 +62,26 @@ Verdict judge_word(std::string_view token, bool glued) {
         brand_name = token.substr(i, k - i);
       }
     } else {
+      hyphen |= token[i] == '-';
       k = i + 1;  // '.' or '-'
     }
     i = k;
   }
   if (letters == 0) return v;  // numbers, dates, phone numbers
+  // "Kaiyun" alone is more likely a name in pinyin than the brand, which is written
+  // "kaiyun" or "KAIYUN".
+  const bool capitalised = token.size() > 1 && token[0] >= 'A' && token[0] <= 'Z' && upper == 1;
+  if (brand && !has_digit && capitalised) brand = false;
 
   if ((brand && (has_digit || glued)) || (brand_needing_digits && has_digit)) {
     v.found = true;
     v.severity = Severity::Blocking;
     v.reason = "contains “" + std::string(brand_name) + "”, a gambling brand's name";
-  } else if (lucky && upper == letters && letters <= 2) {
+  } else if (lucky && ((upper == letters && letters <= 2) || hyphen)) {
+    // "G1888" (a train), "C88888" (a plate), "i9-9900K" (a processor): looks like one.
     v.found = true;
     v.severity = Severity::Warning;
-    v.reason = "has gambling brands' lucky digits; fine if it is a train, flight or model number";
+    v.reason = "has gambling brands' lucky digits; fine if it is a train, plate or model number";
   } else if (lucky) {
     v.found = true;
     v.severity = Severity::Blocking;

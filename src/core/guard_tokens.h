@@ -22,8 +22,9 @@ bool lucky_digits(std::string_view digit_run);
 // full-width forms already folded to ASCII. `glued`: directly beside Chinese text.
 //   blocking: a gambling brand's letters ("bet365", "188bet", "kaiyun" glued), or lucky
 //             digits with letters ("ag88", "hg0088", "vip8888");
-//   warning:  lucky digits behind one or two capitals ("G1888": a train or model number
-//             is possible), or lower-case letters with three or more digits glued ("abc123");
+//   warning:  lucky digits behind one or two capitals or in a hyphenated model number
+//             ("G1888", "i9-9900K"), or lower-case letters with three or more digits
+//             glued ("abc123");
 //   nothing:  "5G", "3D", "C919", "iPhone15", "RTX4090", "ISO9001", "PM2.5", "Win10", "x86".
 Verdict judge_word(std::string_view token, bool glued);
 

@@ -274,6 +274,8 @@ TEST_CASE("guard rule login-phrase: hits and warnings") {
       {"请访问学校官方网址。", "login-phrase", W, "官方网址"},
       {"考生注册登录报名系统。", "login-phrase", W, "注册登录"},
       {"请登录学校官网查询。", nullptr, B, ""},
+      {"通过教务系统登录入口选课。", nullptr, B, ""},
+      {"统一身份认证登录入口", nullptr, B, ""},
       {"入口处设有登记台。", nullptr, B, ""},
   };
   for (const Expect& e : rows) check_row(e, "login-phrase");
@@ -299,7 +301,10 @@ TEST_CASE("guard rule brand-token: spam brands and ordinary tokens") {
       {"网址www.hg0088.com", "brand-token", B, "www.hg0088.com"},
       {"（ａｇ８８）", "brand-token", B, "ａｇ８８"},
       {"see ag88 here", "brand-token", B, "ag88"},  // no Chinese needed with lucky digits
-      {"hg-0088官网", "brand-token", B, "hg-0088"},
+      {"hg-0088官网", "brand-token", W, "hg-0088"},
+      {"酷睿i9-9900K处理器", "brand-token", W, "i9-9900K"},
+      {"车牌浙C88888", "brand-token", W, "C88888"},
+      {"KAIYUN体育", "brand-token", B, "KAIYUN"},
       // Warnings: could be a train or model number, or an unknown lower-case brand.
       {"乘坐G1888次列车", "brand-token", W, "G1888"},
       {"访问abc123平台", "brand-token", W, "abc123"},
@@ -330,6 +335,10 @@ TEST_CASE("guard rule brand-token: spam brands and ordinary tokens") {
       {"邮箱zhang888@163.com", nullptr, B, ""},
       {"网易163.com邮箱", nullptr, B, ""},
       {"I bet you like it.", nullptr, B, ""},
+      {"王Kaiyun教授", nullptr, B, ""},  // a name in pinyin
+      {"alphabet字母表", nullptr, B, ""},
+      {"酷睿i7-8700K", nullptr, B, ""},
+      {"显卡RX6600", "brand-token", W, "RX6600"},
       {"颜色#ff8800", nullptr, B, ""},
       {"详见https://a.zjitc.edu.cn/news/0888.html", nullptr, B, ""},
       {"官网zjitc.edu.cn", nullptr, B, ""},
