@@ -323,7 +323,7 @@ class Scan {
     Place place;
     place.field = "link";
     place.field_text = link;
-    judge_url(link, place, link.size());
+    judge_url(link, place, link.size(), url_allowed(link));
     scan_unit(link, place, false);
   }
 
@@ -592,8 +592,9 @@ class Scan {
       while (begin > 0 && is_ascii_alnum((unsigned char)text[begin - 1])) --begin;
       if (role_end != std::string_view::npos)
         emit(place, kInstitutionName, Severity::Blocking, begin, role_end,
-             "“" + p.text + "” stands where an institution's name belongs (before “" +
-                 std::string(role) + "”): the mark of a defaced page");
+             "“" + std::string(text.substr(begin, h.end - begin)) +
+                 "” stands where an institution's name belongs (before “" + std::string(role) +
+                 "”): the mark of a defaced page");
     }
   }
 
@@ -831,8 +832,8 @@ class Scan {
 
   // --- Links ---
 
-  void judge_url(std::string_view url, const Place& place, size_t size) {
-    if (!url_allowed(url)) {
+  void judge_url(std::string_view url, const Place& place, size_t size, bool allowed) {
+    if (!allowed) {
       emit(place, kLinkDomain, Severity::Blocking, 0, size,
            "link target “" + std::string(url.substr(0, 200)) + "” uses a scheme that is not allowed");
       return;
@@ -891,7 +892,7 @@ class Scan {
         place.fixed_size = span && span->kind == SpanKind::Text ? span->size : 0;
       }
       if (!link.url.empty()) {
-        judge_url(link.url, place, link.url.size());
+        judge_url(link.url, place, link.url.size(), link.allowed);
         scan_unit(link.url, place, false);
       }
       if (!link.title.empty()) {
