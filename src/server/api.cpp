@@ -308,7 +308,7 @@ void Api::storage_failed(Call& call) {
 void Api::health(Call& call) {
   bool db_ok = false;
   if (auto db = ctx_.reads->acquire()) {
-    Query q = db->query("SELECT COUNT(*) FROM articles");
+    Query q = db->query("SELECT value FROM meta WHERE key = 'tokens_version'");
     db_ok = q.next();
   }
   send_json(call.req, call.res, db_ok ? 200 : 503,
