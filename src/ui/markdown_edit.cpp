@@ -140,9 +140,14 @@ TextEdit toggle_prefix(std::string_view text, TextSelection sel, MarkdownCommand
     i = e + 1;
   }
   const bool single_empty = lines.size() == 1 && is_blank_line(lines[0]);
+  // Toggling off needs every line to carry the marker already (for headings: exactly the
+  // "## " the command adds; another level is replaced instead).
+  auto has = [c](std::string_view l) {
+    return c == MarkdownCommand::Heading ? starts_with(l, "## ") || l == "##" : prefix_length(l, c) > 0;
+  };
   bool all_have = !single_empty;
   for (std::string_view l : lines)
-    if (!is_blank_line(l) && prefix_length(l, c) == 0) all_have = false;
+    if (!is_blank_line(l) && !has(l)) all_have = false;
 
   std::string out;
   int number = 1;
