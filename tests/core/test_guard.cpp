@@ -199,6 +199,8 @@ TEST_CASE("guard rule lexicon: hits and innocent words") {
       {"专业办假证,诚信经营。", "lexicon", B, "办假证"},
       {"开云体育欢迎你。", "lexicon", B, "开云体育"},
       {"ＡＶ女优", nullptr, B, ""},  // full-width letters are not folded by the lexicon
+      {"澳門賭場線上開戶", "lexicon", B, "澳門賭場"},
+      {"真人娛樂平台", "lexicon", B, "真人娛樂"},
       {"警惕网络赌博。", "lexicon", W, "赌博"},
       {"不要参与刷单。", "lexicon", W, "刷单"},
       // Short terms inside innocent words: never reported.
@@ -268,6 +270,7 @@ TEST_CASE("guard rule login-phrase: hits and warnings") {
       {"请收藏最新网址。", "login-phrase", B, "最新网址"},
       {"备用网址见下。", "login-phrase", B, "备用网址"},
       {"官网入口在此", "login-phrase", B, "官网入口"},
+      {"最新網址發佈", "login-phrase", B, "最新網址"},
       {"点此登陆入口", "login-phrase", B, "登陆入口"},
       {"本站网址导航", "login-phrase", B, "网址导航"},
       {"学习通APP下载后登录。", "login-phrase", W, "APP下载"},
@@ -539,6 +542,12 @@ TEST_CASE("guard: body findings point into the Markdown the editor wrote") {
   CHECK(r.findings[0].text == "博&#24425;");
   CHECK(r.findings[0].line == 2);
   CHECK(r.findings[0].column == 1);
+
+  // A term written wholly in entities: covered from the first entity to the last.
+  r = check_body("正文&#x535a;&#x5f69;。");
+  INFO(describe(r));
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].text == "&#x535a;&#x5f69;");
 
   // Lists, quotes, tables and headings are read too.
   const std::string md = "- 一\n- 老虎机\n\n> 引用百家乐\n\n| a | b |\n|---|---|\n| 1 | 六合彩 |\n\n## 时时彩\n";
