@@ -90,12 +90,10 @@ class TermMatcher {
         }
       }
       // The rest of a paragraph, sixteen at a time.
-      for (; i + 16 + 8 <= n; i += 16) {
+      for (; i + 16 <= n; i += 16) {
         for (uint64_t m = char_starts64<1>(p + i); m; m &= m - 1) {
           const size_t k = i + unsigned(__builtin_ctzll(m));
-          uint64_t x;
-          std::memcpy(&x, p + k, 8);
-          if (candidate(p[k], x)) walk(p, n, k, on_match);
+          if (candidate(p[k], load_key(p, n, k))) walk(p, n, k, on_match);
         }
         if (kLatin) {
           for (uint64_t m = latin64<1>(p + i); m; m &= m - 1) {
@@ -109,15 +107,7 @@ class TermMatcher {
     for (; i < n; ++i) {
       if (kLatin && i >= latin_from && is_latin_byte(p[i])) latin_from = on_latin(i);
       if ((p[i] & 0xC0) == 0x80 && starts_are_char_starts_) continue;
-      uint64_t x;
-      if (i + 8 <= n) {
-        std::memcpy(&x, p + i, 8);
-      } else {  // the last bytes: the same test on a zero-padded copy
-        unsigned char tail[8] = {};
-        std::memcpy(tail, p + i, n - i);
-        std::memcpy(&x, tail, 8);
-      }
-      if (candidate(p[i], x)) walk(p, n, i, on_match);
+      if (candidate(p[i], load_key(p, n, i))) walk(p, n, i, on_match);
     }
   }
 
@@ -152,6 +142,19 @@ class TermMatcher {
     return mask;
   }
 #endif
+
+  // The 8 bytes at p[k], little-endian; zero-padded at the end of the text.
+  static uint64_t load_key(const unsigned char* p, size_t n, size_t k) {
+    uint64_t x = 0;
+    if (k + 8 <= n) {
+      std::memcpy(&x, p + k, 8);
+    } else {
+      unsigned char tail[8] = {};
+      std::memcpy(tail, p + k, n - k);
+      std::memcpy(&x, tail, 8);
+    }
+    return x;
+  }
 
   static uint32_t hash(uint64_t key) { return uint32_t((key * 0x9E3779B97F4A7C15ull) >> (64 - kFilterBits)); }
 
