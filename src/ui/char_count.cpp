@@ -21,9 +21,23 @@ struct Counter {
   bool in_word = false;
 
   void feed(std::string_view text) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     size_t i = 0;
     while (i < text.size()) {
-      const char32_t cp = core::utf8::decode(text, i);
+      // Inline fast paths for ASCII and three-byte sequences (Chinese), the core's decoder
+      // for the rest: this runs over the whole body after every change.
+      char32_t cp;
+      const unsigned c = s[i];
+      if (c < 0x80) {
+        cp = c;
+        ++i;
+      } else if ((c & 0xF0) == 0xE0 && i + 2 < text.size() && (s[i + 1] & 0xC0) == 0x80 &&
+                 (s[i + 2] & 0xC0) == 0x80 && (c != 0xE0 || s[i + 1] >= 0xA0)) {
+        cp = (c & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+        i += 3;
+      } else {
+        cp = core::utf8::decode(text, i);
+      }
       if (is_space(cp)) {
         in_word = false;
       } else if (counts_alone(cp)) {

@@ -34,12 +34,22 @@ bool GlyphSet::contains(char32_t cp) const {
 }
 
 size_t GlyphSet::add(std::string_view text) {
+  // Called with the whole body after every change: Chinese text is three-byte sequences,
+  // decoded inline here; anything else goes through the core's decoder.
   size_t added = 0;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {  // ASCII is always in the set: skip the decoder
+  while (i < n) {
+    const unsigned c = s[i];
+    if (c < 0x80) {  // ASCII is always in the set
       ++i;
+      continue;
+    }
+    if ((c & 0xF0) == 0xE0 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      const char32_t cp = (c & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+      i += 3;
+      if (cp >= 0x800 && !((bits_[cp >> 6] >> (cp & 63)) & 1)) added += add(cp) ? 1 : 0;
       continue;
     }
     added += add(core::utf8::decode(text, i)) ? 1 : 0;
