@@ -450,6 +450,22 @@ void Api::update(Call& call, int64_t id) {
         "one's changes are overwritten unseen");
     return;
   }
+  core::Article next = std::move(*article);
+  next.id = id_text(id);
+  next.revision = *expected + 1;
+  next.status = core::ArticleStatus::Draft;
+
+  // The common case first, without reading anything: a draft saved on top of the revision
+  // it was read at. Anything else (a stale revision, a published or deleted article, no
+  // such article) is declined by the write itself and sorted out below.
+  auto outcome = ctx_.store->replace(id, *expected, next, false, "update", call.actor, {}, true);
+  if (outcome == WriteQueue::Outcome::Failed) return storage_failed(call);
+  if (outcome == WriteQueue::Outcome::Committed) {
+    call.res.set_header("ETag", "\"" + std::to_string(next.revision) + "\"");
+    send_json(call.req, call.res, 200, write_result(next, id));
+    return;
+  }
+
   bool failed = false;
   auto current = ctx_.store->get(id, &failed);
   if (failed) return storage_failed(call);
@@ -460,9 +476,6 @@ void Api::update(Call& call, int64_t id) {
         "the article changed since revision " + std::to_string(*expected) +
             "; your edit was not stored. Merge with the current copy and send it again");
 
-  core::Article next = std::move(*article);
-  next.id = id_text(id);
-  next.revision = *expected + 1;
   next.status = current->status;
   WriteQueue::AfterCommit after_commit;
   if (current->status == core::ArticleStatus::Published) {
@@ -482,8 +495,7 @@ void Api::update(Call& call, int64_t id) {
     auto page = pages_.make_page(next, render.html, int64_t(std::time(nullptr)));
     after_commit = [this, id, page] { ctx_.cache.put_article(id, page); };
   }
-  const auto outcome =
-      ctx_.store->replace(id, *expected, next, false, "update", call.actor, after_commit);
+  outcome = ctx_.store->replace(id, *expected, next, false, "update", call.actor, after_commit);
   if (outcome == WriteQueue::Outcome::Failed) return storage_failed(call);
   if (outcome == WriteQueue::Outcome::Declined)
     return conflict(

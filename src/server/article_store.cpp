@@ -220,7 +220,8 @@ WriteQueue::Outcome ArticleStore::create(core::Article& a, const Actor& who) {
 WriteQueue::Outcome ArticleStore::replace(int64_t id, int64_t expected_revision,
                                           const core::Article& next, bool deleted,
                                           std::string_view action, const Actor& who,
-                                          WriteQueue::AfterCommit after_commit) {
+                                          WriteQueue::AfterCommit after_commit,
+                                          bool only_live_draft) {
   // Serialized here, on the request thread, so the single writer only does SQLite work.
   const std::string json = core::article_to_json(next, -1);
   const std::string key = channel_key(next.channel);
@@ -228,11 +229,16 @@ WriteQueue::Outcome ArticleStore::replace(int64_t id, int64_t expected_revision,
   return writes_.run(
       [&](Database& db) {
         const int64_t now = now_seconds();
-        Query q = db.query(
-            "UPDATE articles SET revision = ?, status = ?, deleted_at = ?, channel_key = ?, title "
-            "= ?, "
-            "published_at = ?, updated_at = ?, modified_at = ?, json = ? WHERE id = ? AND revision "
-            "= ?");
+        // The revision pins the stored state: every write bumps it. A draft-only write also
+        // names the state, so it cannot land on an article that was published meanwhile.
+        static constexpr const char* kSet =
+            "UPDATE articles SET revision = ?, status = ?, deleted_at = ?, channel_key = ?, "
+            "title = ?, published_at = ?, updated_at = ?, modified_at = ?, json = ? ";
+        static const std::string any_state = std::string(kSet) + "WHERE id = ? AND revision = ?";
+        static const std::string live_draft =
+            std::string(kSet) +
+            "WHERE id = ? AND revision = ? AND status = 'draft' AND deleted_at IS NULL";
+        Query q = db.query(only_live_draft ? live_draft.c_str() : any_state.c_str());
         q.bind(1, next.revision).bind(2, core::to_string(next.status));
         if (deleted) {
           q.bind(3, now);

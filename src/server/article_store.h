@@ -83,10 +83,12 @@ class ArticleStore {
   WriteQueue::Outcome create(core::Article& a, const Actor& who);
 
   // Writes `next` (whose revision must be expected_revision + 1) if the stored article still
-  // has expected_revision. Declined means it changed meanwhile or does not exist.
+  // has expected_revision (and, with only_live_draft, is a draft not deleted). Declined
+  // means it changed meanwhile, is in another state, or does not exist.
   WriteQueue::Outcome replace(int64_t id, int64_t expected_revision, const core::Article& next,
                               bool deleted, std::string_view action, const Actor& who,
-                              WriteQueue::AfterCommit after_commit = {});
+                              WriteQueue::AfterCommit after_commit = {},
+                              bool only_live_draft = false);
 
   // An audit record without an article change (a publish the guard refused).
   WriteQueue::Outcome audit(const Actor& who, std::string_view action, int64_t article_id,
