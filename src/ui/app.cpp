@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "core/article_json.h"
+#include "core/beijing_time.h"
 #include "core/portal_page.h"
 #include "ui/char_count.h"
 #include "ui/theme.h"
@@ -55,6 +56,7 @@ App::App(Platform& platform, AppConfig config)
 
   state_.body.set_clipboard(platform_.clipboard);
   state_.drafts = std::make_unique<DraftLibrary>(*platform_.storage);
+  state_.drafts->set_clock(config_.clock);
   state_.publisher = std::make_unique<Publisher>(*platform_.http);
   start();
 }
@@ -279,6 +281,17 @@ void App::import_article(const std::string& name, const std::string& data) {
     for (const std::string& e : state_.dialog_errors) fonts_.note_text(e);
     return;
   }
+  // The same unchanged file imported again (press-editor FILE.json twice) opens the draft
+  // made from it the first time instead of a duplicate: any edit would have moved its
+  // last-edited time away from the file's.
+  const core::Article& in = parsed.article;
+  for (const DraftSummary& d : state_.drafts->list()) {
+    if (d.title == in.title && d.server_id == in.id && d.updated_at == in.updated_at && d.status == in.status) {
+      if (d.id != state_.draft_id) open_draft(d.id);
+      set_status(trf(Str::OpenedFile, name.c_str()), StatusKind::Ok);
+      return;
+    }
+  }
   if (dirty()) save_now();
   show_article(DraftLibrary::make_id(now(), random()), std::move(parsed.article), true);
   save_now();
@@ -375,6 +388,9 @@ void App::analyze() {
     fonts_.note_small(*f);
   }
   for (const std::string& level : a.channel) fonts_.note_text(level), fonts_.note_small(level);
+  // The preview's meta and editor lines show the times the portal's way (年月日).
+  if (a.published_at) fonts_.note_small(core::format_portal_time(a.published_at));
+  if (a.updated_at) fonts_.note_small(core::format_portal_time(a.updated_at));
   for (const core::Finding& f : s.report.findings) fonts_.note_text(f.message + f.text);
 }
 

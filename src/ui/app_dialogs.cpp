@@ -120,9 +120,9 @@ void App::draw_dialogs() {
       ImGui::Checkbox(tr(Str::ShowToken), &s.show_token);
       ImGui::TextUnformatted(tr(Str::Language));
       int lang = int(e.language_set ? e.language : language());
-      ImGui::RadioButton("中文", &lang, int(Lang::Zh));
+      ImGui::RadioButton(tr(Str::LanguageZh), &lang, int(Lang::Zh));  // each language in its own words
       ImGui::SameLine();
-      ImGui::RadioButton("English", &lang, int(Lang::En));
+      ImGui::RadioButton(tr(Str::LanguageEn), &lang, int(Lang::En));
       if (lang != int(e.language_set ? e.language : language())) {
         e.language = Lang(lang);
         e.language_set = true;

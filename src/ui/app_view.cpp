@@ -263,6 +263,7 @@ void App::draw_sidebar(float height) {
     d.id = s.draft_id;
     d.title = s.article.title;
     d.updated_at = s.article.updated_at;
+    d.saved_at = now();
     d.status = s.article.status;
     rows.push_back(d);
   }
@@ -294,8 +295,14 @@ void App::draw_sidebar(float height) {
     if (current) dl->AddRectFilled(p, ImVec2(p.x + 3, p.y + row_height), theme::kAccent);
     const char* shown = title.empty() ? tr(Str::Untitled) : title.c_str();
     dl->PushClipRect(p, ImVec2(p.x + w - 4, p.y + row_height), true);
-    dl->AddText(ImVec2(p.x + 10, p.y + 5), title.empty() ? theme::kMuted : theme::kText, shown);
-    std::string meta = d.updated_at ? format_time_entry(d.updated_at).substr(5) : std::string();  // 07-29 14:02
+    // Long titles end in an ellipsis.
+    ImGui::PushStyleColor(ImGuiCol_Text, title.empty() ? theme::kMuted : theme::kText);
+    const float title_right = p.x + w - 8;
+    ImGui::RenderTextEllipsis(dl, ImVec2(p.x + 10, p.y + 5), ImVec2(title_right, p.y + 5 + ImGui::GetTextLineHeight()),
+                              title_right, title_right, shown, nullptr, nullptr);
+    ImGui::PopStyleColor();
+    // When it was last worked on here: 07-29 14:02.
+    std::string meta = d.saved_at ? format_time_entry(d.saved_at).substr(5) : std::string();
     if (current && dirty()) meta += "  •";
     ImFont* small = f.small ? f.small : ImGui::GetFont();
     const float meta_y = p.y + 7 + ImGui::GetTextLineHeight();
@@ -442,6 +449,17 @@ Str field_name(const std::string& field) {
   return Str::FieldBody;
 }
 
+Str rule_name(const std::string& rule) {
+  if (rule == "lexicon") return Str::RuleLexicon;
+  if (rule == "brand-token") return Str::RuleBrandToken;
+  if (rule == "login-phrase") return Str::RuleLoginPhrase;
+  if (rule == "link-domain") return Str::RuleLinkDomain;
+  if (rule == "invisible-char") return Str::RuleInvisibleChar;
+  if (rule == "institution-name") return Str::RuleInstitutionName;
+  if (rule == "limit") return Str::RuleLimit;
+  return Str::RuleOther;
+}
+
 UiItem field_item(const std::string& field) {
   if (field == "title") return UiItem::TitleField;
   if (field == "author") return UiItem::AuthorField;
@@ -508,7 +526,14 @@ void App::draw_guard_panel(ImVec2 size) {
     ImGui::Text("“%s”", x.text.c_str());
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", x.message.c_str());
+    // The guard explains itself in English; a Chinese interface names the rule in Chinese
+    // and keeps the guard's own words for the tooltip.
+    if (language() == Lang::Zh) {
+      ImGui::TextDisabled("%s", tr(rule_name(x.rule)));
+      if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("%s", x.message.c_str());
+    } else {
+      ImGui::TextDisabled("%s", x.message.c_str());
+    }
     if (clicked) {
       const UiItem item = field_item(x.field);
       if (item == UiItem::Body) {

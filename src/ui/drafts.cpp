@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 
 #include "core/article_json.h"
@@ -37,6 +38,7 @@ DraftSummary summarize(const std::string& id, const core::Article& a, int64_t fi
   d.id = id;
   d.title = a.title;
   d.updated_at = a.updated_at ? a.updated_at : file_time;
+  d.saved_at = file_time;
   d.status = a.status;
   d.server_id = a.id;
   return d;
@@ -65,7 +67,7 @@ void DraftLibrary::put(DraftSummary summary) {
   auto it = std::find_if(list_.begin(), list_.end(), [&](const DraftSummary& d) { return d.id == summary.id; });
   if (it != list_.end()) list_.erase(it);
   auto at = std::find_if(list_.begin(), list_.end(), [&](const DraftSummary& d) {
-    return d.updated_at < summary.updated_at || (d.updated_at == summary.updated_at && d.id < summary.id);
+    return d.saved_at < summary.saved_at || (d.saved_at == summary.saved_at && d.id < summary.id);
   });
   list_.insert(at, std::move(summary));
 }
@@ -155,7 +157,7 @@ void DraftLibrary::load(const std::string& id, std::function<void(StorageResult,
 
 void DraftLibrary::save(const std::string& id, const core::Article& article,
                         std::function<void(StorageResult)> done) {
-  DraftSummary summary = summarize(id, article, 0);
+  DraftSummary summary = summarize(id, article, clock_ ? clock_() : int64_t(std::time(nullptr)));
   storage_.write(path_of(id), core::article_to_json(article),
                  guard([this, summary, done](StorageResult r) {
                    if (r.ok) put(summary);

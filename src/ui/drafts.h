@@ -18,6 +18,7 @@ struct DraftSummary {
   std::string id;  // file name without .json: "d-20240601-140512-3f2a"
   std::string title;
   int64_t updated_at = 0;  // the article's last edit, else the file's time
+  int64_t saved_at = 0;    // when this computer last wrote the draft: the list's order
   core::ArticleStatus status = core::ArticleStatus::Draft;
   std::string server_id;  // empty until first uploaded
 };
@@ -29,11 +30,13 @@ bool parse_draft(std::string_view text, core::Article& out, std::string& why);
 class DraftLibrary {
  public:
   explicit DraftLibrary(Storage& storage) : storage_(storage) {}
+  // The clock that stamps saves (Unix seconds); std::time by default.
+  void set_clock(std::function<int64_t()> clock) { clock_ = std::move(clock); }
 
   // Re-reads the drafts folder; broken or foreign files are moved aside (see messages()).
   void refresh(std::function<void()> done = {});
   bool loading() const { return pending_ > 0; }
-  const std::vector<DraftSummary>& list() const { return list_; }  // newest first
+  const std::vector<DraftSummary>& list() const { return list_; }  // last saved first
   const DraftSummary* find(const std::string& id) const;
 
   void load(const std::string& id, std::function<void(StorageResult, core::Article)> done);
@@ -61,6 +64,7 @@ class DraftLibrary {
   }
 
   Storage& storage_;
+  std::function<int64_t()> clock_;
   std::shared_ptr<char> life_ = std::make_shared<char>(0);
   std::vector<DraftSummary> list_;
   int pending_ = 0;

@@ -65,6 +65,8 @@ std::string trf(Str id, ...) {
 std::string all_strings() {
   std::string out;
   for (size_t i = 0; i < size_t(Str::kCount); ++i) out += tr(Str(i));
+  // The language names show in their own script whatever the current language.
+  for (Str id : {Str::LanguageZh, Str::LanguageEn}) out += std::string(kTable[size_t(id)].zh) + kTable[size_t(id)].en;
   return out;
 }
 

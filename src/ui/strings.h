@@ -107,6 +107,14 @@ enum class Lang { Zh, En };
   X(SeverityBlocking, "阻止", "Blocks")                                                         \
   X(SeverityWarning, "提醒", "Warning")                                                         \
   X(TipFinding, "点击选中有问题的文字", "Click to select the offending text")                  \
+  X(RuleLexicon, "违规词汇（博彩、色情或垃圾推广）", "banned vocabulary")                  \
+  X(RuleBrandToken, "疑似博彩品牌名（字母加吉利数字）", "looks like a gambling brand")       \
+  X(RuleLoginPhrase, "“登录入口”类推广用语", "a \"login entrance\" phrase")               \
+  X(RuleLinkDomain, "链接指向未经允许的网站", "a link to a site not on the allowed list")   \
+  X(RuleInvisibleChar, "不可见字符，常用于隐藏篡改内容", "an invisible character")         \
+  X(RuleInstitutionName, "出现在本应是学校名称的位置，疑似页面被篡改", "stands where the institution's name belongs") \
+  X(RuleLimit, "问题过多，仅列出前面部分", "too many findings; the first ones are listed") \
+  X(RuleOther, "内容检查发现的问题", "a content problem")                  \
   /* drafts */                                                                                  \
   X(DraftsLoading, "正在读取草稿…", "Reading drafts…")                                          \
   X(DraftsEmpty, "还没有草稿", "No drafts yet")                                                 \
@@ -145,6 +153,8 @@ enum class Lang { Zh, En };
   X(ServerToken, "访问令牌", "Access token")                                                    \
   X(Language, "界面语言", "Language")                                                           \
   X(ShowToken, "显示", "Show")                                                                  \
+  X(LanguageZh, "中文", "中文")                                                                 \
+  X(LanguageEn, "English", "English")                                                                  \
   X(SettingsHint, "发布时使用。令牌保存在本机数据文件夹中。",                                  \
     "Used for publishing. The token is kept in this computer's data folder.")                   \
   X(SettingsSaved, "设置已保存", "Settings saved")                                              \

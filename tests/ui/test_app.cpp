@@ -289,6 +289,17 @@ TEST_CASE("import and export article JSON through the path dialog", "[app][draft
   CHECK(h.state().article.title == "温度新闻客户端:温州湾新区产教联合体成立");
   CHECK(fs::exists(draft_file(h)));
 
+  // The same file again opens that draft rather than a copy of it.
+  const std::string imported = h.state().draft_id;
+  h.key(ImGuiKey_N, ImGuiMod_Ctrl);
+  h.click(UiItem::ImportButton);
+  h.click(UiItem::DialogPathField);
+  h.select_all_in_field();
+  h.type(source_path("assets/samples/sample-article.json"));
+  h.click(UiItem::DialogPrimary);
+  CHECK(h.state().draft_id == imported);
+  CHECK(h.state().drafts->list().size() == 1);
+
   // A file that is not an article is refused with its located errors, nothing changes.
   std::ofstream(temp.file("bad.json")) << "{\"schema\": 1, \"title\": 5}";
   h.click(UiItem::ImportButton);
