@@ -21,7 +21,7 @@ ctest --preset web
 
 echo "== fuzz smoke run (${FUZZ_SECONDS}s per target)"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz
+cmake --build --preset fuzz --target fuzz_article_json fuzz_markdown
 for target in fuzz_article_json fuzz_markdown; do
   corpus=$(mktemp -d)
   case $target in
