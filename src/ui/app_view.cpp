@@ -1,6 +1,7 @@
 // The frame: toolbar, drafts sidebar, form, body editor beside the live preview, the guard
 // panel and the status bar. One function of AppState per frame.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "core/beijing_time.h"
