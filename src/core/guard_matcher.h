@@ -30,6 +30,8 @@ namespace press::core {
 
 class TermMatcher {
  public:
+  TermMatcher() { compile(); }  // an empty matcher matches nothing, safely
+
   // Adds a pattern (empty ones are ignored) and returns its id, which scan() reports.
   uint32_t add(std::string_view pattern);
   // Builds the trie and the filters; patterns added later need another compile().
@@ -65,7 +67,6 @@ class TermMatcher {
 
   template <bool kLatin, class OnMatch, class OnLatin>
   void scan_impl(std::string_view text, OnMatch& on_match, OnLatin& on_latin) const {
-    if (trie_.empty() && !kLatin) return;
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const size_t n = text.size();
     size_t i = 0, latin_from = 0;

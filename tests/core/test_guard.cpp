@@ -2,12 +2,14 @@
 // the sample, clean campus news of our own, and the defaced sample.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
 #include "core/article_json.h"
 #include "core/diagnostic.h"
 #include "core/guard.h"
+#include "core/guard_matcher.h"
 #include "core/site.h"
 #include "test_support.h"
 
@@ -685,6 +687,70 @@ TEST_CASE("guard: a moved guard still checks; severity names") {
   CHECK(check_body(moved, "百家乐").blocks());
   CHECK(std::string(to_string(Severity::Blocking)) == "blocking");
   CHECK(std::string(to_string(Severity::Warning)) == "warning");
+}
+
+// --- The matcher under the rules ---------------------------------------------------------
+
+TEST_CASE("guard matcher: every occurrence, as a naive search finds them") {
+  const std::vector<std::string> patterns = {
+      "博彩", "澳门博彩", "门博", "APP下载", "\x01", "\u200B", "ab", "abc", "b", "彩票平台", "票",
+      "\xF3\xA0\x80\x81", "xyzxyz", "zx",
+  };
+  TermMatcher m;
+  for (const std::string& p : patterns) m.add(p);
+  m.add("");  // ignored
+  m.compile();
+  const char* pieces[] = {"博", "彩", "澳门", "票", "平台", "app", "APP", "下载", "\x01", "\u200B", "a",
+                          "b", "c", "x", "y", "z", "中文", "\xF3\xA0\x80\x81", " ", "\x80", "ＡＰＰ"};
+  uint32_t seed = 7;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int n = int(seed % 60);
+    for (int k = 0; k < n; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      text += pieces[(seed >> 8) % (sizeof pieces / sizeof pieces[0])];
+    }
+    seed = seed * 1103515245u + 12345u;
+    std::vector<std::pair<size_t, uint32_t>> got, want;
+    m.scan(text, [&](size_t begin, uint32_t id) { got.emplace_back(begin, id); });
+    for (size_t at = 0; at < text.size(); ++at)
+      for (uint32_t id = 0; id < patterns.size(); ++id) {
+        const std::string& p = patterns[id];
+        bool same = at + p.size() <= text.size();
+        for (size_t k = 0; same && k < p.size(); ++k) {
+          char c = text[at + k];
+          if (c >= 'A' && c <= 'Z') c = char(c + 32);
+          char d = p[k];
+          if (d >= 'A' && d <= 'Z') d = char(d + 32);
+          same = c == d;
+        }
+        if (same) want.emplace_back(at, id);
+      }
+    // Same set; the matcher's order is by begin, shorter first.
+    std::sort(want.begin(), want.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : patterns[a.second].size() < patterns[b.second].size();
+    });
+    INFO("text: " << text);
+    REQUIRE(got.size() == want.size());
+    for (size_t k = 0; k < got.size(); ++k) {
+      CHECK(got[k].first == want[k].first);
+      CHECK(patterns[got[k].second].size() == patterns[want[k].second].size());
+    }
+  }
+  // Latin positions: from left to right, none inside a token the callback has read.
+  std::vector<size_t> latin;
+  const std::string text = std::string(100, '-') + "ab12 中文 ＡＢ x" + std::string(80, '-');
+  m.scan(text, [](size_t, uint32_t) {}, [&](size_t i) {
+    latin.push_back(i);
+    size_t e = i;
+    while (e < text.size() && TermMatcher::is_latin_byte((unsigned char)text[e])) ++e;
+    return e;
+  });
+  REQUIRE(latin.size() == 4);  // this callback reads a full-width letter as one byte
+  CHECK(latin[0] == 100);
+  CHECK(text.compare(latin[1], 3, "Ａ") == 0);
+  CHECK(text.compare(latin[2], 3, "Ｂ") == 0);
+  CHECK(text[latin[3]] == 'x');
 }
 
 // --- Speed (hidden: run with `press_core_tests [.bench]`) ----------------------------------
