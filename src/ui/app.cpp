@@ -70,7 +70,9 @@ App::~App() {
   }
 }
 
-int64_t App::now() const { return config_.clock(); }
+int64_t App::now() const {
+  return config_.clock();
+}
 
 uint32_t App::random() {
   rng_ ^= rng_ << 13;
@@ -99,7 +101,8 @@ bool App::update_fonts(float framebuffer_scale) {
   ImGuiIO& io = ImGui::GetIO();
   const bool changed = fonts_.rebuild(*io.Fonts, *platform_.fonts, error);
   io.FontDefault = fonts_.fonts().regular;
-  state_.body.set_font(fonts_.fonts().regular, fonts_.fonts().regular ? fonts_.fonts().regular->FontSize : 0);
+  state_.body.set_font(fonts_.fonts().regular,
+                       fonts_.fonts().regular ? fonts_.fonts().regular->FontSize : 0);
   if (!error.empty()) set_status(trf(Str::FontFailed, error.c_str()), StatusKind::Error);
   return changed;
 }
@@ -116,26 +119,31 @@ void App::set_status(std::string text, StatusKind kind) {
 
 void App::start() {
   state_.startup = Startup::LoadingSettings;
-  platform_.storage->read("settings.json", guard([this](StorageResult r, std::string data) {
-    if (r.ok) {
-      std::string why;
-      if (!settings_from_json(data, state_.settings, why)) {
-        // Never overwrite what we cannot read: set it aside and start from defaults.
-        platform_.storage->move_aside("settings.json", guard([this, why](StorageResult m, std::string to) {
-          set_status(m.ok ? trf(Str::BrokenDraft, platform_.storage->describe("settings.json").c_str(), why.c_str(),
-                                platform_.storage->describe(to).c_str())
-                          : trf(Str::MoveAsideFailed, "settings.json", m.error.c_str()),
-                     StatusKind::Warning);
-        }));
-      }
-    } else if (!r.missing) {
-      set_status(trf(Str::ReadFailed, platform_.storage->describe("settings.json").c_str(), r.error.c_str()),
-                 StatusKind::Error);
-    }
-    if (!config_.language_forced && state_.settings.language_set) apply_language(state_.settings.language);
-    state_.startup = Startup::LoadingDrafts;
-    state_.drafts->refresh(guard([this] { open_initial_draft(); }));
-  }));
+  platform_.storage->read(
+      "settings.json", guard([this](StorageResult r, std::string data) {
+        if (r.ok) {
+          std::string why;
+          if (!settings_from_json(data, state_.settings, why)) {
+            // Never overwrite what we cannot read: set it aside and start from defaults.
+            platform_.storage->move_aside(
+                "settings.json", guard([this, why](StorageResult m, std::string to) {
+                  set_status(m.ok ? trf(Str::BrokenDraft,
+                                        platform_.storage->describe("settings.json").c_str(),
+                                        why.c_str(), platform_.storage->describe(to).c_str())
+                                  : trf(Str::MoveAsideFailed, "settings.json", m.error.c_str()),
+                             StatusKind::Warning);
+                }));
+          }
+        } else if (!r.missing) {
+          set_status(trf(Str::ReadFailed, platform_.storage->describe("settings.json").c_str(),
+                         r.error.c_str()),
+                     StatusKind::Error);
+        }
+        if (!config_.language_forced && state_.settings.language_set)
+          apply_language(state_.settings.language);
+        state_.startup = Startup::LoadingDrafts;
+        state_.drafts->refresh(guard([this] { open_initial_draft(); }));
+      }));
 }
 
 void App::open_initial_draft() {
@@ -151,17 +159,18 @@ void App::open_initial_draft() {
     }
   };
   if (!config_.open_file.empty()) {
-    platform_.files->import_file(config_.open_file,
-                                 guard([this, open_last](StorageResult r, std::string name, std::string data) {
-                                   if (r.ok) {
-                                     import_article(name, data);
-                                     if (state_.have_draft) return;
-                                   } else {
-                                     set_status(trf(Str::ReadFailed, config_.open_file.c_str(), r.error.c_str()),
-                                                StatusKind::Error);
-                                   }
-                                   open_last();
-                                 }));
+    platform_.files->import_file(
+        config_.open_file,
+        guard([this, open_last](StorageResult r, std::string name, std::string data) {
+          if (r.ok) {
+            import_article(name, data);
+            if (state_.have_draft) return;
+          } else {
+            set_status(trf(Str::ReadFailed, config_.open_file.c_str(), r.error.c_str()),
+                       StatusKind::Error);
+          }
+          open_last();
+        }));
     return;
   }
   open_last();
@@ -212,7 +221,8 @@ void App::new_draft() {
         a.channel = c.path;
         break;
       }
-    if (a.channel.empty() && !config_.site.channels.empty()) a.channel = config_.site.channels.front().path;
+    if (a.channel.empty() && !config_.site.channels.empty())
+      a.channel = config_.site.channels.front().path;
   }
   const int64_t t = now() / 60 * 60;
   a.published_at = t;
@@ -224,16 +234,20 @@ void App::new_draft() {
 void App::open_draft(const std::string& id) {
   if (state_.have_draft && id == state_.draft_id) return;
   if (dirty()) save_now();
-  state_.drafts->load(id, guard([this, id](StorageResult r, core::Article a) {
-    if (!r.ok) {
-      set_status(trf(Str::ReadFailed, platform_.storage->describe(DraftLibrary::path_of(id)).c_str(), r.error.c_str()),
-                 StatusKind::Error);
-      for (std::string& m : state_.drafts->take_messages()) set_status(std::move(m), StatusKind::Warning);
-      if (!state_.have_draft) new_draft();
-      return;
-    }
-    show_article(id, std::move(a), false);
-  }));
+  state_.drafts->load(
+      id, guard([this, id](StorageResult r, core::Article a) {
+        if (!r.ok) {
+          set_status(
+              trf(Str::ReadFailed, platform_.storage->describe(DraftLibrary::path_of(id)).c_str(),
+                  r.error.c_str()),
+              StatusKind::Error);
+          for (std::string& m : state_.drafts->take_messages())
+            set_status(std::move(m), StatusKind::Warning);
+          if (!state_.have_draft) new_draft();
+          return;
+        }
+        show_article(id, std::move(a), false);
+      }));
 }
 
 void App::duplicate_draft() {
@@ -276,8 +290,10 @@ void App::import_article(const std::string& name, const std::string& data) {
   core::ArticleParse parsed = core::parse_article(data);
   state_.dialog_errors.clear();
   if (!parsed.ok()) {
-    for (const core::Diagnostic& d : parsed.errors) state_.dialog_errors.push_back(core::to_string(d));
-    set_status(trf(Str::ImportFailed, name.c_str()) + " " + state_.dialog_errors.front(), StatusKind::Error);
+    for (const core::Diagnostic& d : parsed.errors)
+      state_.dialog_errors.push_back(core::to_string(d));
+    set_status(trf(Str::ImportFailed, name.c_str()) + " " + state_.dialog_errors.front(),
+               StatusKind::Error);
     for (const std::string& e : state_.dialog_errors) fonts_.note_text(e);
     return;
   }
@@ -286,7 +302,8 @@ void App::import_article(const std::string& name, const std::string& data) {
   // last-edited time away from the file's.
   const core::Article& in = parsed.article;
   for (const DraftSummary& d : state_.drafts->list()) {
-    if (d.title == in.title && d.server_id == in.id && d.updated_at == in.updated_at && d.status == in.status) {
+    if (d.title == in.title && d.server_id == in.id && d.updated_at == in.updated_at &&
+        d.status == in.status) {
       if (d.id != state_.draft_id) open_draft(d.id);
       set_status(trf(Str::OpenedFile, name.c_str()), StatusKind::Ok);
       return;
@@ -305,25 +322,28 @@ void App::save_now() {
   const std::string id = s.draft_id;
   s.save_in_flight = true;
   s.drafts->save(id, s.article, guard([this, generation, id](StorageResult r) {
-    AppState& st = state_;
-    st.save_in_flight = false;
-    if (id != st.draft_id) return;
-    if (!r.ok) {
-      st.save_error = r.error;
-      set_status(trf(Str::SaveFailed, r.error.c_str()), StatusKind::Error);
-      return;
-    }
-    st.save_error.clear();
-    st.saved_generation = std::max(st.saved_generation, generation);
-    st.saved_at = now();
-    st.first_unsaved_time = st.saved_generation == st.edit_generation ? -1 : st.last_edit_time;
-  }));
+                   AppState& st = state_;
+                   st.save_in_flight = false;
+                   if (id != st.draft_id) return;
+                   if (!r.ok) {
+                     st.save_error = r.error;
+                     set_status(trf(Str::SaveFailed, r.error.c_str()), StatusKind::Error);
+                     return;
+                   }
+                   st.save_error.clear();
+                   st.saved_generation = std::max(st.saved_generation, generation);
+                   st.saved_at = now();
+                   st.first_unsaved_time =
+                       st.saved_generation == st.edit_generation ? -1 : st.last_edit_time;
+                 }));
 }
 
 void App::save_settings() {
-  platform_.storage->write("settings.json", settings_to_json(state_.settings), guard([this](StorageResult r) {
-    if (!r.ok) set_status(trf(Str::SaveFailed, r.error.c_str()), StatusKind::Error);
-  }));
+  platform_.storage->write("settings.json", settings_to_json(state_.settings),
+                           guard([this](StorageResult r) {
+                             if (!r.ok)
+                               set_status(trf(Str::SaveFailed, r.error.c_str()), StatusKind::Error);
+                           }));
 }
 
 void App::mark_edited(bool body_changed) {
@@ -344,7 +364,8 @@ void App::autosave() {
   if (!s.have_draft || !dirty() || s.save_in_flight) return;
   const double t = ImGui::GetTime();
   // Shortly after the last change, and at least every ten seconds of continuous typing.
-  if (t - s.last_edit_time >= config_.autosave_delay || (s.first_unsaved_time >= 0 && t - s.first_unsaved_time >= 10))
+  if (t - s.last_edit_time >= config_.autosave_delay ||
+      (s.first_unsaved_time >= 0 && t - s.first_unsaved_time >= 10))
     save_now();
 }
 
@@ -399,8 +420,8 @@ void App::analyze() {
 bool App::can_publish() const {
   const AppState& s = state_;
   return s.have_draft && s.analyzed_generation == s.edit_generation && !s.report.blocks() &&
-         s.validation.empty() && s.time_valid && !normalize_server_url(s.settings.server_url).empty() &&
-         !s.publisher->busy();
+         s.validation.empty() && s.time_valid &&
+         !normalize_server_url(s.settings.server_url).empty() && !s.publisher->busy();
 }
 
 void App::start_publish() {
@@ -412,15 +433,17 @@ void App::start_publish() {
                      guard([this](const ServerRecord& record) {
                        AppState& st = state_;
                        if (st.publishing_draft != st.draft_id) {
-                         // The editor moved on to another draft: record the server's ids in the file.
+                         // The editor moved on to another draft: record the server's ids in the
+                         // file.
                          const std::string id = st.publishing_draft;
-                         st.drafts->load(id, guard([this, id, record](StorageResult r, core::Article a) {
-                           if (!r.ok) return;
-                           a.id = record.id;
-                           a.revision = record.revision;
-                           a.status = record.status;
-                           state_.drafts->save(id, a, {});
-                         }));
+                         st.drafts->load(
+                             id, guard([this, id, record](StorageResult r, core::Article a) {
+                               if (!r.ok) return;
+                               a.id = record.id;
+                               a.revision = record.revision;
+                               a.status = record.status;
+                               state_.drafts->save(id, a, {});
+                             }));
                          return;
                        }
                        st.article.id = record.id;
@@ -437,8 +460,8 @@ void App::keep_local_version() {
   const int64_t server_revision = s.publisher->state().server_copy.revision;
   s.dialog = Dialog::None;
   s.publishing_draft = s.draft_id;
-  s.publisher->overwrite(normalize_server_url(s.settings.server_url), s.settings.token, s.article, server_revision,
-                         guard([this](const ServerRecord& record) {
+  s.publisher->overwrite(normalize_server_url(s.settings.server_url), s.settings.token, s.article,
+                         server_revision, guard([this](const ServerRecord& record) {
                            AppState& st = state_;
                            if (st.publishing_draft != st.draft_id) return;
                            st.article.id = record.id;

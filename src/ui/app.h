@@ -27,9 +27,9 @@ namespace press::ui {
 struct AppConfig {
   core::SiteProfile site;
   Lang language = Lang::Zh;
-  bool language_forced = false;  // --lang given: the settings' language does not apply
-  std::string open_file;         // an article file to import at start (press-editor FILE.json)
-  float ui_scale = 1;            // multiplies every size (fonts, paddings)
+  bool language_forced = false;    // --lang given: the settings' language does not apply
+  std::string open_file;           // an article file to import at start (press-editor FILE.json)
+  float ui_scale = 1;              // multiplies every size (fonts, paddings)
   std::function<int64_t()> clock;  // Unix seconds; default std::time
   double autosave_delay = 1.0;     // seconds after the last change
 };
@@ -108,8 +108,8 @@ class App {
   void draw_status_bar();
   void draw_dialogs();
   void draw_conflict_dialog();
-  bool text_field(UiItem id, const char* label_id, std::string& value, const char* hint, float width,
-                  bool invalid);
+  bool text_field(UiItem id, const char* label_id, std::string& value, const char* hint,
+                  float width, bool invalid);
   void remember(UiItem id);
   void note_all_strings();
 

@@ -22,32 +22,46 @@ int string_callback(ImGuiInputTextCallbackData* d) {
   return 0;
 }
 
-bool input(const char* id, std::string& s, float width, ImGuiInputTextFlags flags = 0, const char* hint = "") {
+bool input(const char* id, std::string& s, float width, ImGuiInputTextFlags flags = 0,
+           const char* hint = "") {
   ImGui::SetNextItemWidth(width);
-  return ImGui::InputTextWithHint(id, hint, s.data(), s.capacity() + 1, flags | ImGuiInputTextFlags_CallbackResize,
-                                  string_callback, &s);
+  return ImGui::InputTextWithHint(id, hint, s.data(), s.capacity() + 1,
+                                  flags | ImGuiInputTextFlags_CallbackResize, string_callback, &s);
 }
 
 const char* popup_id(Dialog d) {
   switch (d) {
-    case Dialog::Settings: return "###settings";
-    case Dialog::Import: return "###import";
-    case Dialog::Export: return "###export";
-    case Dialog::ConfirmDelete: return "###delete";
-    case Dialog::ConfirmPublish: return "###publish";
-    case Dialog::Conflict: return "###conflict";
-    default: return "";
+    case Dialog::Settings:
+      return "###settings";
+    case Dialog::Import:
+      return "###import";
+    case Dialog::Export:
+      return "###export";
+    case Dialog::ConfirmDelete:
+      return "###delete";
+    case Dialog::ConfirmPublish:
+      return "###publish";
+    case Dialog::Conflict:
+      return "###conflict";
+    default:
+      return "";
   }
 }
 
 Str dialog_title(Dialog d) {
   switch (d) {
-    case Dialog::Settings: return Str::SettingsTitle;
-    case Dialog::Import: return Str::ImportTitle;
-    case Dialog::Export: return Str::ExportTitle;
-    case Dialog::ConfirmDelete: return Str::ConfirmDeleteTitle;
-    case Dialog::ConfirmPublish: return Str::ConfirmPublishTitle;
-    default: return Str::ConflictTitle;
+    case Dialog::Settings:
+      return Str::SettingsTitle;
+    case Dialog::Import:
+      return Str::ImportTitle;
+    case Dialog::Export:
+      return Str::ExportTitle;
+    case Dialog::ConfirmDelete:
+      return Str::ConfirmDeleteTitle;
+    case Dialog::ConfirmPublish:
+      return Str::ConfirmPublishTitle;
+    default:
+      return Str::ConflictTitle;
   }
 }
 
@@ -63,7 +77,8 @@ void App::draw_dialogs() {
   AppState& s = state_;
   // A conflict opens its dialog once, as soon as it happens.
   const PublishPhase phase = s.publisher->state().phase;
-  if (phase == PublishPhase::Conflict && !s.conflict_announced && s.dialog == Dialog::None) s.dialog = Dialog::Conflict;
+  if (phase == PublishPhase::Conflict && !s.conflict_announced && s.dialog == Dialog::None)
+    s.dialog = Dialog::Conflict;
   s.conflict_announced = phase == PublishPhase::Conflict;
 
   if (s.dialog == Dialog::None) return;
@@ -75,11 +90,13 @@ void App::draw_dialogs() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (s.dialog == Dialog::Conflict)
-    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.86f, vp->WorkSize.y * 0.82f), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.86f, vp->WorkSize.y * 0.82f),
+                             ImGuiCond_Appearing);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 16));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 8));
   bool open = true;
-  const ImGuiWindowFlags flags = s.dialog == Dialog::Conflict ? 0 : ImGuiWindowFlags_AlwaysAutoResize;
+  const ImGuiWindowFlags flags =
+      s.dialog == Dialog::Conflict ? 0 : ImGuiWindowFlags_AlwaysAutoResize;
   if (!ImGui::BeginPopupModal(name.c_str(), &open, flags | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::PopStyleVar(2);
     // Closed by ImGui (the title bar's close button or Escape).
@@ -93,15 +110,18 @@ void App::draw_dialogs() {
     ImGui::Spacing();
     const float w = std::max(96.f, ImGui::CalcTextSize(primary).x + 32);
     const float cancel_w = std::max(80.f, ImGui::CalcTextSize(tr(Str::Cancel)).x + 28);
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w - cancel_w - 8));
-    if (ImGui::Button(tr(Str::Cancel), ImVec2(cancel_w, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) close = true;
+    ImGui::SetCursorPosX(
+        std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w - cancel_w - 8));
+    if (ImGui::Button(tr(Str::Cancel), ImVec2(cancel_w, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape))
+      close = true;
     remember(UiItem::DialogCancel);
     ImGui::SameLine();
     if (danger) ImGui::PushStyleColor(ImGuiCol_Button, theme::kDanger);
     const bool pressed = primary_button(primary, ImVec2(w, 0), enabled);
     if (danger) ImGui::PopStyleColor();
     remember(UiItem::DialogPrimary);
-    return pressed || (enabled && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)));
+    return pressed || (enabled && (ImGui::IsKeyPressed(ImGuiKey_Enter) ||
+                                   ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)));
   };
 
   switch (s.dialog) {
@@ -120,7 +140,8 @@ void App::draw_dialogs() {
       ImGui::Checkbox(tr(Str::ShowToken), &s.show_token);
       ImGui::TextUnformatted(tr(Str::Language));
       int lang = int(e.language_set ? e.language : language());
-      ImGui::RadioButton(tr(Str::LanguageZh), &lang, int(Lang::Zh));  // each language in its own words
+      ImGui::RadioButton(tr(Str::LanguageZh), &lang,
+                         int(Lang::Zh));  // each language in its own words
       ImGui::SameLine();
       ImGui::RadioButton(tr(Str::LanguageEn), &lang, int(Lang::En));
       if (lang != int(e.language_set ? e.language : language())) {
@@ -156,36 +177,40 @@ void App::draw_dialogs() {
         ImGui::TextUnformatted(e.c_str());
         ImGui::PopStyleColor();
       }
-      if (buttons(importing ? tr(Str::ImportButton) : tr(Str::ExportButton), !s.path_text.empty())) {
+      if (buttons(importing ? tr(Str::ImportButton) : tr(Str::ExportButton),
+                  !s.path_text.empty())) {
         const std::string path = s.path_text;
         if (importing) {
-          platform_.files->import_file(path, guard([this](StorageResult r, std::string file, std::string data) {
-            if (!r.ok) {
-              state_.dialog_errors = {trf(Str::ReadFailed, file.c_str(), r.error.c_str())};
-              fonts_.note_text(state_.dialog_errors.front());
-              return;
-            }
-            import_article(file, data);
-            if (state_.dialog_errors.empty()) state_.dialog = Dialog::None;
-          }));
+          platform_.files->import_file(
+              path, guard([this](StorageResult r, std::string file, std::string data) {
+                if (!r.ok) {
+                  state_.dialog_errors = {trf(Str::ReadFailed, file.c_str(), r.error.c_str())};
+                  fonts_.note_text(state_.dialog_errors.front());
+                  return;
+                }
+                import_article(file, data);
+                if (state_.dialog_errors.empty()) state_.dialog = Dialog::None;
+              }));
         } else {
-          platform_.files->export_file(path, core::article_to_json(s.article),
-                                       guard([this](StorageResult r, std::string where) {
-                                         if (!r.ok) {
-                                           state_.dialog_errors = {trf(Str::ExportFailed, r.error.c_str())};
-                                           fonts_.note_text(state_.dialog_errors.front());
-                                           return;
-                                         }
-                                         set_status(trf(Str::Exported, where.c_str()), StatusKind::Ok);
-                                         state_.dialog = Dialog::None;
-                                       }));
+          platform_.files->export_file(
+              path, core::article_to_json(s.article),
+              guard([this](StorageResult r, std::string where) {
+                if (!r.ok) {
+                  state_.dialog_errors = {trf(Str::ExportFailed, r.error.c_str())};
+                  fonts_.note_text(state_.dialog_errors.front());
+                  return;
+                }
+                set_status(trf(Str::Exported, where.c_str()), StatusKind::Ok);
+                state_.dialog = Dialog::None;
+              }));
         }
       }
       break;
     }
     case Dialog::ConfirmDelete: {
       std::string title = s.delete_id == s.draft_id ? s.article.title : std::string();
-      if (const DraftSummary* d = s.drafts->find(s.delete_id); d && s.delete_id != s.draft_id) title = d->title;
+      if (const DraftSummary* d = s.drafts->find(s.delete_id); d && s.delete_id != s.draft_id)
+        title = d->title;
       if (title.empty()) title = tr(Str::Untitled);
       ImGui::PushTextWrapPos(field);
       ImGui::TextUnformatted(trf(Str::ConfirmDelete, title.c_str()).c_str());
@@ -200,7 +225,9 @@ void App::draw_dialogs() {
       const std::string server = normalize_server_url(s.settings.server_url);
       const std::string title = s.article.title.empty() ? tr(Str::Untitled) : s.article.title;
       ImGui::PushTextWrapPos(field);
-      ImGui::TextUnformatted(trf(Str::ConfirmPublish, title.c_str(), server.c_str(), channel_text(s.article.channel).c_str()).c_str());
+      ImGui::TextUnformatted(trf(Str::ConfirmPublish, title.c_str(), server.c_str(),
+                                 channel_text(s.article.channel).c_str())
+                                 .c_str());
       ImGui::PopTextWrapPos();
       if (!s.report.findings.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
@@ -213,8 +240,11 @@ void App::draw_dialogs() {
       }
       break;
     }
-    case Dialog::Conflict: draw_conflict_dialog(); break;
-    default: break;
+    case Dialog::Conflict:
+      draw_conflict_dialog();
+      break;
+    default:
+      break;
   }
   if (s.dialog == Dialog::None || close || !open) {
     if (s.dialog != Dialog::None) s.dialog = Dialog::None;
@@ -289,7 +319,9 @@ void App::draw_conflict_dialog() {
       }
       ImGui::EndTable();
     }
-    ImGui::TextDisabled("%s%s", tr(Str::FieldBody), theirs.body != mine.body ? (std::string(" · ") + tr(Str::Differs)).c_str() : "");
+    ImGui::TextDisabled(
+        "%s%s", tr(Str::FieldBody),
+        theirs.body != mine.body ? (std::string(" · ") + tr(Str::Differs)).c_str() : "");
     body.draw("##body", ImGui::GetContentRegionAvail(), nullptr);
     ImGui::EndChild();
   };

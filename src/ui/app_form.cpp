@@ -44,8 +44,8 @@ bool names(const core::Diagnostic& d, const char* field) {
 
 }  // namespace
 
-bool App::text_field(UiItem id, const char* label_id, std::string& value, const char* hint, float width,
-                     bool invalid) {
+bool App::text_field(UiItem id, const char* label_id, std::string& value, const char* hint,
+                     float width, bool invalid) {
   AppState& s = state_;
   if (s.field_focus.item == id) {
     // Ask ImGui once; the selection is applied by the callback when the field is active.
@@ -58,9 +58,10 @@ bool App::text_field(UiItem id, const char* label_id, std::string& value, const 
   }
   ImGui::SetNextItemWidth(width);
   FieldData data{&value, &s.field_focus, id};
-  const bool changed = ImGui::InputTextWithHint(label_id, hint, value.data(), value.capacity() + 1,
-                                                ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways,
-                                                field_callback, &data);
+  const bool changed = ImGui::InputTextWithHint(
+      label_id, hint, value.data(), value.capacity() + 1,
+      ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways, field_callback,
+      &data);
   if (invalid) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
@@ -85,8 +86,10 @@ void App::draw_form() {
   label_width += 10;
   auto label = [&](Str text, bool invalid, float width = 0) {
     ImGui::AlignTextToFramePadding();
-    if (invalid) ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
-    else ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+    if (invalid)
+      ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
+    else
+      ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
     const float x = ImGui::GetCursorPosX();
     ImGui::TextUnformatted(tr(text));
     ImGui::PopStyleColor();
@@ -96,7 +99,8 @@ void App::draw_form() {
   // (too long, a bad link) show at once.
   auto invalid = [&](const char* field, const std::string& value) {
     for (const core::Diagnostic& d : s.validation)
-      if (names(d, field) && (!value.empty() || d.message.find("empty") == std::string::npos)) return true;
+      if (names(d, field) && (!value.empty() || d.message.find("empty") == std::string::npos))
+        return true;
     return false;
   };
   auto field_tip = [&](const char* field) {
@@ -111,12 +115,15 @@ void App::draw_form() {
   // Row 1: the title, in the title face.
   {
     const bool bad = invalid("title", a.title);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (f.title ? (f.title->FontSize - f.regular->FontSize) / 2 : 0));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
+                         (f.title ? (f.title->FontSize - f.regular->FontSize) / 2 : 0));
     label(Str::FieldTitle, bad, label_width);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (f.title ? (f.title->FontSize - f.regular->FontSize) / 2 : 0));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() -
+                         (f.title ? (f.title->FontSize - f.regular->FontSize) / 2 : 0));
     if (f.title) ImGui::PushFont(f.title);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 6));
-    if (text_field(UiItem::TitleField, "##title", a.title, tr(Str::HintTitle), -FLT_MIN, bad)) mark_edited(false);
+    if (text_field(UiItem::TitleField, "##title", a.title, tr(Str::HintTitle), -FLT_MIN, bad))
+      mark_edited(false);
     ImGui::PopStyleVar();
     if (f.title) ImGui::PopFont();
     field_tip("title");
@@ -125,7 +132,8 @@ void App::draw_form() {
   // Row 2: channel, time, author, source.
   {
     const float full = ImGui::GetContentRegionAvail().x;
-    label(Str::FieldChannel, invalid("channel", a.channel.empty() ? std::string() : "x"), label_width);
+    label(Str::FieldChannel, invalid("channel", a.channel.empty() ? std::string() : "x"),
+          label_width);
     std::string current;
     for (size_t i = 0; i < a.channel.size(); ++i) current += (i ? " > " : "") + a.channel[i];
     const bool known = core::find_channel(config_.site, a.channel) != nullptr;
@@ -156,16 +164,19 @@ void App::draw_form() {
     ImGui::SameLine(0, 18);
     // Author and source share what is left of the row.
     const float rest = ImGui::GetContentRegionAvail().x;
-    const float person = std::max(80.f, (rest - ImGui::CalcTextSize(tr(Str::FieldAuthor)).x -
-                                         ImGui::CalcTextSize(tr(Str::FieldSource)).x - 3 * style.ItemSpacing.x - 18) /
-                                            2);
+    const float person = std::max(
+        80.f, (rest - ImGui::CalcTextSize(tr(Str::FieldAuthor)).x -
+               ImGui::CalcTextSize(tr(Str::FieldSource)).x - 3 * style.ItemSpacing.x - 18) /
+                  2);
     label(Str::FieldAuthor, invalid("author", a.author));
-    if (text_field(UiItem::AuthorField, "##author", a.author, "", person, invalid("author", a.author)))
+    if (text_field(UiItem::AuthorField, "##author", a.author, "", person,
+                   invalid("author", a.author)))
       mark_edited(false);
     field_tip("author");
     ImGui::SameLine(0, 18);
     label(Str::FieldSource, invalid("source", a.source));
-    if (text_field(UiItem::SourceField, "##source", a.source, "", -FLT_MIN, invalid("source", a.source)))
+    if (text_field(UiItem::SourceField, "##source", a.source, "", -FLT_MIN,
+                   invalid("source", a.source)))
       mark_edited(false);
     field_tip("source");
   }
@@ -175,14 +186,17 @@ void App::draw_form() {
     const float full = ImGui::GetContentRegionAvail().x;
     const float editor_width = std::clamp(full * 0.2f, 110.f, 220.f);
     label(Str::FieldLink, invalid("link", a.link), label_width);
-    const float link_width =
-        full - label_width - editor_width - ImGui::CalcTextSize(tr(Str::FieldEditor)).x - 18 - 2 * style.ItemSpacing.x;
-    if (text_field(UiItem::LinkField, "##link", a.link, tr(Str::HintLink), link_width, invalid("link", a.link)))
+    const float link_width = full - label_width - editor_width -
+                             ImGui::CalcTextSize(tr(Str::FieldEditor)).x - 18 -
+                             2 * style.ItemSpacing.x;
+    if (text_field(UiItem::LinkField, "##link", a.link, tr(Str::HintLink), link_width,
+                   invalid("link", a.link)))
       mark_edited(false);
     field_tip("link");
     ImGui::SameLine(0, 18);
     label(Str::FieldEditor, invalid("editor", a.editor));
-    if (text_field(UiItem::EditorField, "##editor", a.editor, "", -FLT_MIN, invalid("editor", a.editor)))
+    if (text_field(UiItem::EditorField, "##editor", a.editor, "", -FLT_MIN,
+                   invalid("editor", a.editor)))
       mark_edited(false);
     field_tip("editor");
   }
@@ -199,8 +213,9 @@ void App::draw_time_field(float width) {
   }
   ImGui::SetNextItemWidth(width);
   FieldData data{&s.time_text, &s.field_focus, UiItem::TimeField};
-  const bool changed = ImGui::InputTextWithHint("##time", tr(Str::HintTime), s.time_text.data(), s.time_text.capacity() + 1,
-                                                ImGuiInputTextFlags_CallbackResize, field_callback, &data);
+  const bool changed = ImGui::InputTextWithHint(
+      "##time", tr(Str::HintTime), s.time_text.data(), s.time_text.capacity() + 1,
+      ImGuiInputTextFlags_CallbackResize, field_callback, &data);
   if (!s.time_valid) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
@@ -216,7 +231,8 @@ void App::draw_time_field(float width) {
     }
   }
   // Reformat what was typed once the field is left ("2023/7/29 14:02" -> "2023-07-29 14:02").
-  if (ImGui::IsItemDeactivated() && s.time_valid && a.published_at) s.time_text = format_time_entry(a.published_at);
+  if (ImGui::IsItemDeactivated() && s.time_valid && a.published_at)
+    s.time_text = format_time_entry(a.published_at);
 
   ImGui::SameLine(0, 4);
   if (ImGui::ArrowButton("##calendar", ImGuiDir_Down)) {
@@ -225,7 +241,8 @@ void App::draw_time_field(float width) {
     s.calendar_month = c.month;
     ImGui::OpenPopup("##calendar-popup");
   }
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("%s", tr(Str::TipCalendar));
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+    ImGui::SetTooltip("%s", tr(Str::TipCalendar));
   ImGui::SameLine(0, 4);
   if (ImGui::Button(tr(Str::Now))) {
     a.published_at = now() / 60 * 60;
@@ -248,7 +265,9 @@ void App::draw_time_field(float width) {
     const std::string month = trf(Str::MonthTitle, s.calendar_year, s.calendar_month);
     const float cell = ImGui::GetFrameHeight() * 1.3f;
     const float grid = 7 * cell + 6 * ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (grid - ImGui::CalcTextSize(month.c_str()).x) / 2 - 2 * ImGui::GetFrameHeight());
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         (grid - ImGui::CalcTextSize(month.c_str()).x) / 2 -
+                         2 * ImGui::GetFrameHeight());
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(month.c_str());
     ImGui::SameLine(grid - ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.x);
@@ -262,7 +281,8 @@ void App::draw_time_field(float width) {
     for (int d = 0; d < 7; ++d) {
       const std::string name = days.substr(size_t(d) * (wide ? 3 : 2), wide ? 3 : 2);
       const float w = ImGui::CalcTextSize(name.c_str()).x;
-      ImGui::SetCursorPosX(ImGui::GetStyle().WindowPadding.x + float(d) * (cell + ImGui::GetStyle().ItemSpacing.x) + (cell - w) / 2);
+      ImGui::SetCursorPosX(ImGui::GetStyle().WindowPadding.x +
+                           float(d) * (cell + ImGui::GetStyle().ItemSpacing.x) + (cell - w) / 2);
       ImGui::TextDisabled("%s", name.c_str());
       if (d < 6) ImGui::SameLine();
     }

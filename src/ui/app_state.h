@@ -53,7 +53,7 @@ enum class UiItem {
   ToolTable,
   FirstFinding,
   RetryButton,
-  DialogPrimary,    // the default button of the open dialog (Import, Export, Save, Publish, Delete)
+  DialogPrimary,  // the default button of the open dialog (Import, Export, Save, Publish, Delete)
   DialogCancel,
   DialogPathField,
   SettingsServer,
@@ -93,11 +93,12 @@ struct AppState {
   uint64_t edit_generation = 1;   // bumped by every change of the article
   uint64_t body_generation = 1;   // bumped when the body changed
   uint64_t saved_generation = 1;  // the generation last written to storage
-  uint64_t look_generation = 0;   // bumped when the preview must be redrawn for other reasons (language)
+  uint64_t look_generation =
+      0;  // bumped when the preview must be redrawn for other reasons (language)
   bool save_in_flight = false;
-  double last_edit_time = 0;      // ImGui time of the last change
-  double first_unsaved_time = -1; // ImGui time the article became unsaved
-  int64_t saved_at = 0;           // clock time of the last successful save
+  double last_edit_time = 0;       // ImGui time of the last change
+  double first_unsaved_time = -1;  // ImGui time the article became unsaved
+  int64_t saved_at = 0;            // clock time of the last successful save
   std::string save_error;
 
   // ---- Derived from the article (recomputed when edit_generation changes) -------------
@@ -124,15 +125,15 @@ struct AppState {
   Settings settings;
   std::unique_ptr<DraftLibrary> drafts;
   std::unique_ptr<Publisher> publisher;
-  std::string publishing_draft;    // the draft the running publish belongs to
+  std::string publishing_draft;       // the draft the running publish belongs to
   uint64_t published_generation = 0;  // edit generation that was last published
 
   // ---- Dialogs ------------------------------------------------------------------------
   Dialog dialog = Dialog::None;
-  bool dialog_opened = false;     // the popup was opened (ImGui needs OpenPopup once)
-  std::string path_text;          // import / export path
+  bool dialog_opened = false;  // the popup was opened (ImGui needs OpenPopup once)
+  std::string path_text;       // import / export path
   std::vector<std::string> dialog_errors;
-  Settings settings_edit;         // the settings dialog edits a copy
+  Settings settings_edit;  // the settings dialog edits a copy
   bool show_token = false;
   std::string delete_id;
   bool conflict_announced = false;  // the conflict dialog opened once for the current conflict

@@ -27,8 +27,9 @@ void App::frame() {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   ImGui::Begin("##portalpress", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar(3);
 
   handle_shortcuts();
@@ -52,16 +53,19 @@ void App::frame() {
   const float guard_height =
       ImGui::GetFrameHeightWithSpacing() * float(1 + std::min<size_t>(5, findings)) + 12;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float columns_height = std::max(120.f, avail.y - guard_height - ImGui::GetStyle().ItemSpacing.y);
+  const float columns_height =
+      std::max(120.f, avail.y - guard_height - ImGui::GetStyle().ItemSpacing.y);
   const float splitter = 8;
   const float editor_width = std::floor((avail.x - splitter) * s.editor_share);
   draw_editor_column(ImVec2(editor_width, columns_height));
   ImGui::SameLine(0, 0);
   // The splitter between editor and preview.
   ImGui::InvisibleButton("##split", ImVec2(splitter, columns_height));
-  if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+  if (ImGui::IsItemHovered() || ImGui::IsItemActive())
+    ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
   if (ImGui::IsItemActive() && avail.x > splitter)
-    s.editor_share = std::clamp(s.editor_share + ImGui::GetIO().MouseDelta.x / (avail.x - splitter), 0.25f, 0.75f);
+    s.editor_share = std::clamp(s.editor_share + ImGui::GetIO().MouseDelta.x / (avail.x - splitter),
+                                0.25f, 0.75f);
   {
     const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     const float x = (r.Min.x + r.Max.x) / 2;
@@ -90,7 +94,8 @@ void App::handle_shortcuts() {
   auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, false); };
   if (pressed(ImGuiKey_S)) {
     save_now();
-    if (s.save_error.empty()) set_status(trf(Str::SavedAt, format_time_entry(now()).substr(11).c_str()), StatusKind::Ok);
+    if (s.save_error.empty())
+      set_status(trf(Str::SavedAt, format_time_entry(now()).substr(11).c_str()), StatusKind::Ok);
   }
   if (pressed(ImGuiKey_N)) new_draft();
   if (pressed(ImGuiKey_D)) {
@@ -105,15 +110,16 @@ void App::handle_shortcuts() {
   if (pressed(ImGuiKey_I)) run_command(MarkdownCommand::Italic);
   if (pressed(ImGuiKey_K)) run_command(MarkdownCommand::Link);
   if (pressed(ImGuiKey_H)) run_command(MarkdownCommand::Heading);
-  if (pressed(ImGuiKey_L)) run_command(io.KeyShift ? MarkdownCommand::OrderedList : MarkdownCommand::BulletList);
+  if (pressed(ImGuiKey_L))
+    run_command(io.KeyShift ? MarkdownCommand::OrderedList : MarkdownCommand::BulletList);
   if (pressed(ImGuiKey_Q)) run_command(MarkdownCommand::Quote);
   if (pressed(ImGuiKey_T)) run_command(MarkdownCommand::Table);
 }
 
 void App::run_command(MarkdownCommand c) {
   AppState& s = state_;
-  const TextEdit edit =
-      markdown_command(c, s.body.text(), s.body.selection(), tr(Str::LinkTextPlaceholder), tr(Str::TableTemplate));
+  const TextEdit edit = markdown_command(c, s.body.text(), s.body.selection(),
+                                         tr(Str::LinkTextPlaceholder), tr(Str::TableTemplate));
   s.body.apply(edit);
 }
 
@@ -158,7 +164,8 @@ void App::draw_toolbar() {
   vertical_separator();
 
   // The drafts toggle looks pressed while the sidebar shows.
-  if (s.settings.show_drafts) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
+  if (s.settings.show_drafts)
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
   const bool toggled = ImGui::Button(tr(Str::Drafts));
   if (s.settings.show_drafts) ImGui::PopStyleColor();
   if (toggled) {
@@ -179,10 +186,13 @@ void App::draw_toolbar() {
   if (ImGui::Button(tr(Str::Import))) {
     s.dialog_errors.clear();
     if (platform_.files->has_picker()) {
-      platform_.files->import_file({}, guard([this](StorageResult r, std::string name, std::string data) {
-        if (r.ok) import_article(name, data);
-        else if (!r.missing) set_status(trf(Str::ReadFailed, name.c_str(), r.error.c_str()), StatusKind::Error);
-      }));
+      platform_.files->import_file(
+          {}, guard([this](StorageResult r, std::string name, std::string data) {
+            if (r.ok)
+              import_article(name, data);
+            else if (!r.missing)
+              set_status(trf(Str::ReadFailed, name.c_str(), r.error.c_str()), StatusKind::Error);
+          }));
     } else {
       s.dialog = Dialog::Import;
       s.path_text = platform_.files->default_folder();
@@ -193,7 +203,8 @@ void App::draw_toolbar() {
   if (ImGui::Button(tr(Str::Export))) {
     std::string name = s.article.title.empty() ? s.draft_id : s.article.title;
     for (char& c : name)
-      if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|')
+      if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' ||
+          c == '>' || c == '|')
         c = '_';
     s.path_text = platform_.files->default_folder() + name + ".json";
     s.dialog_errors.clear();
@@ -203,7 +214,8 @@ void App::draw_toolbar() {
   vertical_separator();
   if (ImGui::Button(tr(Str::Save))) {
     save_now();
-    if (s.save_error.empty()) set_status(trf(Str::SavedAt, format_time_entry(now()).substr(11).c_str()), StatusKind::Ok);
+    if (s.save_error.empty())
+      set_status(trf(Str::SavedAt, format_time_entry(now()).substr(11).c_str()), StatusKind::Ok);
   }
   remember(UiItem::SaveButton);
   tooltip(tr(Str::TipSave));
@@ -215,7 +227,8 @@ void App::draw_toolbar() {
 
   // Right side: settings and the one main action.
   const float publish_width = ImGui::CalcTextSize(tr(Str::Publish)).x + 44;
-  const float settings_width = ImGui::CalcTextSize(tr(Str::Settings)).x + 2 * ImGui::GetStyle().FramePadding.x;
+  const float settings_width =
+      ImGui::CalcTextSize(tr(Str::Settings)).x + 2 * ImGui::GetStyle().FramePadding.x;
   ImGui::SameLine(ImGui::GetContentRegionMax().x - publish_width - settings_width - 8);
   if (ImGui::Button(tr(Str::Settings))) {
     s.settings_edit = s.settings;
@@ -225,20 +238,25 @@ void App::draw_toolbar() {
   remember(UiItem::SettingsButton);
   ImGui::SameLine();
   const bool can = can_publish();
-  if (primary_button(tr(Str::Publish), ImVec2(publish_width, 0), can)) s.dialog = Dialog::ConfirmPublish;
+  if (primary_button(tr(Str::Publish), ImVec2(publish_width, 0), can))
+    s.dialog = Dialog::ConfirmPublish;
   remember(UiItem::PublishButton);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     std::string why = tr(Str::TipPublish);
-    if (s.report.blocks()) why = tr(Str::TipPublishBlocked);
-    else if (!s.validation.empty() || !s.time_valid) why = tr(Str::TipPublishInvalid);
-    else if (normalize_server_url(s.settings.server_url).empty()) why = tr(Str::TipPublishNoServer);
+    if (s.report.blocks())
+      why = tr(Str::TipPublishBlocked);
+    else if (!s.validation.empty() || !s.time_valid)
+      why = tr(Str::TipPublishInvalid);
+    else if (normalize_server_url(s.settings.server_url).empty())
+      why = tr(Str::TipPublishNoServer);
     ImGui::SetTooltip("%s", why.c_str());
   }
   ImGui::EndChild();
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor();
   const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(r.Min.x, r.Max.y - 1), ImVec2(r.Max.x, r.Max.y - 1), theme::kLine);
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(r.Min.x, r.Max.y - 1), ImVec2(r.Max.x, r.Max.y - 1),
+                                      theme::kLine);
 }
 
 // ---- Drafts sidebar -----------------------------------------------------------------------------
@@ -256,7 +274,8 @@ void App::draw_sidebar(float height) {
   ImGui::TextDisabled("(%zu)", s.drafts->list().size());
   ImGui::Spacing();
 
-  if (s.drafts->loading() && s.drafts->list().empty()) ImGui::TextDisabled("%s", tr(Str::DraftsLoading));
+  if (s.drafts->loading() && s.drafts->list().empty())
+    ImGui::TextDisabled("%s", tr(Str::DraftsLoading));
   // The open draft first when it was never saved, then the library newest first.
   std::vector<DraftSummary> rows;
   if (s.have_draft && !s.drafts->find(s.draft_id)) {
@@ -299,7 +318,8 @@ void App::draw_sidebar(float height) {
     // Long titles end in an ellipsis.
     ImGui::PushStyleColor(ImGuiCol_Text, title.empty() ? theme::kMuted : theme::kText);
     const float title_right = p.x + w - 8;
-    ImGui::RenderTextEllipsis(dl, ImVec2(p.x + 10, p.y + 5), ImVec2(title_right, p.y + 5 + ImGui::GetTextLineHeight()),
+    ImGui::RenderTextEllipsis(dl, ImVec2(p.x + 10, p.y + 5),
+                              ImVec2(title_right, p.y + 5 + ImGui::GetTextLineHeight()),
                               title_right, title_right, shown, nullptr, nullptr);
     ImGui::PopStyleColor();
     // When it was last worked on here: 07-29 14:02.
@@ -308,12 +328,15 @@ void App::draw_sidebar(float height) {
     ImFont* small = f.small ? f.small : ImGui::GetFont();
     const float meta_y = p.y + 7 + ImGui::GetTextLineHeight();
     dl->AddText(small, small->FontSize, ImVec2(p.x + 10, meta_y), theme::kMuted, meta.c_str());
-    const char* tag = status == core::ArticleStatus::Published ? tr(Str::StatusPublished) : tr(Str::StatusDraft);
+    const char* tag =
+        status == core::ArticleStatus::Published ? tr(Str::StatusPublished) : tr(Str::StatusDraft);
     const ImVec2 tag_size = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, tag);
     const ImVec2 tag_pos(p.x + w - tag_size.x - 12, meta_y);
     const bool published = status == core::ArticleStatus::Published;
-    dl->AddRectFilled(ImVec2(tag_pos.x - 4, tag_pos.y), ImVec2(tag_pos.x + tag_size.x + 4, tag_pos.y + tag_size.y),
-                      published ? IM_COL32(0xe3, 0xf2, 0xe5, 0xff) : IM_COL32(0xee, 0xef, 0xf2, 0xff), 3);
+    dl->AddRectFilled(
+        ImVec2(tag_pos.x - 4, tag_pos.y),
+        ImVec2(tag_pos.x + tag_size.x + 4, tag_pos.y + tag_size.y),
+        published ? IM_COL32(0xe3, 0xf2, 0xe5, 0xff) : IM_COL32(0xee, 0xef, 0xf2, 0xff), 3);
     dl->AddText(small, small->FontSize, tag_pos, published ? theme::kOk : theme::kMuted, tag);
     dl->PopClipRect();
     ImGui::PopID();
@@ -334,7 +357,8 @@ void App::draw_sidebar(float height) {
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor();
   const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(r.Max.x - 1, r.Min.y), ImVec2(r.Max.x - 1, r.Max.y), theme::kLine);
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(r.Max.x - 1, r.Min.y), ImVec2(r.Max.x - 1, r.Max.y),
+                                      theme::kLine);
 }
 
 // ---- Editor and preview -----------------------------------------------------------------------
@@ -358,7 +382,8 @@ void App::draw_editor_column(ImVec2 size) {
       {"I", Str::TipItalic, MarkdownCommand::Italic, UiItem::ToolItalic, nullptr},
       {tr(Str::TbLink), Str::TipLink, MarkdownCommand::Link, UiItem::ToolLink, nullptr},
       {tr(Str::TbList), Str::TipList, MarkdownCommand::BulletList, UiItem::ToolList, nullptr},
-      {tr(Str::TbOrdered), Str::TipOrdered, MarkdownCommand::OrderedList, UiItem::ToolOrdered, nullptr},
+      {tr(Str::TbOrdered), Str::TipOrdered, MarkdownCommand::OrderedList, UiItem::ToolOrdered,
+       nullptr},
       {tr(Str::TbQuote), Str::TipQuote, MarkdownCommand::Quote, UiItem::ToolQuote, nullptr},
       {tr(Str::TbTable), Str::TipTable, MarkdownCommand::Table, UiItem::ToolTable, nullptr},
   };
@@ -413,7 +438,8 @@ void App::draw_preview_column(ImVec2 size) {
     if (s.settings.follow_scroll) s.preview.follow(s.body.top_offset());
   }
   const char* open = tr(Str::OpenInBrowser);
-  ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(open).x - 2 * ImGui::GetStyle().FramePadding.x);
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(open).x -
+                  2 * ImGui::GetStyle().FramePadding.x);
   if (ImGui::Button(open)) open_in_browser();
   tooltip(tr(Str::TipBrowser));
   ImGui::PopStyleVar(2);
@@ -424,7 +450,8 @@ void App::draw_preview_column(ImVec2 size) {
   content.body = &s.document;
   content.generation = s.analyzed_generation ^ (s.look_generation << 48);
   ImGui::PushStyleColor(ImGuiCol_Border, theme::kLine);
-  s.preview.draw("##preview", content, fonts_.fonts(), fonts_.generation(), ImGui::GetContentRegionAvail());
+  s.preview.draw("##preview", content, fonts_.fonts(), fonts_.generation(),
+                 ImGui::GetContentRegionAvail());
   ImGui::PopStyleColor();
   remember(UiItem::Preview);
   const std::string link = s.preview.take_clicked_link();
@@ -436,7 +463,8 @@ void App::draw_preview_column(ImVec2 size) {
   ImGui::EndChild();
 }
 
-// ---- Guard panel ----------------------------------------------------------------------------------
+// ---- Guard panel
+// ----------------------------------------------------------------------------------
 
 namespace {
 
@@ -479,10 +507,12 @@ void App::draw_guard_panel(ImVec2 size) {
   ImGui::PushStyleColor(ImGuiCol_Border, theme::kLine);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 4));
-  ImGui::BeginChild("##guard", size, ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::BeginChild("##guard", size,
+                    ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
 
   size_t blocking = 0, warnings = 0;
-  for (const core::Finding& x : s.report.findings) (x.severity == core::Severity::Blocking ? blocking : warnings)++;
+  for (const core::Finding& x : s.report.findings)
+    (x.severity == core::Severity::Blocking ? blocking : warnings)++;
   const std::vector<core::Finding>& server = s.publisher->state().findings;
 
   if (f.bold) ImGui::PushFont(f.bold);
@@ -512,12 +542,14 @@ void App::draw_guard_panel(ImVec2 size) {
     ImGui::PushID(int(index + (from_server ? 100000 : 0)));
     const bool blocks = x.severity == core::Severity::Blocking;
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const bool clicked = ImGui::Selectable("##finding", false, 0, ImVec2(0, ImGui::GetFrameHeight()));
+    const bool clicked =
+        ImGui::Selectable("##finding", false, 0, ImVec2(0, ImGui::GetFrameHeight()));
     if (first) remember(UiItem::FirstFinding);
     first = false;
     tooltip(tr(Str::TipFinding));
     ImGui::SetCursorScreenPos(p);
-    badge(blocks ? tr(Str::SeverityBlocking) : tr(Str::SeverityWarning), blocks ? theme::kDanger : theme::kWarning,
+    badge(blocks ? tr(Str::SeverityBlocking) : tr(Str::SeverityWarning),
+          blocks ? theme::kDanger : theme::kWarning,
           blocks ? theme::kBlockingBg : theme::kWarningBg);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -531,7 +563,8 @@ void App::draw_guard_panel(ImVec2 size) {
     // and keeps the guard's own words for the tooltip.
     if (language() == Lang::Zh) {
       ImGui::TextDisabled("%s", tr(rule_name(x.rule)));
-      if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("%s", x.message.c_str());
+      if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+        ImGui::SetTooltip("%s", x.message.c_str());
     } else {
       ImGui::TextDisabled("%s", x.message.c_str());
     }
@@ -553,7 +586,8 @@ void App::draw_guard_panel(ImVec2 size) {
   ImGui::PopStyleColor(2);
 }
 
-// ---- Status bar ------------------------------------------------------------------------------------
+// ---- Status bar
+// ------------------------------------------------------------------------------------
 
 void App::draw_status_bar() {
   AppState& s = state_;
@@ -562,10 +596,12 @@ void App::draw_status_bar() {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 3));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, 2));
-  ImGui::BeginChild("##status", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild("##status", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding,
+                    ImGuiWindowFlags_NoScrollbar);
   {
     const ImVec2 p = ImGui::GetWindowPos();
-    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + ImGui::GetWindowWidth(), p.y), theme::kLine);
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + ImGui::GetWindowWidth(), p.y),
+                                        theme::kLine);
   }
   if (f.small) ImGui::PushFont(f.small);
   ImGui::AlignTextToFramePadding();
@@ -589,9 +625,10 @@ void App::draw_status_bar() {
   ImGui::PopStyleColor();
 
   // The latest message: errors stay, the rest fade after a while.
-  if (!s.status.text.empty() && (s.status.kind == StatusKind::Error || ImGui::GetTime() - s.status.time < 8)) {
+  if (!s.status.text.empty() &&
+      (s.status.kind == StatusKind::Error || ImGui::GetTime() - s.status.time < 8)) {
     ImGui::SameLine(0, 24);
-    const ImU32 c = s.status.kind == StatusKind::Error   ? theme::kDanger
+    const ImU32 c = s.status.kind == StatusKind::Error     ? theme::kDanger
                     : s.status.kind == StatusKind::Warning ? theme::kWarning
                     : s.status.kind == StatusKind::Ok      ? theme::kOk
                                                            : theme::kText;
@@ -605,11 +642,13 @@ void App::draw_status_bar() {
   const PublishState& ps = s.publisher->state();
   if (ps.phase != PublishPhase::Idle) {
     std::string text = ps.message;
-    if (ps.phase == PublishPhase::Failed && !ps.detail.empty() && ps.http_status != 0) text += " — " + ps.detail;
+    if (ps.phase == PublishPhase::Failed && !ps.detail.empty() && ps.http_status != 0)
+      text += " — " + ps.detail;
     fonts_.note_small(text);
     const bool failed = ps.phase == PublishPhase::Failed || ps.phase == PublishPhase::Blocked ||
                         ps.phase == PublishPhase::Conflict;
-    const char* retry = ps.phase == PublishPhase::Conflict ? tr(Str::ConflictTitle) : tr(Str::Retry);
+    const char* retry =
+        ps.phase == PublishPhase::Conflict ? tr(Str::ConflictTitle) : tr(Str::Retry);
     const char* as_new = tr(Str::PublishAsNew);
     float width = ImGui::CalcTextSize(text.c_str()).x + 16;
     if (s.publisher->busy()) width += 120;
@@ -622,14 +661,18 @@ void App::draw_status_bar() {
       ImGui::ProgressBar(fraction, ImVec2(110, ImGui::GetFrameHeight() - 6), "");
       ImGui::SameLine();
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, failed ? theme::kDanger : ps.phase == PublishPhase::Done ? theme::kOk : theme::kText);
+    ImGui::PushStyleColor(ImGuiCol_Text, failed                           ? theme::kDanger
+                                         : ps.phase == PublishPhase::Done ? theme::kOk
+                                                                          : theme::kText);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
     if (ps.phase == PublishPhase::Done && !ps.url.empty() && ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s%s", normalize_server_url(s.settings.server_url).c_str(), ps.url.c_str());
+      ImGui::SetTooltip("%s%s", normalize_server_url(s.settings.server_url).c_str(),
+                        ps.url.c_str());
     if (ps.phase == PublishPhase::Done && !ps.url.empty() && ImGui::IsItemClicked()) {
       std::string error;
-      if (platform_.shell) platform_.shell->open_url(normalize_server_url(s.settings.server_url) + ps.url, error);
+      if (platform_.shell)
+        platform_.shell->open_url(normalize_server_url(s.settings.server_url) + ps.url, error);
     }
     if (ps.phase == PublishPhase::Failed) {
       ImGui::SameLine();

@@ -8,7 +8,7 @@ namespace press::ui {
 
 struct BodyField::Impl {
   BodyEditor editor;
-  mutable std::string text;               // copy of the editor's text
+  mutable std::string text;                // copy of the editor's text
   mutable uint64_t text_revision = ~0ull;  // editor revision the copy was made at
   TextSelection selection;                 // as of the last draw
   float last_scroll = -1;
@@ -33,10 +33,18 @@ const std::string& BodyField::text() const {
   return m.text;
 }
 
-uint64_t BodyField::revision() const { return impl_->editor.revision(); }
-void BodyField::set_clipboard(Clipboard* clipboard) { impl_->editor.set_clipboard(clipboard); }
-void BodyField::set_font(ImFont* font, float size) { impl_->editor.set_font(font, size); }
-void BodyField::set_first_line_indent(float em) { impl_->editor.style().first_line_indent_chars = em; }
+uint64_t BodyField::revision() const {
+  return impl_->editor.revision();
+}
+void BodyField::set_clipboard(Clipboard* clipboard) {
+  impl_->editor.set_clipboard(clipboard);
+}
+void BodyField::set_font(ImFont* font, float size) {
+  impl_->editor.set_font(font, size);
+}
+void BodyField::set_first_line_indent(float em) {
+  impl_->editor.style().first_line_indent_chars = em;
+}
 
 bool BodyField::draw(const char* id, ImVec2 size, const char* hint) {
   Impl& m = *impl_;
@@ -52,7 +60,9 @@ bool BodyField::draw(const char* id, ImVec2 size, const char* hint) {
   return changed;
 }
 
-TextSelection BodyField::selection() const { return impl_->selection; }
+TextSelection BodyField::selection() const {
+  return impl_->selection;
+}
 
 void BodyField::apply(const TextEdit& edit) {
   Impl& m = *impl_;
@@ -68,9 +78,17 @@ void BodyField::select(size_t begin, size_t end) {
   m.editor.focus();
 }
 
-void BodyField::focus() { impl_->editor.focus(); }
-bool BodyField::focused() const { return impl_->editor.focused(); }
-size_t BodyField::top_offset() const { return impl_->editor.top_offset(); }
-uint32_t BodyField::view_generation() const { return impl_->view_generation; }
+void BodyField::focus() {
+  impl_->editor.focus();
+}
+bool BodyField::focused() const {
+  return impl_->editor.focused();
+}
+size_t BodyField::top_offset() const {
+  return impl_->editor.top_offset();
+}
+uint32_t BodyField::view_generation() const {
+  return impl_->view_generation;
+}
 
 }  // namespace press::ui

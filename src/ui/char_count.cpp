@@ -9,7 +9,9 @@ namespace {
 
 // Everything from General Punctuation (U+2000) up is wide-script text: Han, kana, Hangul,
 // CJK and full-width punctuation, curly quotes, ellipses and dashes all count one each.
-bool counts_alone(char32_t cp) { return cp >= 0x2000; }
+bool counts_alone(char32_t cp) {
+  return cp >= 0x2000;
+}
 
 bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == 0xA0 ||

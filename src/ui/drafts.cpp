@@ -64,7 +64,8 @@ const DraftSummary* DraftLibrary::find(const std::string& id) const {
 }
 
 void DraftLibrary::put(DraftSummary summary) {
-  auto it = std::find_if(list_.begin(), list_.end(), [&](const DraftSummary& d) { return d.id == summary.id; });
+  auto it = std::find_if(list_.begin(), list_.end(),
+                         [&](const DraftSummary& d) { return d.id == summary.id; });
   if (it != list_.end()) list_.erase(it);
   auto at = std::find_if(list_.begin(), list_.end(), [&](const DraftSummary& d) {
     return d.saved_at < summary.saved_at || (d.saved_at == summary.saved_at && d.id < summary.id);
@@ -74,85 +75,95 @@ void DraftLibrary::put(DraftSummary summary) {
 
 void DraftLibrary::set_aside(const std::string& path, const std::string& why, bool foreign) {
   ++pending_;
-  storage_.move_aside(path, guard([this, path, why, foreign](StorageResult r, std::string new_path) {
-    --pending_;
-    if (!r.ok) {
-      messages_.push_back(trf(Str::MoveAsideFailed, storage_.describe(path).c_str(), r.error.c_str()));
-    } else if (foreign) {
-      messages_.push_back(trf(Str::ForeignFile, storage_.describe(path).c_str(),
-                              storage_.describe(new_path).c_str()));
-    } else {
-      messages_.push_back(trf(Str::BrokenDraft, storage_.describe(path).c_str(), why.c_str(),
-                              storage_.describe(new_path).c_str()));
-    }
-  }));
+  storage_.move_aside(
+      path, guard([this, path, why, foreign](StorageResult r, std::string new_path) {
+        --pending_;
+        if (!r.ok) {
+          messages_.push_back(
+              trf(Str::MoveAsideFailed, storage_.describe(path).c_str(), r.error.c_str()));
+        } else if (foreign) {
+          messages_.push_back(trf(Str::ForeignFile, storage_.describe(path).c_str(),
+                                  storage_.describe(new_path).c_str()));
+        } else {
+          messages_.push_back(trf(Str::BrokenDraft, storage_.describe(path).c_str(), why.c_str(),
+                                  storage_.describe(new_path).c_str()));
+        }
+      }));
 }
 
 void DraftLibrary::refresh(std::function<void()> done) {
   const uint32_t generation = ++refresh_generation_;
   ++pending_;
   auto finish = std::make_shared<std::function<void()>>(std::move(done));
-  storage_.list("drafts", guard([this, generation, finish](StorageResult r, std::vector<StoredItem> items) {
-    if (generation != refresh_generation_) {  // a newer refresh took over
-      --pending_;
-      return;
-    }
-    if (!r.ok) messages_.push_back(trf(Str::ReadFailed, storage_.describe("drafts").c_str(), r.error.c_str()));
-    list_.clear();
-    // Each file is read and checked; `remaining` counts reads still out, this listing included.
-    auto remaining = std::make_shared<size_t>(items.size() + 1);
-    auto one_done = [this, remaining, finish]() {
-      if (--*remaining == 0) {
-        --pending_;
-        if (*finish) (*finish)();
-      }
-    };
-    for (const StoredItem& item : items) {
-      const std::string path = "drafts/" + item.name;
-      if (!ends_with(item.name, ".json") || item.name.size() <= 5) {
-        set_aside(path, {}, true);
-        one_done();
-        continue;
-      }
-      const std::string id = item.name.substr(0, item.name.size() - 5);
-      const int64_t modified = item.modified;
-      storage_.read(path, guard([this, path, id, modified, generation, one_done](StorageResult rr, std::string data) {
-        if (generation == refresh_generation_) {
-          core::Article a;
-          std::string why;
-          if (!rr.ok) {
-            messages_.push_back(trf(Str::ReadFailed, storage_.describe(path).c_str(), rr.error.c_str()));
-          } else if (!parse_draft(data, a, why)) {
-            set_aside(path, why, false);
-          } else {
-            put(summarize(id, a, modified));
+  storage_.list(
+      "drafts", guard([this, generation, finish](StorageResult r, std::vector<StoredItem> items) {
+        if (generation != refresh_generation_) {  // a newer refresh took over
+          --pending_;
+          return;
+        }
+        if (!r.ok)
+          messages_.push_back(
+              trf(Str::ReadFailed, storage_.describe("drafts").c_str(), r.error.c_str()));
+        list_.clear();
+        // Each file is read and checked; `remaining` counts reads still out, this listing included.
+        auto remaining = std::make_shared<size_t>(items.size() + 1);
+        auto one_done = [this, remaining, finish]() {
+          if (--*remaining == 0) {
+            --pending_;
+            if (*finish) (*finish)();
           }
+        };
+        for (const StoredItem& item : items) {
+          const std::string path = "drafts/" + item.name;
+          if (!ends_with(item.name, ".json") || item.name.size() <= 5) {
+            set_aside(path, {}, true);
+            one_done();
+            continue;
+          }
+          const std::string id = item.name.substr(0, item.name.size() - 5);
+          const int64_t modified = item.modified;
+          storage_.read(
+              path, guard([this, path, id, modified, generation, one_done](StorageResult rr,
+                                                                           std::string data) {
+                if (generation == refresh_generation_) {
+                  core::Article a;
+                  std::string why;
+                  if (!rr.ok) {
+                    messages_.push_back(
+                        trf(Str::ReadFailed, storage_.describe(path).c_str(), rr.error.c_str()));
+                  } else if (!parse_draft(data, a, why)) {
+                    set_aside(path, why, false);
+                  } else {
+                    put(summarize(id, a, modified));
+                  }
+                }
+                one_done();
+              }));
         }
         one_done();
       }));
-    }
-    one_done();
-  }));
 }
 
-void DraftLibrary::load(const std::string& id, std::function<void(StorageResult, core::Article)> done) {
+void DraftLibrary::load(const std::string& id,
+                        std::function<void(StorageResult, core::Article)> done) {
   const std::string path = path_of(id);
   storage_.read(path, guard([this, id, path, done](StorageResult r, std::string data) {
-    core::Article a;
-    if (!r.ok) {
-      done(r, a);
-      return;
-    }
-    std::string why;
-    if (!parse_draft(data, a, why)) {
-      set_aside(path, why, false);
-      list_.erase(std::remove_if(list_.begin(), list_.end(), [&](const DraftSummary& d) { return d.id == id; }),
-                  list_.end());
-      done(StorageResult::failure(why), a);
-      return;
-    }
-    done(r, std::move(a));
-  }));
+                  core::Article a;
+                  if (!r.ok) {
+                    done(r, a);
+                    return;
+                  }
+                  std::string why;
+                  if (!parse_draft(data, a, why)) {
+                    set_aside(path, why, false);
+                    list_.erase(std::remove_if(list_.begin(), list_.end(),
+                                               [&](const DraftSummary& d) { return d.id == id; }),
+                                list_.end());
+                    done(StorageResult::failure(why), a);
+                    return;
+                  }
+                  done(r, std::move(a));
+                }));
 }
 
 void DraftLibrary::save(const std::string& id, const core::Article& article,
@@ -167,11 +178,12 @@ void DraftLibrary::save(const std::string& id, const core::Article& article,
 
 void DraftLibrary::remove(const std::string& id, std::function<void(StorageResult)> done) {
   storage_.remove(path_of(id), guard([this, id, done](StorageResult r) {
-    if (r.ok)
-      list_.erase(std::remove_if(list_.begin(), list_.end(), [&](const DraftSummary& d) { return d.id == id; }),
-                  list_.end());
-    if (done) done(r);
-  }));
+                    if (r.ok)
+                      list_.erase(std::remove_if(list_.begin(), list_.end(),
+                                                 [&](const DraftSummary& d) { return d.id == id; }),
+                                  list_.end());
+                    if (done) done(r);
+                  }));
 }
 
 std::vector<std::string> DraftLibrary::take_messages() {

@@ -40,7 +40,8 @@ class DraftLibrary {
   const DraftSummary* find(const std::string& id) const;
 
   void load(const std::string& id, std::function<void(StorageResult, core::Article)> done);
-  void save(const std::string& id, const core::Article& article, std::function<void(StorageResult)> done);
+  void save(const std::string& id, const core::Article& article,
+            std::function<void(StorageResult)> done);
   void remove(const std::string& id, std::function<void(StorageResult)> done);
 
   // Reports of files moved aside (or that could not be), for the status line; cleared by the call.

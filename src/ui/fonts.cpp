@@ -10,8 +10,7 @@ namespace {
 
 // Always present: printable ASCII, the ellipsis ImGui draws for clipped text, the
 // replacement character, and the marks the editor's own chrome uses.
-constexpr std::string_view kBaseText =
-    "…▼▶●○✓×—·•“”‘’，。、；：？！（）《》【】「」";
+constexpr std::string_view kBaseText = "…▼▶●○✓×—·•“”‘’，。、；：？！（）《》【】「」";
 
 }  // namespace
 

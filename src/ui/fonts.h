@@ -53,7 +53,9 @@ class FontManager {
   const FontSet& fonts() const { return fonts_; }
   // Bumped by every rebuild: caches of measured text compare it to know when to re-measure.
   uint32_t generation() const { return generation_; }
-  size_t glyph_count() const { return regular_.size() + bold_.size() + title_.size() + small_.size(); }
+  size_t glyph_count() const {
+    return regular_.size() + bold_.size() + title_.size() + small_.size();
+  }
 
  private:
   GlyphSet regular_, bold_, title_, small_;

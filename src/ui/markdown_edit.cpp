@@ -7,7 +7,9 @@ namespace press::ui {
 
 namespace {
 
-bool is_blank_char(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_blank_char(char c) {
+  return c == ' ' || c == '\t' || c == '\r';
+}
 
 size_t line_start(std::string_view text, size_t i) {
   while (i > 0 && text[i - 1] != '\n') --i;
@@ -50,7 +52,8 @@ TextEdit wrap(std::string_view text, TextSelection sel, std::string_view marker)
     return {a - m, b + m, std::string(text.substr(a, b - a)), {a - m, b - m}};
   }
   const std::string_view inner = text.substr(a, b - a);
-  if (inner.size() >= 2 * m && inner.substr(0, m) == marker && inner.substr(inner.size() - m) == marker &&
+  if (inner.size() >= 2 * m && inner.substr(0, m) == marker &&
+      inner.substr(inner.size() - m) == marker &&
       (m == 2 || (inner[m] != '*' && inner[inner.size() - m - 1] != '*'))) {
     std::string plain(inner.substr(m, inner.size() - 2 * m));
     const size_t n = plain.size();
@@ -90,7 +93,9 @@ TextEdit wrap(std::string_view text, TextSelection sel, std::string_view marker)
   return {a, b, std::move(out), {a + m, b + m}};
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
 
 // Length of the block marker a line starts with, for the given command (0: none).
 size_t prefix_length(std::string_view line, MarkdownCommand c) {
@@ -129,7 +134,8 @@ bool is_blank_line(std::string_view line) {
 TextEdit toggle_prefix(std::string_view text, TextSelection sel, MarkdownCommand c) {
   const size_t a = line_start(text, sel.begin);
   size_t last = sel.end;
-  if (sel.end > sel.begin && last > 0 && text[last - 1] == '\n') --last;  // a selection ending at a line start
+  if (sel.end > sel.begin && last > 0 && text[last - 1] == '\n')
+    --last;  // a selection ending at a line start
   const size_t b = line_end(text, std::max(last, a));
 
   std::vector<std::string_view> lines;
@@ -143,7 +149,8 @@ TextEdit toggle_prefix(std::string_view text, TextSelection sel, MarkdownCommand
   // Toggling off needs every line to carry the marker already (for headings: exactly the
   // "## " the command adds; another level is replaced instead).
   auto has = [c](std::string_view l) {
-    return c == MarkdownCommand::Heading ? starts_with(l, "## ") || l == "##" : prefix_length(l, c) > 0;
+    return c == MarkdownCommand::Heading ? starts_with(l, "## ") || l == "##"
+                                         : prefix_length(l, c) > 0;
   };
   bool all_have = !single_empty;
   for (std::string_view l : lines)
@@ -160,11 +167,20 @@ TextEdit toggle_prefix(std::string_view text, TextSelection sel, MarkdownCommand
     std::string prefix;
     if (!all_have && (!is_blank_line(l) || single_empty)) {
       switch (c) {
-        case MarkdownCommand::Heading: prefix = "## "; break;
-        case MarkdownCommand::BulletList: prefix = "- "; break;
-        case MarkdownCommand::OrderedList: prefix = std::to_string(number++) + ". "; break;
-        case MarkdownCommand::Quote: prefix = "> "; break;
-        default: break;
+        case MarkdownCommand::Heading:
+          prefix = "## ";
+          break;
+        case MarkdownCommand::BulletList:
+          prefix = "- ";
+          break;
+        case MarkdownCommand::OrderedList:
+          prefix = std::to_string(number++) + ". ";
+          break;
+        case MarkdownCommand::Quote:
+          prefix = "> ";
+          break;
+        default:
+          break;
       }
     }
     // Adding replaces an existing marker of the same kind (a heading of another level).
@@ -210,8 +226,10 @@ TextEdit table(std::string_view text, TextSelection sel, std::string_view templ)
   // A table is a block of its own: an empty line before and after it.
   std::string before;
   if (sel.begin > 0) {
-    if (text[sel.begin - 1] != '\n') before = "\n\n";
-    else if (sel.begin > 1 && text[sel.begin - 2] != '\n') before = "\n";
+    if (text[sel.begin - 1] != '\n')
+      before = "\n\n";
+    else if (sel.begin > 1 && text[sel.begin - 2] != '\n')
+      before = "\n";
   }
   std::string after;
   if (sel.end < text.size()) after = text[sel.end] == '\n' ? "\n" : "\n\n";
@@ -237,14 +255,19 @@ TextEdit markdown_command(MarkdownCommand command, std::string_view text, TextSe
   selection.end = std::min(selection.end, text.size());
   selection.begin = std::min(selection.begin, selection.end);
   switch (command) {
-    case MarkdownCommand::Bold: return wrap(text, selection, "**");
-    case MarkdownCommand::Italic: return wrap(text, selection, "*");
-    case MarkdownCommand::Link: return link(text, selection, link_placeholder);
-    case MarkdownCommand::Table: return table(text, selection, table_template);
+    case MarkdownCommand::Bold:
+      return wrap(text, selection, "**");
+    case MarkdownCommand::Italic:
+      return wrap(text, selection, "*");
+    case MarkdownCommand::Link:
+      return link(text, selection, link_placeholder);
+    case MarkdownCommand::Table:
+      return table(text, selection, table_template);
     case MarkdownCommand::Heading:
     case MarkdownCommand::BulletList:
     case MarkdownCommand::OrderedList:
-    case MarkdownCommand::Quote: return toggle_prefix(text, selection, command);
+    case MarkdownCommand::Quote:
+      return toggle_prefix(text, selection, command);
   }
   return {selection.begin, selection.begin, {}, selection};
 }

@@ -32,8 +32,8 @@ struct StorageResult {
 };
 
 struct StoredItem {
-  std::string name;       // file name inside the folder ("d-20240601-1405-7f3a.json")
-  int64_t modified = 0;   // Unix seconds
+  std::string name;      // file name inside the folder ("d-20240601-1405-7f3a.json")
+  int64_t modified = 0;  // Unix seconds
   uint64_t size = 0;
 };
 
@@ -74,7 +74,7 @@ struct HttpRequest {
 };
 
 struct HttpResponse {
-  int status = 0;     // 0: no answer at all (error says why: refused, timeout, bad URL)
+  int status = 0;  // 0: no answer at all (error says why: refused, timeout, bad URL)
   std::string body;
   std::string error;
 };
@@ -103,10 +103,10 @@ struct FontSet {
 
 // What to build: code points per face (sorted, unique, BMP only) and the sizes.
 struct FontRequest {
-  float em = 15;              // logical pixels
+  float em = 15;  // logical pixels
   float title_em = 24;
   float small_em = 12.5f;
-  float density = 1;          // framebuffer pixels per logical pixel: rasterize at this scale
+  float density = 1;  // framebuffer pixels per logical pixel: rasterize at this scale
   std::vector<uint16_t> regular_glyphs;
   std::vector<uint16_t> bold_glyphs;
   std::vector<uint16_t> title_glyphs;
@@ -151,8 +151,9 @@ class FileExchange {
   virtual bool has_picker() const = 0;
   // A sensible default location for the path field ("/home/ann/文档/").
   virtual std::string default_folder() const = 0;
-  virtual void import_file(const std::string& path,
-                           std::function<void(StorageResult, std::string name, std::string data)> done) = 0;
+  virtual void import_file(
+      const std::string& path,
+      std::function<void(StorageResult, std::string name, std::string data)> done) = 0;
   virtual void export_file(const std::string& path, std::string data,
                            std::function<void(StorageResult, std::string where)> done) = 0;
 };

@@ -41,8 +41,8 @@ enum class TextAlign : uint8_t { Left, Center, Right, Justify };
 struct Run {
   uint32_t begin = 0;  // byte offset in the block's text
   uint8_t face = kRegular;
-  uint8_t style = 0;   // core::SpanStyle bits
-  int32_t link = -1;   // index into Page::links
+  uint8_t style = 0;  // core::SpanStyle bits
+  int32_t link = -1;  // index into Page::links
   ImU32 color = kText;
 };
 
@@ -51,8 +51,8 @@ struct TextBlock {
   std::vector<Run> runs;
   const std::vector<core::LineBox>* lines = nullptr;  // in the memo
   float x = 0, y = 0, width = 0;
-  float em = 16;           // font em in preview pixels
-  float line_height = 0;   // CSS line-height in pixels
+  float em = 16;          // font em in preview pixels
+  float line_height = 0;  // CSS line-height in pixels
   float indent = 0;
   TextAlign align = TextAlign::Left;
   float height() const { return lines ? float(lines->size()) * line_height : 0; }
@@ -96,17 +96,24 @@ struct Faces {
   const FontSet* set = nullptr;
   ImFont* font(uint8_t face) const {
     switch (face) {
-      case kBold: return set->bold;
-      case kTitle: return set->title;
-      case kSmall: return set->small;
-      default: return set->regular;
+      case kBold:
+        return set->bold;
+      case kTitle:
+        return set->title;
+      case kSmall:
+        return set->small;
+      default:
+        return set->regular;
     }
   }
   float face_em(uint8_t face) const {
     switch (face) {
-      case kTitle: return set->title_em;
-      case kSmall: return set->small_em;
-      default: return set->em;
+      case kTitle:
+        return set->title_em;
+      case kSmall:
+        return set->small_em;
+      default:
+        return set->em;
     }
   }
   // ImGui size (line height of the face) that draws characters em pixels wide.
@@ -133,7 +140,9 @@ uint64_t float_bits(float f) {
   return u;
 }
 
-bool is_wide(char32_t cp) { return cp >= 0x2E80; }
+bool is_wide(char32_t cp) {
+  return cp >= 0x2E80;
+}
 
 char32_t last_code_point(std::string_view s) {
   if (s.empty()) return 0;
@@ -215,7 +224,8 @@ class Builder {
       };
       if (!a.author.empty()) item(Str::MetaAuthor, a.author);
       if (!a.source.empty()) item(Str::MetaSource, a.source);
-      item(Str::MetaTime, a.published_at ? core::format_portal_time(a.published_at) : std::string());
+      item(Str::MetaTime,
+           a.published_at ? core::format_portal_time(a.published_at) : std::string());
       item(Str::MetaViews, {});
       finish_text(t);
     }
@@ -288,10 +298,12 @@ class Builder {
       y_ += shift;
     }
     // The white column goes under everything the body put there (quotes, table heads).
-    page_.backgrounds.insert(page_.backgrounds.begin() + 1,
-                             Box{ImRect(page_.column_x0, page_.column_y0, page_.column_x1, footer_y), kWhite});
+    page_.backgrounds.insert(
+        page_.backgrounds.begin() + 1,
+        Box{ImRect(page_.column_x0, page_.column_y0, page_.column_x1, footer_y), kWhite});
     page_.backgrounds.push_back({ImRect(0, footer_y, width, footer_y + 4 * s_), kRedDark});
-    page_.backgrounds.push_back({ImRect(0, footer_y + 4 * s_, width, footer_y + band_height), kRed});
+    page_.backgrounds.push_back(
+        {ImRect(0, footer_y + 4 * s_, width, footer_y + band_height), kRed});
     page_.footer_y = footer_y;
     page_.footer_height = band_height;
     page_.height = footer_y + band_height;
@@ -302,8 +314,8 @@ class Builder {
   struct Context {
     float x, width;
     ImU32 color;
-    bool indent;      // paragraphs get the two-character first-line indent
-    bool tight;       // inside a tight list: no paragraph margins
+    bool indent;  // paragraphs get the two-character first-line indent
+    bool tight;   // inside a tight list: no paragraph margins
     bool in_quote;
     int list_depth;
   };
@@ -333,7 +345,8 @@ class Builder {
     return t;
   }
 
-  void append(TextBlock& t, std::string_view text, uint8_t face, uint8_t style, int32_t link, ImU32 color) {
+  void append(TextBlock& t, std::string_view text, uint8_t face, uint8_t style, int32_t link,
+              ImU32 color) {
     if (text.empty()) return;
     if (t.runs.empty() || t.runs.back().face != face || t.runs.back().style != style ||
         t.runs.back().link != link || t.runs.back().color != color) {
@@ -356,7 +369,8 @@ class Builder {
     key = mix(key, float_bits(t.indent));
     key = mix(key, float_bits(t.em));
     key = mix(key, float_bits(faces_.set->em));
-    for (const Run& r : t.runs) key = mix(key, uint64_t(r.begin) << 16 | uint64_t(r.face) << 8 | r.style);
+    for (const Run& r : t.runs)
+      key = mix(key, uint64_t(r.begin) << 16 | uint64_t(r.face) << 8 | r.style);
     auto found = new_.find(key);
     if (found == new_.end()) {
       auto old = old_.find(key);
@@ -399,7 +413,8 @@ class Builder {
   }
 
   // Inline content of a text block.
-  void spans(const core::Document& d, const Block& b, TextBlock& t, uint8_t base_face, ImU32 color) {
+  void spans(const core::Document& d, const Block& b, TextBlock& t, uint8_t base_face,
+             ImU32 color) {
     for (uint32_t i = b.span_begin; i < b.span_end && i < d.spans.size(); ++i) {
       const core::Span& sp = d.spans[i];
       int32_t link = -1;
@@ -409,7 +424,8 @@ class Builder {
         link = add_link(l.url, l.allowed);
         c = l.allowed ? kLink : kBadLink;
       }
-      const uint8_t face = (sp.style & core::kBold) && base_face == kRegular ? uint8_t(kBold) : base_face;
+      const uint8_t face =
+          (sp.style & core::kBold) && base_face == kRegular ? uint8_t(kBold) : base_face;
       if ((sp.style & core::kBold) && c == kText) c = kStrong;
       switch (sp.kind) {
         case core::SpanKind::Text:
@@ -427,15 +443,14 @@ class Builder {
           append(t, "\n", face, sp.style, link, c);
           break;
         case core::SpanKind::Image:
-          append(t, trf(Str::ImagePlaceholder, std::string(d.span_text(sp)).c_str()), face, 0, -1, kMuted);
+          append(t, trf(Str::ImagePlaceholder, std::string(d.span_text(sp)).c_str()), face, 0, -1,
+                 kMuted);
           break;
       }
     }
   }
 
-  void anchor(const Block& b, float y0) {
-    page_.anchors.push_back({b.source_offset, y0, y_ - y0});
-  }
+  void anchor(const Block& b, float y0) { page_.anchors.push_back({b.source_offset, y0, y_ - y0}); }
 
   void paragraph(const core::Document& d, const Block& b, const Context& ctx) {
     const float em = 16 * s_;
@@ -467,7 +482,8 @@ class Builder {
     const float y0 = y_;
     const float px = 14 * s_, py = 12 * s_;
     y_ += py;
-    TextBlock& t = begin_text(0.9f * em, 0.9f * em * 1.5f, TextAlign::Left, ctx.x + px, ctx.width - 2 * px);
+    TextBlock& t =
+        begin_text(0.9f * em, 0.9f * em * 1.5f, TextAlign::Left, ctx.x + px, ctx.width - 2 * px);
     spans(d, b, t, kRegular, kText);
     while (!t.text.empty() && t.text.back() == '\n') t.text.pop_back();
     finish_text(t);
@@ -517,11 +533,14 @@ class Builder {
         one_block(d, j, inner);
         continue;
       }
-      if (!l.tight) margin_top(0);
-      else content();
+      if (!l.tight)
+        margin_top(0);
+      else
+        content();
       const float item_y = y_;
       const size_t marker = page_.texts.size();
-      const std::string label = l.kind == BlockKind::OrderedList ? std::to_string(number++) + "." : "•";
+      const std::string label =
+          l.kind == BlockKind::OrderedList ? std::to_string(number++) + "." : "•";
       {
         TextBlock& t = begin_text(em, em * 1.9f, TextAlign::Right, inner.x - 2 * em, 1.6f * em);
         append(t, label, kRegular, 0, -1, ctx.color);
@@ -547,7 +566,8 @@ class Builder {
       if (d.blocks[j].kind == BlockKind::TableRow) {
         rows.emplace_back();
         head_rows.push_back(false);
-      } else if ((d.blocks[j].kind == BlockKind::TableCell || d.blocks[j].kind == BlockKind::TableHeaderCell) &&
+      } else if ((d.blocks[j].kind == BlockKind::TableCell ||
+                  d.blocks[j].kind == BlockKind::TableHeaderCell) &&
                  !rows.empty()) {
         rows.back().push_back(j);
         if (d.blocks[j].kind == BlockKind::TableHeaderCell) head_rows.back() = true;
@@ -575,7 +595,8 @@ class Builder {
     for (float& w : natural) total += (w = std::max(w, min_width));
     std::vector<float> widths(columns);
     if (total <= ctx.width) {
-      for (size_t c = 0; c < columns; ++c) widths[c] = natural[c] + (ctx.width - total) / float(columns);
+      for (size_t c = 0; c < columns; ++c)
+        widths[c] = natural[c] + (ctx.width - total) / float(columns);
     } else {
       // Too wide: every column gets at least an even share of what is left, long ones more.
       const float fair = ctx.width / float(columns);
@@ -608,10 +629,12 @@ class Builder {
       }
       (void)first;
       if (head_rows[r])
-        page_.backgrounds.push_back({ImRect(ctx.x, row_y, ctx.x + ctx.width, row_y + row_height), kHeadBg});
+        page_.backgrounds.push_back(
+            {ImRect(ctx.x, row_y, ctx.x + ctx.width, row_y + row_height), kHeadBg});
       cx = ctx.x;
       for (size_t c = 0; c < columns; ++c) {
-        page_.rules.push_back({ImRect(cx, row_y, cx + widths[c], row_y + row_height), 0, kCellBorder, kAll});
+        page_.rules.push_back(
+            {ImRect(cx, row_y, cx + widths[c], row_y + row_height), 0, kCellBorder, kAll});
         cx += widths[c];
       }
       y_ = row_y + row_height;
@@ -623,13 +646,25 @@ class Builder {
   void one_block(const core::Document& d, uint32_t i, const Context& ctx) {
     const Block& b = d.blocks[i];
     switch (b.kind) {
-      case BlockKind::Paragraph: paragraph(d, b, ctx); break;
-      case BlockKind::Heading: heading(d, b, ctx); break;
-      case BlockKind::CodeBlock: code_block(d, b, ctx); break;
-      case BlockKind::Quote: quote(d, i, ctx); break;
+      case BlockKind::Paragraph:
+        paragraph(d, b, ctx);
+        break;
+      case BlockKind::Heading:
+        heading(d, b, ctx);
+        break;
+      case BlockKind::CodeBlock:
+        code_block(d, b, ctx);
+        break;
+      case BlockKind::Quote:
+        quote(d, i, ctx);
+        break;
       case BlockKind::BulletList:
-      case BlockKind::OrderedList: list(d, i, ctx); break;
-      case BlockKind::Table: table(d, i, ctx); break;
+      case BlockKind::OrderedList:
+        list(d, i, ctx);
+        break;
+      case BlockKind::Table:
+        table(d, i, ctx);
+        break;
       case BlockKind::ThematicBreak: {
         const float em = 16 * s_;
         margin_top(1.6f * em);
@@ -638,7 +673,9 @@ class Builder {
         margin_bottom(1.6f * em);
         break;
       }
-      default: blocks(d, i + 1, b.end, ctx); break;
+      default:
+        blocks(d, i + 1, b.end, ctx);
+        break;
     }
   }
 
@@ -661,11 +698,13 @@ class Builder {
 };
 
 void draw_dashed(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color) {
-  for (float x = a.x; x < b.x; x += 6) dl->AddLine(ImVec2(x, a.y), ImVec2(std::min(x + 3, b.x), a.y), color);
+  for (float x = a.x; x < b.x; x += 6)
+    dl->AddLine(ImVec2(x, a.y), ImVec2(std::min(x + 3, b.x), a.y), color);
 }
 
 void draw_box(ImDrawList* dl, const Box& box, ImVec2 o) {
-  const ImVec2 a(o.x + box.rect.Min.x, o.y + box.rect.Min.y), b(o.x + box.rect.Max.x, o.y + box.rect.Max.y);
+  const ImVec2 a(o.x + box.rect.Min.x, o.y + box.rect.Min.y),
+      b(o.x + box.rect.Max.x, o.y + box.rect.Max.y);
   if (box.fill) dl->AddRectFilled(a, b, box.fill);
   if (!box.border) return;
   if (box.sides == kAll) {
@@ -673,8 +712,10 @@ void draw_box(ImDrawList* dl, const Box& box, ImVec2 o) {
     return;
   }
   if (box.sides & kTop) {
-    if (box.dashed) draw_dashed(dl, ImVec2(a.x, a.y + 0.5f), ImVec2(b.x, a.y + 0.5f), box.border);
-    else dl->AddLine(ImVec2(a.x, a.y + 0.5f), ImVec2(b.x, a.y + 0.5f), box.border);
+    if (box.dashed)
+      draw_dashed(dl, ImVec2(a.x, a.y + 0.5f), ImVec2(b.x, a.y + 0.5f), box.border);
+    else
+      dl->AddLine(ImVec2(a.x, a.y + 0.5f), ImVec2(b.x, a.y + 0.5f), box.border);
   }
 }
 
@@ -713,7 +754,8 @@ struct Preview::Impl {
     const Anchor& a = *(it - 1);
     float fraction = 0;
     if (it != page.anchors.end() && it->source_offset > a.source_offset)
-      fraction = std::min(1.f, float(offset - a.source_offset) / float(it->source_offset - a.source_offset));
+      fraction = std::min(
+          1.f, float(offset - a.source_offset) / float(it->source_offset - a.source_offset));
     return std::max(0.f, a.y + fraction * a.height - 12);
   }
 
@@ -767,7 +809,8 @@ struct Preview::Impl {
             k = e;
           }
           if (run.style & core::kCode)
-            dl->AddRectFilled(ImVec2(x0 - 2, line_top + 2), ImVec2(x0 + w + 2, line_top + t.line_height - 2), kCodeBg, 3);
+            dl->AddRectFilled(ImVec2(x0 - 2, line_top + 2),
+                              ImVec2(x0 + w + 2, line_top + t.line_height - 2), kCodeBg, 3);
           link_hovered = run.link >= 0 && hovered_window && mouse.x >= x0 && mouse.x < x0 + w &&
                          mouse.y >= line_top && mouse.y < line_top + t.line_height;
           if (link_hovered) {
@@ -785,14 +828,17 @@ struct Preview::Impl {
           const char* b = t.text.data() + i;
           const char* e = t.text.data() + run_end;
           dl->AddText(font, size, ImVec2(x, y), color, b, e);
-          if (faces.synthetic_bold(run.face)) dl->AddText(font, size, ImVec2(x + 0.6f, y), color, b, e);
-          for (size_t k = i; k < run_end;) x += faces.advance(run.face, t.em, core::utf8::decode(t.text, k));
+          if (faces.synthetic_bold(run.face))
+            dl->AddText(font, size, ImVec2(x + 0.6f, y), color, b, e);
+          for (size_t k = i; k < run_end;)
+            x += faces.advance(run.face, t.em, core::utf8::decode(t.text, k));
         } else {
           for (size_t k = i; k < run_end;) {
             const size_t e = core::next_cluster(t.text, k);
             dl->AddText(font, size, ImVec2(x, y), color, t.text.data() + k, t.text.data() + e);
             if (faces.synthetic_bold(run.face))
-              dl->AddText(font, size, ImVec2(x + 0.6f, y), color, t.text.data() + k, t.text.data() + e);
+              dl->AddText(font, size, ImVec2(x + 0.6f, y), color, t.text.data() + k,
+                          t.text.data() + e);
             size_t m = k;
             while (m < e) x += faces.advance(run.face, t.em, core::utf8::decode(t.text, m));
             x += gap;
@@ -830,10 +876,18 @@ std::string Preview::take_clicked_link() {
   return out;
 }
 
-float Preview::content_height() const { return impl_->page.height; }
-size_t Preview::paragraphs_laid_out() const { return impl_->laid_out; }
-size_t Preview::layouts() const { return impl_->layouts; }
-float Preview::scroll_y() const { return impl_->scroll; }
+float Preview::content_height() const {
+  return impl_->page.height;
+}
+size_t Preview::paragraphs_laid_out() const {
+  return impl_->laid_out;
+}
+size_t Preview::layouts() const {
+  return impl_->layouts;
+}
+float Preview::scroll_y() const {
+  return impl_->scroll;
+}
 
 void Preview::draw(const char* id, const PreviewContent& content, const FontSet& fonts,
                    uint32_t font_generation, ImVec2 size) {
@@ -845,8 +899,10 @@ void Preview::draw(const char* id, const PreviewContent& content, const FontSet&
   const float width = ImGui::GetContentRegionAvail().x;
   const float view_height = ImGui::GetWindowHeight();
   if (content.article && content.site && content.body &&
-      (content.generation != m.generation || font_generation != m.font_generation || width != m.width ||
-       (view_height != m.view_height && m.page.height <= std::max(view_height, m.view_height) + 1))) {
+      (content.generation != m.generation || font_generation != m.font_generation ||
+       width != m.width ||
+       (view_height != m.view_height &&
+        m.page.height <= std::max(view_height, m.view_height) + 1))) {
     m.relayout(content, fonts, width, view_height);
     m.generation = content.generation;
     m.font_generation = font_generation;
@@ -855,7 +911,8 @@ void Preview::draw(const char* id, const PreviewContent& content, const FontSet&
   }
   if (m.follow_pending) {
     m.follow_pending = false;
-    ImGui::SetScrollY(std::min(m.follow_target(m.follow_offset), std::max(0.f, m.page.height - view_height)));
+    ImGui::SetScrollY(
+        std::min(m.follow_target(m.follow_offset), std::max(0.f, m.page.height - view_height)));
   }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -867,9 +924,11 @@ void Preview::draw(const char* id, const PreviewContent& content, const FontSet&
   Faces faces{&fonts};
 
   for (const Box& b : m.page.backgrounds)
-    if (origin.y + b.rect.Max.y >= clip_top && origin.y + b.rect.Min.y <= clip_bottom) draw_box(dl, b, origin);
+    if (origin.y + b.rect.Max.y >= clip_top && origin.y + b.rect.Min.y <= clip_bottom)
+      draw_box(dl, b, origin);
   for (const Box& b : m.page.rules)
-    if (origin.y + b.rect.Max.y + 1 >= clip_top && origin.y + b.rect.Min.y <= clip_bottom) draw_box(dl, b, origin);
+    if (origin.y + b.rect.Max.y + 1 >= clip_top && origin.y + b.rect.Min.y <= clip_bottom)
+      draw_box(dl, b, origin);
   for (const TextBlock& t : m.page.texts) {
     if (origin.y + t.y > clip_bottom || origin.y + t.y + t.height() < clip_top) continue;
     m.paint_text(dl, faces, t, origin, clip_top, clip_bottom, mouse, hovered);

@@ -11,7 +11,9 @@ using nlohmann::json;
 
 namespace {
 
-json parse(const std::string& text) { return json::parse(text, nullptr, false); }
+json parse(const std::string& text) {
+  return json::parse(text, nullptr, false);
+}
 
 std::string string_field(const json& j, const char* key) {
   if (!j.is_object()) return {};
@@ -34,7 +36,7 @@ bool read_record(const std::string& body, ServerRecord& out, std::string& url) {
   out.id = string_field(j, "id");
   out.revision = int_field(j, "revision");
   out.status = string_field(j, "status") == "published" ? core::ArticleStatus::Published
-                                                         : core::ArticleStatus::Draft;
+                                                        : core::ArticleStatus::Draft;
   url = string_field(j, "url");
   return !out.id.empty() && out.revision > 0;
 }
@@ -51,7 +53,7 @@ std::vector<core::Finding> parse_findings(const std::string& json_text) {
     if (!f.is_object()) continue;
     core::Finding finding;
     finding.severity = string_field(f, "severity") == "warning" ? core::Severity::Warning
-                                                                 : core::Severity::Blocking;
+                                                                : core::Severity::Blocking;
     finding.rule = string_field(f, "rule");
     finding.field = string_field(f, "field");
     finding.offset = size_t(std::max<int64_t>(0, int_field(f, "offset")));
@@ -65,7 +67,8 @@ std::vector<core::Finding> parse_findings(const std::string& json_text) {
   return out;
 }
 
-HttpRequest Publisher::request(const std::string& method, const std::string& path, std::string body) const {
+HttpRequest Publisher::request(const std::string& method, const std::string& path,
+                               std::string body) const {
   HttpRequest r;
   r.method = method;
   r.url = server_ + path;
@@ -76,7 +79,8 @@ HttpRequest Publisher::request(const std::string& method, const std::string& pat
   return r;
 }
 
-void Publisher::start(const std::string& server, const std::string& token, const core::Article& article,
+void Publisher::start(const std::string& server, const std::string& token,
+                      const core::Article& article,
                       std::function<void(const ServerRecord&)> on_record) {
   server_ = server;
   token_ = token;
@@ -84,8 +88,9 @@ void Publisher::start(const std::string& server, const std::string& token, const
   upload(article);
 }
 
-void Publisher::overwrite(const std::string& server, const std::string& token, core::Article article,
-                          int64_t server_revision, std::function<void(const ServerRecord&)> on_record) {
+void Publisher::overwrite(const std::string& server, const std::string& token,
+                          core::Article article, int64_t server_revision,
+                          std::function<void(const ServerRecord&)> on_record) {
   article.revision = server_revision;  // based on what the server holds now: a deliberate overwrite
   start(server, token, article, std::move(on_record));
 }
@@ -100,35 +105,34 @@ void Publisher::upload(core::Article article) {
   if (create) article.revision = 0;
   const std::string path = create ? "/api/v1/articles" : "/api/v1/articles/" + article.id;
   HttpRequest r = request(create ? "POST" : "PUT", path, core::article_to_json(article, -1));
-  http_.send(
-      std::move(r),
-      guard([this, attempt](HttpResponse reply) {
-        if (attempt != attempt_) return;
-        if (reply.status == 200 || reply.status == 201) {
-          ServerRecord record;
-          std::string url;
-          if (!read_record(reply.body, record, url)) {
-            state_.phase = PublishPhase::Failed;
-            state_.message = trf(Str::PublishFailed, tr(Str::ErrBadReply));
-            return;
-          }
-          if (on_record_) on_record_(record);
-          if (record.status == core::ArticleStatus::Published) {  // an edit of a live page is live at once
-            state_.phase = PublishPhase::Done;
-            state_.url = url;
-            state_.message = trf(Str::PublishedOk, (long long)record.revision);
-            return;
-          }
-          publish(record.id, record.revision);
-          return;
-        }
-        fail(reply);
-      }),
-      guard([this, attempt](uint64_t sent, uint64_t total) {
-        if (attempt != attempt_) return;
-        state_.sent = sent;
-        state_.total = total;
-      }));
+  http_.send(std::move(r), guard([this, attempt](HttpResponse reply) {
+               if (attempt != attempt_) return;
+               if (reply.status == 200 || reply.status == 201) {
+                 ServerRecord record;
+                 std::string url;
+                 if (!read_record(reply.body, record, url)) {
+                   state_.phase = PublishPhase::Failed;
+                   state_.message = trf(Str::PublishFailed, tr(Str::ErrBadReply));
+                   return;
+                 }
+                 if (on_record_) on_record_(record);
+                 if (record.status ==
+                     core::ArticleStatus::Published) {  // an edit of a live page is live at once
+                   state_.phase = PublishPhase::Done;
+                   state_.url = url;
+                   state_.message = trf(Str::PublishedOk, (long long)record.revision);
+                   return;
+                 }
+                 publish(record.id, record.revision);
+                 return;
+               }
+               fail(reply);
+             }),
+             guard([this, attempt](uint64_t sent, uint64_t total) {
+               if (attempt != attempt_) return;
+               state_.sent = sent;
+               state_.total = total;
+             }));
 }
 
 void Publisher::publish(const std::string& id, int64_t revision) {

@@ -31,8 +31,8 @@ struct PublishState {
   std::string message;  // localized, ready to show
   std::string detail;   // the server's own words, when it gave any
   int http_status = 0;
-  bool missing_on_server = false;  // 404: the article was deleted there
-  core::Article server_copy;       // Conflict: the server's current version
+  bool missing_on_server = false;       // 404: the article was deleted there
+  core::Article server_copy;            // Conflict: the server's current version
   std::vector<core::Finding> findings;  // Blocked: the server's findings
   std::string url;                      // Done: the page's path on the server ("/news/7.html")
   uint64_t sent = 0, total = 0;         // upload progress when the platform reports it
@@ -56,7 +56,9 @@ class Publisher {
   // After a conflict: send the local version again on top of the server's revision.
   void overwrite(const std::string& server, const std::string& token, core::Article article,
                  int64_t server_revision, std::function<void(const ServerRecord&)> on_record);
-  bool busy() const { return state_.phase == PublishPhase::Uploading || state_.phase == PublishPhase::Publishing; }
+  bool busy() const {
+    return state_.phase == PublishPhase::Uploading || state_.phase == PublishPhase::Publishing;
+  }
   const PublishState& state() const { return state_; }
   // Back to Idle (the user dismissed the result).
   void reset() { state_ = PublishState{}; }

@@ -23,8 +23,12 @@ Lang g_language = Lang::Zh;
 
 }  // namespace
 
-void set_language(Lang lang) { g_language = lang; }
-Lang language() { return g_language; }
+void set_language(Lang lang) {
+  g_language = lang;
+}
+Lang language() {
+  return g_language;
+}
 
 bool parse_language(std::string_view code, Lang& out) {
   if (code == "zh" || code == "zh-CN" || code == "zh_CN" || code.rfind("zh_", 0) == 0 ||
@@ -39,7 +43,9 @@ bool parse_language(std::string_view code, Lang& out) {
   return false;
 }
 
-const char* language_code(Lang lang) { return lang == Lang::En ? "en" : "zh"; }
+const char* language_code(Lang lang) {
+  return lang == Lang::En ? "en" : "zh";
+}
 
 const char* tr(Str id) {
   const Entry& e = kTable[size_t(id)];
@@ -66,7 +72,8 @@ std::string all_strings() {
   std::string out;
   for (size_t i = 0; i < size_t(Str::kCount); ++i) out += tr(Str(i));
   // The language names show in their own script whatever the current language.
-  for (Str id : {Str::LanguageZh, Str::LanguageEn}) out += std::string(kTable[size_t(id)].zh) + kTable[size_t(id)].en;
+  for (Str id : {Str::LanguageZh, Str::LanguageEn})
+    out += std::string(kTable[size_t(id)].zh) + kTable[size_t(id)].en;
   return out;
 }
 

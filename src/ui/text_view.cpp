@@ -4,7 +4,9 @@
 
 namespace press::ui {
 
-void TextView::set_text(std::string_view text) { text_.set_text(text); }
+void TextView::set_text(std::string_view text) {
+  text_.set_text(text);
+}
 
 void TextView::draw(const char* id, ImVec2 size, ImFont* font) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0xff, 0xff, 0xff, 0xff));

@@ -5,8 +5,12 @@
 namespace press::ui {
 
 namespace {
-ImVec4 color(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
-ImVec4 rgb(int r, int g, int b, float a = 1) { return ImVec4(r / 255.f, g / 255.f, b / 255.f, a); }
+ImVec4 color(ImU32 c) {
+  return ImGui::ColorConvertU32ToFloat4(c);
+}
+ImVec4 rgb(int r, int g, int b, float a = 1) {
+  return ImVec4(r / 255.f, g / 255.f, b / 255.f, a);
+}
 }  // namespace
 
 void apply_theme(float scale) {
@@ -93,7 +97,8 @@ void badge(const char* text, ImU32 text_color, ImU32 background) {
   const float frame = ImGui::GetFrameHeight();
   const float y = pos.y + (frame - size.y - 2 * pad.y) / 2;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + size.x + 2 * pad.x, y + size.y + 2 * pad.y), background, 4);
+  dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + size.x + 2 * pad.x, y + size.y + 2 * pad.y),
+                    background, 4);
   dl->AddText(ImVec2(pos.x + pad.x, y + pad.y), text_color, text);
   ImGui::Dummy(ImVec2(size.x + 2 * pad.x, frame));
 }

@@ -31,7 +31,9 @@ void civil_from_days(int64_t z, int& y, int& m, int& d) {
   y = int(yoe + era * 400 + (m <= 2));
 }
 
-int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+int64_t floor_div(int64_t a, int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 }  // namespace
 
@@ -66,7 +68,8 @@ int weekday_monday0(int year, int month, int day) {
 std::string format_time_entry(int64_t t) {
   const CivilTime c = to_beijing(t);
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour,
+                c.minute);
   return buffer;
 }
 

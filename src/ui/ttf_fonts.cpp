@@ -22,7 +22,9 @@ int be16s(const std::string& d, size_t at) {
   return int16_t(uint16_t(p[0] << 8 | p[1]));
 }
 
-unsigned be16u(const std::string& d, size_t at) { return unsigned(uint16_t(be16s(d, at))); }
+unsigned be16u(const std::string& d, size_t at) {
+  return unsigned(uint16_t(be16s(d, at)));
+}
 
 // Offset of a table in the face's table directory, 0 when absent.
 size_t find_table(const std::string& d, size_t directory, const char tag[4]) {
@@ -51,9 +53,9 @@ ImFont* add_face(ImFontAtlas& atlas, const FontFile& file, float ratio, float em
   cfg.FontDataSize = int(file.data.size());
   cfg.FontDataOwnedByAtlas = false;  // the backend owns the bytes for the program's life
   cfg.FontNo = file.face;
-  cfg.SizePixels = em * ratio;       // ImGui's size is the line height
-  cfg.RasterizerDensity = density;   // crisp at 2x: glyphs rasterized at framebuffer scale
-  cfg.OversampleH = 1;               // CJK glyphs are pixel-snapped: no sub-pixel copies needed
+  cfg.SizePixels = em * ratio;      // ImGui's size is the line height
+  cfg.RasterizerDensity = density;  // crisp at 2x: glyphs rasterized at framebuffer scale
+  cfg.OversampleH = 1;              // CJK glyphs are pixel-snapped: no sub-pixel copies needed
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
   cfg.GlyphRanges = reinterpret_cast<const ImWchar*>(at);  // fixed up before Build()
@@ -108,7 +110,8 @@ bool TtfFontBackend::build(ImFontAtlas& atlas, const FontRequest& request, FontS
   const float bold_ratio = bold_.data.empty() ? regular_ratio_ : bold_ratio_;
   out.regular = add_face(atlas, regular_, regular_ratio_, request.em, request.density,
                          request.regular_glyphs, ranges);
-  out.bold = add_face(atlas, bold, bold_ratio, request.em, request.density, request.bold_glyphs, ranges);
+  out.bold =
+      add_face(atlas, bold, bold_ratio, request.em, request.density, request.bold_glyphs, ranges);
   out.title = add_face(atlas, bold, bold_ratio, request.title_em, request.density,
                        request.title_glyphs, ranges);
   out.small = add_face(atlas, regular_, regular_ratio_, request.small_em, request.density,

@@ -28,7 +28,8 @@ class TtfFontBackend final : public FontBackend {
   // thickens bold text itself).
   TtfFontBackend(FontFile regular, FontFile bold);
 
-  bool build(ImFontAtlas& atlas, const FontRequest& request, FontSet& out, std::string& error) override;
+  bool build(ImFontAtlas& atlas, const FontRequest& request, FontSet& out,
+             std::string& error) override;
   bool has_bold() const { return !bold_.data.empty(); }
 
  private:

@@ -57,7 +57,9 @@ ui::TtfFontBackend& shared_fonts() {
   return *fonts;
 }
 
-std::string source_path(const std::string& relative) { return std::string(PRESS_SOURCE_DIR) + "/" + relative; }
+std::string source_path(const std::string& relative) {
+  return std::string(PRESS_SOURCE_DIR) + "/" + relative;
+}
 
 std::string read_text(const std::string& path) {
   std::string data, error;
@@ -140,7 +142,8 @@ void Harness::until_ready() {
 }
 
 bool Harness::until(const std::function<bool()>& pred, double timeout_seconds) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
   while (!pred()) {
     if (std::chrono::steady_clock::now() > deadline) return false;
     frame();
@@ -184,7 +187,8 @@ void Harness::type(const std::string& utf8) {
   size_t start = 0;
   while (start <= utf8.size()) {
     const size_t nl = utf8.find('\n', start);
-    const std::string piece = utf8.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    const std::string piece =
+        utf8.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
     if (!piece.empty()) {
       ImGui::GetIO().AddInputCharactersUTF8(piece.c_str());
       frame();
@@ -195,7 +199,9 @@ void Harness::type(const std::string& utf8) {
   }
 }
 
-void Harness::crash() { app_.reset(); }
+void Harness::crash() {
+  app_.reset();
+}
 
 void Harness::quit() {
   app_->shutdown();
@@ -226,7 +232,8 @@ std::string ServerProcess::binary() {
 bool ServerProcess::available(std::string& why) {
   const std::string bin = binary();
   if (access(bin.c_str(), X_OK) != 0) {
-    why = "press-server is not built (" + bin + "): build the press-server target or set PRESS_SERVER_BIN";
+    why = "press-server is not built (" + bin +
+          "): build the press-server target or set PRESS_SERVER_BIN";
     return false;
   }
   return true;
@@ -246,7 +253,8 @@ ServerProcess::ServerProcess(const std::string& data_dir, const std::string& tok
     setenv("PRESS_ADMIN_TOKEN", token.c_str(), 1);
     unsetenv("PRESS_PORT");
     unsetenv("PRESS_DATA");
-    execl(bin.c_str(), bin.c_str(), "--port", "0", "--data", data_dir.c_str(), static_cast<char*>(nullptr));
+    execl(bin.c_str(), bin.c_str(), "--port", "0", "--data", data_dir.c_str(),
+          static_cast<char*>(nullptr));
     _exit(127);
   }
   close(fds[1]);

@@ -76,12 +76,12 @@ std::string source_path(const std::string& relative);  // a file of the source t
 std::string read_text(const std::string& path);
 
 struct HarnessOptions {
-  std::string data_dir;          // default: a fresh temporary folder
-  std::string open_file;         // press-editor FILE.json
-  bool scripted_http = false;    // ScriptedHttp instead of the real client
+  std::string data_dir;        // default: a fresh temporary folder
+  std::string open_file;       // press-editor FILE.json
+  bool scripted_http = false;  // ScriptedHttp instead of the real client
   press::ui::Lang language = press::ui::Lang::Zh;
   bool language_forced = false;
-  int64_t clock = 1717221600;    // 2024-06-01 14:00 Beijing time; advances with frames
+  int64_t clock = 1717221600;  // 2024-06-01 14:00 Beijing time; advances with frames
   float width = 1600, height = 1000;
 };
 

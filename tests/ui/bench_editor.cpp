@@ -10,12 +10,12 @@
 #include <valgrind/callgrind.h>
 
 #include <algorithm>
-#include <numeric>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <numeric>
 
 #include "app_harness.h"
 #include "core/article_json.h"
@@ -41,10 +41,11 @@ double median(std::vector<double> v) {
 // the body holds at least 50,000 characters as editors count them.
 std::string long_body(size_t characters) {
   std::vector<std::string> paragraphs;
-  for (const char* name : {"sample-article", "clean-anti-fraud", "clean-enrollment", "clean-international",
-                           "clean-media-report", "clean-notice-jinsha", "clean-party-building",
-                           "clean-sports-meet", "clean-tech-competition"}) {
-    const std::string text = read_text(source_path(std::string("assets/samples/") + name + ".json"));
+  for (const char* name : {"sample-article", "clean-anti-fraud", "clean-enrollment",
+                           "clean-international", "clean-media-report", "clean-notice-jinsha",
+                           "clean-party-building", "clean-sports-meet", "clean-tech-competition"}) {
+    const std::string text =
+        read_text(source_path(std::string("assets/samples/") + name + ".json"));
     const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (!j.is_object() || !j.contains("body") || !j["body"].is_string()) continue;
     const std::string body = j["body"].get<std::string>();
@@ -52,7 +53,8 @@ std::string long_body(size_t characters) {
       size_t e = body.find("\n\n", i);
       if (e == std::string::npos) e = body.size();
       std::string p = body.substr(i, e - i);
-      if (!p.empty() && p[0] != '#' && p[0] != '|' && p[0] != '-' && p[0] != '>') paragraphs.push_back(p);
+      if (!p.empty() && p[0] != '#' && p[0] != '|' && p[0] != '-' && p[0] != '>')
+        paragraphs.push_back(p);
       i = e + 2;
     }
   }
@@ -64,7 +66,8 @@ std::string long_body(size_t characters) {
     for (size_t k = 0; k < 8; ++k, ++n) {
       std::string p = paragraphs[n % paragraphs.size()];
       if (k == 2) p = "**本报讯**" + p;
-      if (k == 5) p += "详见[学院官网](https://www.zjitc.edu.cn/info/" + std::to_string(section) + ".htm)。";
+      if (k == 5)
+        p += "详见[学院官网](https://www.zjitc.edu.cn/info/" + std::to_string(section) + ".htm)。";
       out += p + "\n\n";
     }
   }
@@ -93,8 +96,8 @@ TEST_CASE("editor frame times with a 50,000-character article", "[.bench]") {
   // Caret in the middle of the body, the view scrolled there, the preview following.
   h.click(UiItem::Body);
   for (int i = 0; i < 40; ++i) h.key(ImGuiKey_PageDown);
-  h.type("字");   // every glyph the keystrokes use is in the atlas from here on
-  h.wait(2);      // and the autosave that follows is done
+  h.type("字");  // every glyph the keystrokes use is in the atlas from here on
+  h.wait(2);     // and the autosave that follows is done
   h.frames(30);
 
   const size_t chars = h.state().char_count;

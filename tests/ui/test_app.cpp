@@ -24,12 +24,15 @@ namespace {
 std::vector<std::string> files_in(const std::string& folder) {
   std::vector<std::string> out;
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(folder, ec)) out.push_back(e.path().filename().string());
+  for (const auto& e : fs::directory_iterator(folder, ec))
+    out.push_back(e.path().filename().string());
   std::sort(out.begin(), out.end());
   return out;
 }
 
-std::string draft_file(Harness& h) { return h.data_dir() + "/drafts/" + h.state().draft_id + ".json"; }
+std::string draft_file(Harness& h) {
+  return h.data_dir() + "/drafts/" + h.state().draft_id + ".json";
+}
 
 press::core::Article read_draft(const std::string& path) {
   press::core::Article a;
@@ -104,13 +107,15 @@ TEST_CASE("the form and a Chinese body are filled through input events", "[app]"
   size_t paragraphs = 0;
   for (const auto& b : d.blocks) paragraphs += b.kind == press::core::BlockKind::Paragraph;
   CHECK(paragraphs == 2);
-  CHECK(h.state().char_count == press::ui::count_characters(std::string(kParagraph1) + kParagraph2));
+  CHECK(h.state().char_count ==
+        press::ui::count_characters(std::string(kParagraph1) + kParagraph2));
   CHECK(h.state().validation.empty());
   CHECK(h.state().report.findings.empty());
   CHECK(h.state().preview.content_height() > 600);
   // Every character typed has a glyph now, and only those: the atlas grows on demand.
   ImFont* font = h.app().fonts().fonts().regular;
-  for (const char32_t c : {U'训', U'宣', U'传', U'张'}) CHECK(font->FindGlyphNoFallback(ImWchar(c)) != nullptr);
+  for (const char32_t c : {U'训', U'宣', U'传', U'张'})
+    CHECK(font->FindGlyphNoFallback(ImWchar(c)) != nullptr);
   CHECK(font->FindGlyphNoFallback(ImWchar(U'鑫')) == nullptr);
 }
 
@@ -221,13 +226,15 @@ TEST_CASE("a clean exit saves what was typed last", "[app][drafts]") {
   CHECK(h.state().article.title == "毕业典礼");
 }
 
-TEST_CASE("broken and foreign files in the drafts folder are moved aside and reported", "[app][drafts]") {
+TEST_CASE("broken and foreign files in the drafts folder are moved aside and reported",
+          "[app][drafts]") {
   TempDir temp;
   const std::string data = temp.path() + "/data";
   fs::create_directories(data + "/drafts");
   std::ofstream(data + "/drafts/d-broken.json") << "{\"title\": \"半截";
   std::ofstream(data + "/drafts/notes.txt") << "not mine";
-  std::ofstream(data + "/drafts/d-good.json") << read_text(source_path("assets/samples/sample-article.json"));
+  std::ofstream(data + "/drafts/d-good.json")
+      << read_text(source_path("assets/samples/sample-article.json"));
   HarnessOptions options;
   options.data_dir = data;
   Harness h(options);
@@ -310,7 +317,8 @@ TEST_CASE("import and export article JSON through the path dialog", "[app][draft
   CHECK(h.state().dialog == Dialog::Import);
   REQUIRE_FALSE(h.state().dialog_errors.empty());
   const auto& errors = h.state().dialog_errors;
-  CHECK(std::any_of(errors.begin(), errors.end(), [](const std::string& e) { return e.find("title") == 0; }));
+  CHECK(std::any_of(errors.begin(), errors.end(),
+                    [](const std::string& e) { return e.find("title") == 0; }));
   CHECK(h.state().article.title == "温度新闻客户端:温州湾新区产教联合体成立");
   h.click(UiItem::DialogCancel);
   CHECK(h.state().dialog == Dialog::None);
@@ -373,7 +381,8 @@ TEST_CASE("the preview opens the exact page in the browser", "[app]") {
   h.click(UiItem::BrowserButton);
   REQUIRE(h.shell().pages.size() == 1);
   const std::string& page = h.shell().pages.front();
-  CHECK(page.find("<h1 class=\"article-title\">温度新闻客户端:温州湾新区产教联合体成立</h1>") != std::string::npos);
+  CHECK(page.find("<h1 class=\"article-title\">温度新闻客户端:温州湾新区产教联合体成立</h1>") !=
+        std::string::npos);
   CHECK(page.find("浙ICP备12044836号") != std::string::npos);
   h.key(ImGuiKey_P, ImGuiMod_Ctrl);
   CHECK(h.shell().pages.size() == 2);
@@ -391,7 +400,8 @@ TEST_CASE("the preview follows the editor and lays out only what changed", "[app
   h.key(ImGuiKey_Home, ImGuiMod_Ctrl);
   h.type("据报道，");
   CHECK(h.state().preview.layouts() > layouts);
-  CHECK(h.state().preview.paragraphs_laid_out() <= 3);  // the paragraph, the editor line, the meta line
+  CHECK(h.state().preview.paragraphs_laid_out() <=
+        3);  // the paragraph, the editor line, the meta line
 
   // Scrolling the editor to the end scrolls the preview along.
   CHECK(h.state().preview.scroll_y() == 0);

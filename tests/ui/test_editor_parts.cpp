@@ -22,14 +22,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string run(MarkdownCommand c, std::string text, size_t begin, size_t end, TextSelection* after = nullptr) {
-  const TextEdit e = markdown_command(c, text, {begin, end}, "链接文字", "| A | B |\n| --- | --- |\n| | |\n");
+std::string run(MarkdownCommand c, std::string text, size_t begin, size_t end,
+                TextSelection* after = nullptr) {
+  const TextEdit e =
+      markdown_command(c, text, {begin, end}, "链接文字", "| A | B |\n| --- | --- |\n| | |\n");
   apply_edit(text, e);
   if (after) *after = e.select;
   return text;
 }
 
-size_t at(const std::string& text, const std::string& needle) { return text.find(needle); }
+size_t at(const std::string& text, const std::string& needle) {
+  return text.find(needle);
+}
 
 }  // namespace
 
@@ -39,10 +43,10 @@ TEST_CASE("bold and italic wrap, unwrap, and never span lines", "[parts][markdow
   CHECK(run(MarkdownCommand::Bold, t, at(t, "表彰"), t.size(), &sel) == "学院召开**表彰大会**");
   CHECK(sel.begin == at(t, "表彰") + 2);
   CHECK(run(MarkdownCommand::Bold, "学院召开**表彰大会**", 14, 26) == t);  // toggles off
-  CHECK(run(MarkdownCommand::Bold, "a**b**c", 1, 6) == "abc");                 // markers selected too
+  CHECK(run(MarkdownCommand::Bold, "a**b**c", 1, 6) == "abc");             // markers selected too
   CHECK(run(MarkdownCommand::Italic, t, 0, 6) == "*学院*召开表彰大会");
-  CHECK(run(MarkdownCommand::Italic, "**粗体**", 2, 8) == "***粗体***");      // italic inside bold
-  CHECK(run(MarkdownCommand::Bold, "x", 1, 1, &sel) == "x****");               // empty: caret between
+  CHECK(run(MarkdownCommand::Italic, "**粗体**", 2, 8) == "***粗体***");  // italic inside bold
+  CHECK(run(MarkdownCommand::Bold, "x", 1, 1, &sel) == "x****");          // empty: caret between
   CHECK(sel.begin == 3);
   CHECK(run(MarkdownCommand::Bold, "一行 \n二行", 0, 14) == "**一行** \n**二行**");
   CHECK(run(MarkdownCommand::Bold, " 空格 ", 0, 8) == " **空格** ");
@@ -51,9 +55,11 @@ TEST_CASE("bold and italic wrap, unwrap, and never span lines", "[parts][markdow
 TEST_CASE("headings, lists and quotes toggle on whole lines", "[parts][markdown]") {
   const std::string t = "第一段\n第二段\n\n第三段";
   CHECK(run(MarkdownCommand::Heading, t, 3, 3) == "## 第一段\n第二段\n\n第三段");
-  CHECK(run(MarkdownCommand::Heading, "# 旧标题", 4, 4) == "## 旧标题");  // another level becomes ##
+  CHECK(run(MarkdownCommand::Heading, "# 旧标题", 4, 4) ==
+        "## 旧标题");  // another level becomes ##
   CHECK(run(MarkdownCommand::Heading, "## 标题", 4, 4) == "标题");
-  CHECK(run(MarkdownCommand::BulletList, t, 0, at(t, "第二段") + 3) == "- 第一段\n- 第二段\n\n第三段");
+  CHECK(run(MarkdownCommand::BulletList, t, 0, at(t, "第二段") + 3) ==
+        "- 第一段\n- 第二段\n\n第三段");
   CHECK(run(MarkdownCommand::BulletList, "- 甲\n- 乙", 0, 12) == "甲\n乙");
   CHECK(run(MarkdownCommand::OrderedList, "甲\n乙\n丙", 0, 11) == "1. 甲\n2. 乙\n3. 丙");
   CHECK(run(MarkdownCommand::OrderedList, "1. 甲\n2. 乙", 0, 13) == "甲\n乙");
@@ -85,13 +91,14 @@ TEST_CASE("links and tables", "[parts][markdown]") {
 
 TEST_CASE("characters are counted as Chinese editors count them", "[parts]") {
   CHECK(count_characters("") == 0);
-  CHECK(count_characters("学院举行运动会。") == 8);         // 7 Han + a full-width mark
-  CHECK(count_characters("共有26000多家企业") == 7);          // a number is one
-  CHECK(count_characters("使用 ImGui 1.90 编写") == 6);       // words and numbers are one each
-  CHECK(count_characters("“大有可为”") == 6);                 // curly quotes count
+  CHECK(count_characters("学院举行运动会。") == 8);      // 7 Han + a full-width mark
+  CHECK(count_characters("共有26000多家企业") == 7);     // a number is one
+  CHECK(count_characters("使用 ImGui 1.90 编写") == 6);  // words and numbers are one each
+  CHECK(count_characters("“大有可为”") == 6);            // curly quotes count
   CHECK(count_characters(" \n\t") == 0);
   // Markup does not count: the document's text is what readers see.
-  const auto d = press::core::parse_markdown("## 标题\n\n**加粗**文字，[链接](https://a.cn)。\n\n- 甲\n- 乙\n");
+  const auto d = press::core::parse_markdown(
+      "## 标题\n\n**加粗**文字，[链接](https://a.cn)。\n\n- 甲\n- 乙\n");
   CHECK(count_characters(d) == 2 + 4 + 1 + 2 + 1 + 2);
   // Paragraphs never merge Latin words.
   CHECK(count_characters(press::core::parse_markdown("abc\n\ndef")) == 2);
@@ -154,7 +161,8 @@ TEST_CASE("glyph sets and the font's em size", "[parts][fonts]") {
   CHECK_FALSE(set.contains(U'鑫'));
   CHECK(set.list().size() == 100);
   // Noto Sans CJK's line is 1.448 em: ImGui's "size" is that line, not the em.
-  const std::string noto = press_ui_test::read_text("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+  const std::string noto =
+      press_ui_test::read_text("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
   if (!noto.empty()) {
     CHECK(line_height_per_em(noto, 2) == Approx(1.448f));
     CHECK(line_height_per_em(noto, 99) == 0);
@@ -162,7 +170,8 @@ TEST_CASE("glyph sets and the font's em size", "[parts][fonts]") {
   CHECK(line_height_per_em("not a font", 0) == 0);
 }
 
-TEST_CASE("the atlas is built from the characters seen, at the framebuffer's scale", "[parts][fonts]") {
+TEST_CASE("the atlas is built from the characters seen, at the framebuffer's scale",
+          "[parts][fonts]") {
   ImGuiContext* ctx = ImGui::CreateContext();
   FontManager fonts;
   fonts.set_sizes(15, 24, 12);
@@ -176,7 +185,8 @@ TEST_CASE("the atlas is built from the characters seen, at the framebuffer's sca
   // A CJK character is one em wide at the requested em size.
   CHECK(f->GetCharAdvance(ImWchar(U'湾')) == Approx(15).margin(0.5));
   const int width_1x = ImGui::GetIO().Fonts->TexWidth * ImGui::GetIO().Fonts->TexHeight;
-  CHECK_FALSE(fonts.rebuild(*ImGui::GetIO().Fonts, press_ui_test::shared_fonts(), error));  // nothing new
+  CHECK_FALSE(
+      fonts.rebuild(*ImGui::GetIO().Fonts, press_ui_test::shared_fonts(), error));  // nothing new
   fonts.set_density(2);
   REQUIRE(fonts.rebuild(*ImGui::GetIO().Fonts, press_ui_test::shared_fonts(), error));
   // Twice the pixels per glyph at 2x, the same advance in logical pixels.
@@ -201,15 +211,20 @@ TEST_CASE("finding lists from the server", "[parts][publish]") {
 TEST_CASE("drafts are any readable article; ids sort by creation", "[parts][drafts]") {
   press::core::Article a;
   std::string why;
-  CHECK(parse_draft(R"({"schema":1,"channel":[],"title":"","published_at":"2024-06-01T14:00:00+08:00"})", a, why));
-  CHECK_FALSE(parse_draft(R"({"schema":1,"channel":["新闻中心"],"title":7,"published_at":"2024-06-01T14:00:00+08:00"})", a, why));
+  CHECK(parse_draft(
+      R"({"schema":1,"channel":[],"title":"","published_at":"2024-06-01T14:00:00+08:00"})", a,
+      why));
+  CHECK_FALSE(parse_draft(
+      R"({"schema":1,"channel":["新闻中心"],"title":7,"published_at":"2024-06-01T14:00:00+08:00"})",
+      a, why));
   CHECK(why.find("title") == 0);
   CHECK_FALSE(parse_draft("{", a, why));
   CHECK(why.find("line 1") != std::string::npos);
   CHECK(DraftLibrary::make_id(1717221600, 0xbeef) == "d-20240601-140000-beef");
 }
 
-TEST_CASE("file storage writes atomically and never overwrites what it moves aside", "[parts][storage]") {
+TEST_CASE("file storage writes atomically and never overwrites what it moves aside",
+          "[parts][storage]") {
   press_ui_test::TempDir temp;
   press::native::FileStorage storage(temp.path() + "/data");
   StorageResult result;

@@ -51,7 +51,8 @@ bool settled(Harness& h) {
 press::core::Article on_disk(Harness& h) {
   press::core::Article a;
   std::string why;
-  REQUIRE(press::ui::parse_draft(read_text(h.data_dir() + "/drafts/" + h.state().draft_id + ".json"), a, why));
+  REQUIRE(press::ui::parse_draft(
+      read_text(h.data_dir() + "/drafts/" + h.state().draft_id + ".json"), a, why));
   return a;
 }
 
@@ -64,7 +65,8 @@ press::ui::HttpResponse reply(int status, const std::string& body) {
 
 }  // namespace
 
-TEST_CASE("publishes to a real press-server and resolves a conflict either way", "[app][publish][server]") {
+TEST_CASE("publishes to a real press-server and resolves a conflict either way",
+          "[app][publish][server]") {
   std::string why;
   if (!ServerProcess::available(why)) {
     WARN("skipped: " << why);
@@ -100,12 +102,14 @@ TEST_CASE("publishes to a real press-server and resolves a conflict either way",
 
   // Someone changes the article on the server meanwhile.
   auto server_edit = [&](const std::string& title) {
-    auto current = client.Get(("/api/v1/articles/" + a.id).c_str(), {{"Authorization", std::string("Bearer ") + kToken}});
+    auto current = client.Get(("/api/v1/articles/" + a.id).c_str(),
+                              {{"Authorization", std::string("Bearer ") + kToken}});
     REQUIRE(current);
     press::core::ArticleParse theirs = press::core::parse_article(current->body);
     REQUIRE(theirs.ok());
     theirs.article.title = title;
-    auto put = client.Put(("/api/v1/articles/" + a.id).c_str(), {{"Authorization", std::string("Bearer ") + kToken}},
+    auto put = client.Put(("/api/v1/articles/" + a.id).c_str(),
+                          {{"Authorization", std::string("Bearer ") + kToken}},
                           press::core::article_to_json(theirs.article), "application/json");
     REQUIRE(put);
     REQUIRE(put->status == 200);
@@ -169,12 +173,13 @@ TEST_CASE("a failed publish keeps the draft and retries when asked", "[app][publ
   CHECK(sent.method == "POST");
   CHECK(sent.url == "http://127.0.0.1:9/api/v1/articles");
   CHECK(std::find(sent.headers.begin(), sent.headers.end(),
-                  std::pair<std::string, std::string>("Authorization", "Bearer token-1")) != sent.headers.end());
+                  std::pair<std::string, std::string>("Authorization", "Bearer token-1")) !=
+        sent.headers.end());
 
   // Retry: created, then published.
   h.scripted().replies.push_back(reply(201, R"({"id":"7","revision":1,"status":"draft"})"));
-  h.scripted().replies.push_back(
-      reply(200, R"({"id":"7","revision":2,"status":"published","url":"/news/7.html","warnings":[]})"));
+  h.scripted().replies.push_back(reply(
+      200, R"({"id":"7","revision":2,"status":"published","url":"/news/7.html","warnings":[]})"));
   h.click(UiItem::RetryButton);
   h.frames(4);
   REQUIRE(h.state().publisher->state().phase == PublishPhase::Done);
@@ -188,7 +193,8 @@ TEST_CASE("a failed publish keeps the draft and retries when asked", "[app][publ
   // Editing afterwards sends the edit on top of revision 2.
   h.click(UiItem::EditorField);
   h.type("、李编辑");
-  h.scripted().replies.push_back(reply(200, R"({"id":"7","revision":3,"status":"published","url":"/news/7.html"})"));
+  h.scripted().replies.push_back(
+      reply(200, R"({"id":"7","revision":3,"status":"published","url":"/news/7.html"})"));
   publish(h);
   h.frames(3);
   REQUIRE(h.scripted().requests.size() == 4);
@@ -203,7 +209,8 @@ TEST_CASE("the server's answers become clear states", "[app][publish]") {
   configure(h, "127.0.0.1:9", "bad-token");
 
   SECTION("a refused token") {
-    h.scripted().replies.push_back(reply(401, R"({"error":"invalid_token","message":"the token is unknown or revoked"})"));
+    h.scripted().replies.push_back(
+        reply(401, R"({"error":"invalid_token","message":"the token is unknown or revoked"})"));
     publish(h);
     h.frames(3);
     CHECK(h.state().publisher->state().phase == PublishPhase::Failed);
@@ -211,7 +218,8 @@ TEST_CASE("the server's answers become clear states", "[app][publish]") {
   }
   SECTION("the server's guard refuses: its findings are listed") {
     h.scripted().replies.push_back(reply(201, R"({"id":"9","revision":1,"status":"draft"})"));
-    h.scripted().replies.push_back(reply(422, R"({"error":"blocked_by_guard","message":"no","findings":[
+    h.scripted().replies.push_back(
+        reply(422, R"({"error":"blocked_by_guard","message":"no","findings":[
         {"severity":"blocking","rule":"lexicon","field":"body","offset":12,"size":6,"line":1,"column":5,
          "text":"葡京","message":"gambling brand"}]})"));
     publish(h);
@@ -226,7 +234,8 @@ TEST_CASE("the server's answers become clear states", "[app][publish]") {
   SECTION("the article was deleted on the server: publish it as a new one") {
     h.state().article.id = "12";
     h.state().article.revision = 4;
-    h.scripted().replies.push_back(reply(404, R"({"error":"deleted","message":"the article was deleted"})"));
+    h.scripted().replies.push_back(
+        reply(404, R"({"error":"deleted","message":"the article was deleted"})"));
     publish(h);
     h.frames(3);
     const auto& ps = h.state().publisher->state();

@@ -1,12 +1,11 @@
 #include "platform/native/desktop_shell.h"
 
 #include <fcntl.h>
+#include <httplib.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <httplib.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -113,7 +112,9 @@ bool DesktopShell::open_page(const std::string& html, std::string& error) {
   return spawn(url, error);
 }
 
-bool DesktopShell::open_url(const std::string& url, std::string& error) { return spawn(url, error); }
+bool DesktopShell::open_url(const std::string& url, std::string& error) {
+  return spawn(url, error);
+}
 
 std::string DesktopFiles::default_folder() const {
   const char* home = std::getenv("HOME");
@@ -125,13 +126,15 @@ std::string DesktopFiles::default_folder() const {
   return h + "/";
 }
 
-void DesktopFiles::import_file(const std::string& path,
-                               std::function<void(ui::StorageResult, std::string, std::string)> done) {
+void DesktopFiles::import_file(
+    const std::string& path,
+    std::function<void(ui::StorageResult, std::string, std::string)> done) {
   const std::string full = expand_home(path);
   std::string data, error;
   bool missing = false;
   if (!read_whole_file(full, data, error, &missing, size_t(32) << 20))
-    return done(missing ? ui::StorageResult::not_found(error) : ui::StorageResult::failure(error), full, {});
+    return done(missing ? ui::StorageResult::not_found(error) : ui::StorageResult::failure(error),
+                full, {});
   done(ui::StorageResult{}, full, std::move(data));
 }
 

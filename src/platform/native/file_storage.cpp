@@ -65,7 +65,8 @@ bool make_folders(const std::string& path, unsigned mode, std::string& error) {
   return true;
 }
 
-bool read_whole_file(const std::string& path, std::string& out, std::string& error, bool* missing, size_t limit) {
+bool read_whole_file(const std::string& path, std::string& out, std::string& error, bool* missing,
+                     size_t limit) {
   if (missing) *missing = false;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -109,8 +110,8 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
 
 std::string write_file_atomically(const std::string& path, const std::string& data, unsigned mode) {
   const std::string folder = parent_of(path);
-  const std::string temp = folder + "/." + name_of(path) + ".tmp-" + std::to_string(::getpid()) + "-" +
-                           std::to_string(g_temp_counter++);
+  const std::string temp = folder + "/." + name_of(path) + ".tmp-" + std::to_string(::getpid()) +
+                           "-" + std::to_string(g_temp_counter++);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0) return system_error("cannot create", temp);
   size_t written = 0;
@@ -169,7 +170,9 @@ bool FileStorage::resolve(const std::string& path, std::string& full, std::strin
   return true;
 }
 
-std::string FileStorage::describe(const std::string& path) const { return root_ + "/" + path; }
+std::string FileStorage::describe(const std::string& path) const {
+  return root_ + "/" + path;
+}
 
 void FileStorage::list(const std::string& folder, ListDone done) {
   std::string full, error;
@@ -196,7 +199,8 @@ void FileStorage::read(const std::string& path, ReadDone done) {
   if (!resolve(path, full, error)) return done(ui::StorageResult::failure(error), {});
   bool missing = false;
   if (!read_whole_file(full, data, error, &missing))
-    return done(missing ? ui::StorageResult::not_found(error) : ui::StorageResult::failure(error), {});
+    return done(missing ? ui::StorageResult::not_found(error) : ui::StorageResult::failure(error),
+                {});
   done(ui::StorageResult{}, std::move(data));
 }
 
@@ -229,11 +233,14 @@ void FileStorage::move_aside(const std::string& path, MoveDone done) {
   std::tm tm{};
   ::localtime_r(&now, &tm);
   std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-  const std::string relative_folder = "aside/" + (path.find('/') == std::string::npos ? std::string() : parent_of(path) + "/");
-  if (!make_folders(root_ + "/" + relative_folder.substr(0, relative_folder.size() - 1), 0700, error))
+  const std::string relative_folder =
+      "aside/" + (path.find('/') == std::string::npos ? std::string() : parent_of(path) + "/");
+  if (!make_folders(root_ + "/" + relative_folder.substr(0, relative_folder.size() - 1), 0700,
+                    error))
     return done(ui::StorageResult::failure(error), {});
   for (int n = 0; n < 1000; ++n) {
-    const std::string target = relative_folder + name_of(path) + "." + stamp + (n ? "-" + std::to_string(n) : "");
+    const std::string target =
+        relative_folder + name_of(path) + "." + stamp + (n ? "-" + std::to_string(n) : "");
     const std::string target_full = root_ + "/" + target;
     // link() never replaces an existing file: nothing is ever overwritten.
     if (::link(full.c_str(), target_full.c_str()) == 0) {
@@ -242,7 +249,8 @@ void FileStorage::move_aside(const std::string& path, MoveDone done) {
       sync_folder(parent_of(target_full));
       return done(ui::StorageResult{}, target);
     }
-    if (errno != EEXIST) return done(ui::StorageResult::failure(system_error("cannot move", full)), {});
+    if (errno != EEXIST)
+      return done(ui::StorageResult::failure(system_error("cannot move", full)), {});
   }
   done(ui::StorageResult::failure("cannot find a free name in " + root_ + "/aside"), {});
 }

@@ -28,10 +28,11 @@ class FileStorage final : public ui::Storage {
 };
 
 // The same atomic write for any absolute path (exports). Empty on success, else the reason.
-std::string write_file_atomically(const std::string& path, const std::string& data, unsigned mode = 0644);
+std::string write_file_atomically(const std::string& path, const std::string& data,
+                                  unsigned mode = 0644);
 // Reads a whole file; false with the reason (and missing set for ENOENT).
-bool read_whole_file(const std::string& path, std::string& out, std::string& error, bool* missing = nullptr,
-                     size_t limit = size_t(64) << 20);
+bool read_whole_file(const std::string& path, std::string& out, std::string& error,
+                     bool* missing = nullptr, size_t limit = size_t(64) << 20);
 // mkdir -p with the given mode for created folders.
 bool make_folders(const std::string& path, unsigned mode, std::string& error);
 

@@ -73,7 +73,8 @@ void HttpClient::send(ui::HttpRequest request, std::function<void(ui::HttpRespon
     }
     {
       std::lock_guard<std::mutex> inner(mutex_);
-      finished_.push_back([done, response = std::move(response)]() mutable { done(std::move(response)); });
+      finished_.push_back(
+          [done, response = std::move(response)]() mutable { done(std::move(response)); });
       --running_;
     }
     if (wake_) wake_();

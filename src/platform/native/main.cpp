@@ -116,7 +116,8 @@ bool save_screenshot(const std::string& path, int width, int height) {
   std::vector<uint8_t> flipped(pixels.size());
   const size_t row = size_t(width) * 4;
   for (int y = 0; y < height; ++y)
-    std::memcpy(flipped.data() + size_t(y) * row, pixels.data() + size_t(height - 1 - y) * row, row);
+    std::memcpy(flipped.data() + size_t(y) * row, pixels.data() + size_t(height - 1 - y) * row,
+                row);
   for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
   const std::string error = native::write_png(path, flipped.data(), width, height);
   if (!error.empty()) std::fprintf(stderr, "press-editor: %s\n", error.c_str());
@@ -162,12 +163,14 @@ int main(int argc, char** argv) {
   config.open_file = options.article;
 
   // Window.
-  glfwSetErrorCallback([](int code, const char* what) { std::fprintf(stderr, "GLFW error %d: %s\n", code, what); });
+  glfwSetErrorCallback(
+      [](int code, const char* what) { std::fprintf(stderr, "GLFW error %d: %s\n", code, what); });
   if (!glfwInit()) return 1;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   if (!options.screenshot.empty()) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
-  GLFWwindow* window = glfwCreateWindow(options.width, options.height, "PortalPress", nullptr, nullptr);
+  GLFWwindow* window =
+      glfwCreateWindow(options.width, options.height, "PortalPress", nullptr, nullptr);
   if (!window) {
     glfwTerminate();
     return 1;
@@ -187,12 +190,14 @@ int main(int argc, char** argv) {
   ImGui_ImplOpenGL3_Init("#version 130");
 
   // Platform services.
-  const std::string data_dir = options.data_dir.empty() ? native::default_data_dir() : options.data_dir;
+  const std::string data_dir =
+      options.data_dir.empty() ? native::default_data_dir() : options.data_dir;
   native::FileStorage storage(data_dir);
   native::HttpClient http([] { glfwPostEmptyEvent(); });
   std::string font_file;
   std::unique_ptr<ui::TtfFontBackend> fonts = native::load_system_fonts(font_file);
-  if (font_file.empty()) std::fprintf(stderr, "press-editor: no Chinese font found; install fonts-noto-cjk\n");
+  if (font_file.empty())
+    std::fprintf(stderr, "press-editor: no Chinese font found; install fonts-noto-cjk\n");
   GlfwClipboard clipboard(window);
   const char* web_env = std::getenv("PRESS_WEB_DIR");
   native::DesktopShell shell(web_env && *web_env ? web_env : PRESS_WEB_DIR);
@@ -242,8 +247,8 @@ int main(int argc, char** argv) {
       glClear(GL_COLOR_BUFFER_BIT);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       ++frame;
-      if (!options.screenshot.empty() && frame >= options.frames && app.state().startup == ui::Startup::Ready &&
-          !app.fonts().dirty()) {
+      if (!options.screenshot.empty() && frame >= options.frames &&
+          app.state().startup == ui::Startup::Ready && !app.fonts().dirty()) {
         status = save_screenshot(options.screenshot, fb_width, fb_height) ? 0 : 1;
         glfwSwapBuffers(window);
         break;

@@ -32,11 +32,13 @@ std::string write_png(const std::string& path, const uint8_t* pixels, int width,
   raw.reserve(size_t(height) * (size_t(width) * 4 + 1));
   for (int y = 0; y < height; ++y) {
     raw += '\0';  // filter: none
-    raw.append(reinterpret_cast<const char*>(pixels) + size_t(y) * size_t(width) * 4, size_t(width) * 4);
+    raw.append(reinterpret_cast<const char*>(pixels) + size_t(y) * size_t(width) * 4,
+               size_t(width) * 4);
   }
   uLongf size = compressBound(uLong(raw.size()));
   std::vector<Bytef> packed(size);
-  if (compress2(packed.data(), &size, reinterpret_cast<const Bytef*>(raw.data()), uLong(raw.size()), 6) != Z_OK)
+  if (compress2(packed.data(), &size, reinterpret_cast<const Bytef*>(raw.data()), uLong(raw.size()),
+                6) != Z_OK)
     return "compression failed";
   std::string png("\x89PNG\r\n\x1a\n", 8);
   std::string header;

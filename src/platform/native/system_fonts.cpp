@@ -15,8 +15,10 @@ struct Candidate {
 };
 
 const Candidate kCandidates[] = {
-    {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2},
-    {"/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf", "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Bold.otf", 0},
+    {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+     "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2},
+    {"/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf",
+     "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Bold.otf", 0},
     {"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", nullptr, 0},
     {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", nullptr, 0},
     {"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", nullptr, 0},
@@ -42,7 +44,8 @@ std::unique_ptr<ui::TtfFontBackend> load_system_fonts(std::string& found) {
     std::string spec = env;
     int face = 0;
     const size_t colon = spec.rfind(':');
-    if (colon != std::string::npos && colon + 1 < spec.size() && spec.find('/', colon) == std::string::npos) {
+    if (colon != std::string::npos && colon + 1 < spec.size() &&
+        spec.find('/', colon) == std::string::npos) {
       face = std::atoi(spec.c_str() + colon + 1);
       spec.resize(colon);
     }
