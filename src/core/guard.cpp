@@ -68,9 +68,11 @@ struct Pattern {
 };
 
 std::string trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
     s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
     s.remove_suffix(1);
   return std::string(s);
 }
@@ -119,7 +121,8 @@ bool is_invisible(char32_t cp) {
 std::string own_name_core(const std::string& institution) {
   for (const char* suffix : lexicon::institution_suffixes()) {
     const std::string_view s(suffix);
-    if (institution.size() > s.size() && institution.compare(institution.size() - s.size(), s.size(), s) == 0)
+    if (institution.size() > s.size() &&
+        institution.compare(institution.size() - s.size(), s.size(), s) == 0)
       return institution.substr(0, institution.size() - s.size());
   }
   return {};
@@ -223,7 +226,7 @@ CompiledGuard::CompiledGuard(const SiteProfile& site)
 }
 
 void CompiledGuard::add_term(std::string_view text, Severity severity, const char* rule,
-                           const char* category, bool from_site) {
+                             const char* category, bool from_site) {
   if (text.empty()) return;
   Pattern p;
   p.kind = PatternKind::Term;
@@ -299,10 +302,10 @@ struct Place {
 };
 
 struct Hit {
-  size_t begin, end;                // in the scanned text
-  size_t place_begin, place_end;    // in the unit text the Place describes
+  size_t begin, end;              // in the scanned text
+  size_t place_begin, place_end;  // in the unit text the Place describes
   uint32_t id;
-  bool split;                       // found only with invisible characters skipped
+  bool split;  // found only with invisible characters skipped
 };
 
 class Scan {
@@ -342,7 +345,9 @@ class Scan {
         // Spans whose text follows on in Document::text are read as one run, so a term
         // split by emphasis ("博**彩**") is still one word.
         uint32_t j = k + 1;
-        while (j < b.span_end && doc.spans[j].offset == doc.spans[j - 1].offset + doc.spans[j - 1].size) ++j;
+        while (j < b.span_end &&
+               doc.spans[j].offset == doc.spans[j - 1].offset + doc.spans[j - 1].size)
+          ++j;
         const size_t begin = doc.spans[k].offset;
         const size_t end = size_t(doc.spans[j - 1].offset) + doc.spans[j - 1].size;
         if (begin <= end && end <= doc.text.size()) {
@@ -462,7 +467,10 @@ class Scan {
     uint32_t lo = place.first_span, hi = place.last_span;
     while (hi - lo > 1) {
       const uint32_t mid = lo + (hi - lo) / 2;
-      if (spans[mid].offset <= probe) lo = mid; else hi = mid;
+      if (spans[mid].offset <= probe)
+        lo = mid;
+      else
+        hi = mid;
     }
     const Span& s = spans[lo];
     const size_t delta = text_pos - std::min<size_t>(text_pos, s.offset);
@@ -543,13 +551,14 @@ class Scan {
     const Pattern& ph = g_.patterns[h.id];
     for (const Hit& p : pending_) {
       const Pattern& pp = g_.patterns[p.id];
-      if (pp.rule == ph.rule && p.begin <= h.begin && h.end <= p.end && pp.severity >= ph.severity) return;
+      if (pp.rule == ph.rule && p.begin <= h.begin && h.end <= p.end && pp.severity >= ph.severity)
+        return;
     }
     pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
                                   [&](const Hit& p) {
                                     const Pattern& pp = g_.patterns[p.id];
-                                    return pp.rule == ph.rule && h.begin <= p.begin && p.end <= h.end &&
-                                           ph.severity >= pp.severity;
+                                    return pp.rule == ph.rule && h.begin <= p.begin &&
+                                           p.end <= h.end && ph.severity >= pp.severity;
                                   }),
                    pending_.end());
     pending_.push_back(h);
@@ -578,7 +587,8 @@ class Scan {
       message += " is a login-entrance phrase, the tail of an injected gambling link";
     } else {
       message += std::string(" is ") + p.category + " vocabulary";
-      if (p.severity == Severity::Warning) message += "; check the context (anti-fraud education may name it)";
+      if (p.severity == Severity::Warning)
+        message += "; check the context (anti-fraud education may name it)";
     }
     if (h.split) message += "; written with invisible characters inside to slip past filters";
     emit(place, p.rule, p.severity, h.place_begin, h.place_end, std::move(message));
@@ -615,8 +625,9 @@ class Scan {
     const auto original = [&](size_t pos, bool is_end) {
       // Removed bytes before pos (for an end: before the last byte of the hit).
       const size_t probe = is_end ? pos - 1 : pos;
-      auto it = std::upper_bound(removed_.begin(), removed_.end(), probe,
-                                 [](size_t v, const std::pair<size_t, size_t>& r) { return v < r.first; });
+      auto it = std::upper_bound(
+          removed_.begin(), removed_.end(), probe,
+          [](size_t v, const std::pair<size_t, size_t>& r) { return v < r.first; });
       return pos + (it == removed_.begin() ? 0 : std::prev(it)->second);
     };
     pending_.clear();
@@ -666,7 +677,8 @@ class Scan {
 
   // "党委" or "纪委" at text[begin, end): is a business name ending like a betting brand's
   // right before it? (Lexicon brands and Latin tokens there are reported on their own.)
-  void brand_before_party_role(std::string_view text, const Place& place, size_t begin, size_t end) {
+  void brand_before_party_role(std::string_view text, const Place& place, size_t begin,
+                               size_t end) {
     for (const Hit& h : pending_)
       if (h.end == begin && g_.patterns[h.id].severity == Severity::Blocking) return;
     for (const char* ending : kBrandEndings) {
@@ -781,8 +793,8 @@ class Scan {
     return i;
   }
 
-  void judge_token(std::string_view text, const Place& place, size_t begin, size_t end, bool letters,
-                   bool digits, bool dot) {
+  void judge_token(std::string_view text, const Place& place, size_t begin, size_t end,
+                   bool letters, bool digits, bool dot) {
     const char before = begin > 0 ? text[begin - 1] : '\0';
     const char after = end < text.size() ? text[end] : '\0';
     if (after == '@') return;  // the name of a mail box
@@ -807,10 +819,12 @@ class Scan {
     std::string_view role;
     const size_t role_end = role_after(text, end, role);
     if (role_end == std::string_view::npos) return;
-    const std::string subject = "“" + token_ + "” stands where an institution's name belongs (before “" +
+    const std::string subject = "“" + token_ +
+                                "” stands where an institution's name belongs (before “" +
                                 std::string(role) + "”)";
     if (v.found && v.severity == Severity::Blocking) {
-      emit(place, kInstitutionName, Severity::Blocking, begin, role_end, subject + ": the mark of a defaced page");
+      emit(place, kInstitutionName, Severity::Blocking, begin, role_end,
+           subject + ": the mark of a defaced page");
     } else if (is_party_role(role) && !g_.allowed_around(text, begin, role_end)) {
       emit(place, kInstitutionName, Severity::Warning, begin, role_end,
            subject + ": only Chinese institutions have Party committees");
@@ -835,7 +849,8 @@ class Scan {
   void judge_url(std::string_view url, const Place& place, size_t size, bool allowed) {
     if (!allowed) {
       emit(place, kLinkDomain, Severity::Blocking, 0, size,
-           "link target “" + std::string(url.substr(0, 200)) + "” uses a scheme that is not allowed");
+           "link target “" + std::string(url.substr(0, 200)) +
+               "” uses a scheme that is not allowed");
       return;
     }
     std::string host = url_host(url);
@@ -951,6 +966,8 @@ GuardReport Guard::check(const Article& a, const Document& body) const {
   return report;
 }
 
-const char* to_string(Severity s) { return s == Severity::Blocking ? "blocking" : "warning"; }
+const char* to_string(Severity s) {
+  return s == Severity::Blocking ? "blocking" : "warning";
+}
 
 }  // namespace press::core

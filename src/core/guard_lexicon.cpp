@@ -169,9 +169,9 @@ const Term kTerms[] = {
     {"假证办理", B, kSpam},
     {"刻章办证", B, kSpam},
     {"出售枪支", B, kSpam},
-    {"代开发票", W, kSpam},  // also a tax office service
+    {"代开发票", W, kSpam},    // also a tax office service
     {"信用卡套现", W, kSpam},  // named in anti-fraud talks
-    {"刷单", W, kSpam},      // "刷单返利" is the fraud type anti-fraud talks name most
+    {"刷单", W, kSpam},        // "刷单返利" is the fraud type anti-fraud talks name most
     {"充值返利", W, kSpam},
     {"裸贷", W, kSpam},
     {"代孕", W, kSpam},
@@ -208,6 +208,8 @@ const Term kLoginPhrases[] = {
     {"（中国）官方网站", W, kLogin},
 };
 
+// Word lists read better in rows.
+// clang-format off
 // Innocent words around the short terms above.
 const char* const kAllowedWords[] = {
     "文博彩塑", "文博彩绘",  // museum studies; not 文博彩 alone: 正文博彩
@@ -246,9 +248,11 @@ const char* const kCommonDomains[] = {
     "12377.cn",  "12321.cn", "163.net",  "yeah.net", "qq.com",
 };
 
+// clang-format on
+
 const char* const kRoleWords[] = {
-    "党委副书记", "党委书记", "纪委书记", "党委", "纪委", "副院长", "院长", "副校长", "校长",
-    "书记",       "牵头",     "官方网站", "官网", "师生", "学子",
+    "党委副书记", "党委书记", "纪委书记", "党委",     "纪委", "副院长", "院长", "副校长",
+    "校长",       "书记",     "牵头",     "官方网站", "官网", "师生",   "学子",
 };
 
 const char* const kInstitutionSuffixes[] = {
@@ -291,6 +295,7 @@ List<T> list(const T (&a)[N]) {
 
 }  // namespace
 
+// clang-format off
 List<Term> terms() { return list(kTerms); }
 List<Term> login_phrases() { return list(kLoginPhrases); }
 List<const char*> allowed_words() { return list(kAllowedWords); }
@@ -300,5 +305,7 @@ List<const char*> common_domains() { return list(kCommonDomains); }
 List<const char*> role_words() { return list(kRoleWords); }
 List<const char*> institution_suffixes() { return list(kInstitutionSuffixes); }
 List<InvisibleRange> invisible_ranges() { return list(kInvisible); }
+
+// clang-format on
 
 }  // namespace press::core::lexicon

@@ -6,10 +6,16 @@ namespace press::core {
 
 namespace {
 
-unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
-bool is_lower_letter(unsigned char c) { return c >= 'a' && c <= 'z'; }
+unsigned char fold(unsigned char c) {
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+bool is_lower_letter(unsigned char c) {
+  return c >= 'a' && c <= 'z';
+}
 
-void set_bit(std::vector<uint64_t>& bits, uint32_t h) { bits[h >> 6] |= uint64_t(1) << (h & 63); }
+void set_bit(std::vector<uint64_t>& bits, uint32_t h) {
+  bits[h >> 6] |= uint64_t(1) << (h & 63);
+}
 
 // Calls f(x) with the first `count` bytes of the pattern as a little-endian integer, once
 // for every upper/lower-case spelling of the ASCII letters among them.
@@ -89,12 +95,15 @@ void TermMatcher::compile() {
     key_size[c] = std::min(key_size[c], k);
     if (is_lower_letter(c)) key_size[c - ('a' - 'A')] = key_size[c];
   }
-  for (int b = 'a'; b <= 'z'; ++b) key_size[b] = key_size[b - ('a' - 'A')] = std::min(key_size[b], key_size[b - ('a' - 'A')]);
-  for (int b = 0; b < 256; ++b) key_mask_[b] = key_size[b] == 6 ? 0xFFFFFFFFFFFFull : (uint64_t(1) << (8 * key_size[b])) - 1;
+  for (int b = 'a'; b <= 'z'; ++b)
+    key_size[b] = key_size[b - ('a' - 'A')] = std::min(key_size[b], key_size[b - ('a' - 'A')]);
+  for (int b = 0; b < 256; ++b)
+    key_mask_[b] = key_size[b] == 6 ? 0xFFFFFFFFFFFFull : (uint64_t(1) << (8 * key_size[b])) - 1;
   filter_.assign((size_t(1) << kFilterBits) / 64, 0);
   for (const std::string& p : patterns_) {
     if (p.empty()) continue;
-    for_each_spelling(p, key_size[(unsigned char)p[0]], [&](uint64_t x) { set_bit(filter_, hash(x)); });
+    for_each_spelling(p, key_size[(unsigned char)p[0]],
+                      [&](uint64_t x) { set_bit(filter_, hash(x)); });
   }
 }
 

@@ -59,7 +59,8 @@ class TermMatcher {
   }
 
   static bool is_latin_byte(unsigned char c) {
-    return c < 0x80 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : c == 0xEF;
+    return c < 0x80 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                    : c == 0xEF;
   }
 
  private:
@@ -120,7 +121,8 @@ class TermMatcher {
     uint64_t mask = 0;
     for (int q = 0; q < kBlocks; ++q) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
-      mask |= uint64_t(unsigned(_mm_movemask_epi8(_mm_cmpgt_epi8(v, continuation_max)))) << (16 * q);
+      mask |= uint64_t(unsigned(_mm_movemask_epi8(_mm_cmpgt_epi8(v, continuation_max))))
+              << (16 * q);
     }
     return mask;
   }
@@ -136,7 +138,8 @@ class TermMatcher {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
       const __m128i folded = _mm_or_si128(v, case_bit);
       const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmplt_epi8(v, above_9));
-      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, below_a), _mm_cmplt_epi8(folded, above_z));
+      const __m128i letter =
+          _mm_and_si128(_mm_cmpgt_epi8(folded, below_a), _mm_cmplt_epi8(folded, above_z));
       const __m128i latin = _mm_or_si128(_mm_or_si128(digit, letter), _mm_cmpeq_epi8(v, ef));
       mask |= uint64_t(unsigned(_mm_movemask_epi8(latin))) << (16 * q);
     }
@@ -157,8 +160,9 @@ class TermMatcher {
     return x;
   }
 
-  static uint32_t hash(uint64_t key) { return uint32_t((key * 0x9E3779B97F4A7C15ull) >> (64 - kFilterBits)); }
-
+  static uint32_t hash(uint64_t key) {
+    return uint32_t((key * 0x9E3779B97F4A7C15ull) >> (64 - kFilterBits));
+  }
 
   // One hash, one bit, no branch but the rarely taken one: how many of the bytes at a
   // position form the key depends on the first byte (see key_mask_).

@@ -12,7 +12,9 @@ inline bool is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c + ('a' - 'A')) : c; }
+inline char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? char(c + ('a' - 'A')) : c;
+}
 
 inline bool equals_ci(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;

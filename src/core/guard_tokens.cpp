@@ -12,8 +12,12 @@ using guard_text::equals_ci;
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_letter(char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
 
 const lexicon::BrandLetters* brand_letters(std::string_view letters) {
   for (const lexicon::BrandLetters& b : lexicon::brand_letters())

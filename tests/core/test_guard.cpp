@@ -1,8 +1,7 @@
 // Content guard: every rule's hits and non-hits, placement of findings in the Markdown,
 // the sample, clean campus news of our own, and the defaced sample.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
 
@@ -34,7 +33,9 @@ GuardReport check_body(const Guard& guard, const std::string& body) {
   return guard.check(a, parse_markdown(a.body));
 }
 
-GuardReport check_body(const std::string& body) { return check_body(sample_guard(), body); }
+GuardReport check_body(const std::string& body) {
+  return check_body(sample_guard(), body);
+}
 
 Article load_article(const std::string& path) {
   ArticleParse p = parse_article(read_source_file(path));
@@ -47,7 +48,8 @@ std::string describe(const GuardReport& r) {
   std::string out;
   for (const Finding& f : r.findings)
     out += std::string(to_string(f.severity)) + " " + f.rule + " " + f.field + "@" +
-           std::to_string(f.offset) + "+" + std::to_string(f.size) + " [" + f.text + "] " + f.message + "\n";
+           std::to_string(f.offset) + "+" + std::to_string(f.size) + " [" + f.text + "] " +
+           f.message + "\n";
   return out.empty() ? "(no findings)" : out;
 }
 
@@ -65,10 +67,10 @@ size_t count_blocking(const GuardReport& r) {
 }
 
 struct Expect {
-  const char* text;      // body Markdown
-  const char* rule;      // nullptr: the rule must not fire at all
+  const char* text;  // body Markdown
+  const char* rule;  // nullptr: the rule must not fire at all
   Severity severity;
-  const char* hit;       // the finding's text
+  const char* hit;  // the finding's text
 };
 
 // Checks one table row against the given rule: the expected finding is there (at the
@@ -107,9 +109,9 @@ TEST_CASE("guard: the sample article has no findings") {
 
 TEST_CASE("guard: clean campus news passes") {
   const char* files[] = {
-      "assets/samples/clean-sports-meet.json",      "assets/samples/clean-enrollment.json",
-      "assets/samples/clean-party-building.json",   "assets/samples/clean-tech-competition.json",
-      "assets/samples/clean-media-report.json",     "assets/samples/clean-notice-jinsha.json",
+      "assets/samples/clean-sports-meet.json",    "assets/samples/clean-enrollment.json",
+      "assets/samples/clean-party-building.json", "assets/samples/clean-tech-competition.json",
+      "assets/samples/clean-media-report.json",   "assets/samples/clean-notice-jinsha.json",
       "assets/samples/clean-international.json",
   };
   for (const char* file : files) {
@@ -420,12 +422,24 @@ TEST_CASE("guard rule invisible-char: hidden characters are blocking") {
     const char* hidden;
   };
   const Row rows[] = {
-      {"学院\u200B新闻", "\u200B"},      {"学院\u200C新闻", "\u200C"},   {"学院\u200D新闻", "\u200D"},
-      {"学院\u2060新闻", "\u2060"},      {"学院\uFEFF新闻", "\uFEFF"},   {"学院\u202E新闻", "\u202E"},
-      {"学院\u2066新闻", "\u2066"},      {"学院\u200F新闻", "\u200F"},   {"学院\u061C新闻", "\u061C"},
-      {"学院\u00AD新闻", "\u00AD"},      {"学院\u180E新闻", "\u180E"},   {"学院\u3164新闻", "\u3164"},
-      {"学院\u115F新闻", "\u115F"},      {"学院\uFFF9新闻", "\uFFF9"},   {"学院\U000E0041新闻", "\U000E0041"},
-      {"学院\x01新闻", "\x01"},          {"学院\x7F新闻", "\x7F"},       {"学院\u0085新闻", "\u0085"},
+      {"学院\u200B新闻", "\u200B"},
+      {"学院\u200C新闻", "\u200C"},
+      {"学院\u200D新闻", "\u200D"},
+      {"学院\u2060新闻", "\u2060"},
+      {"学院\uFEFF新闻", "\uFEFF"},
+      {"学院\u202E新闻", "\u202E"},
+      {"学院\u2066新闻", "\u2066"},
+      {"学院\u200F新闻", "\u200F"},
+      {"学院\u061C新闻", "\u061C"},
+      {"学院\u00AD新闻", "\u00AD"},
+      {"学院\u180E新闻", "\u180E"},
+      {"学院\u3164新闻", "\u3164"},
+      {"学院\u115F新闻", "\u115F"},
+      {"学院\uFFF9新闻", "\uFFF9"},
+      {"学院\U000E0041新闻", "\U000E0041"},
+      {"学院\x01新闻", "\x01"},
+      {"学院\x7F新闻", "\x7F"},
+      {"学院\u0085新闻", "\u0085"},
       {"学院\x1B[31m新闻", "\x1B"},
   };
   for (const Row& row : rows) {
@@ -552,7 +566,8 @@ TEST_CASE("guard: body findings point into the Markdown the editor wrote") {
   CHECK(r.findings[0].text == "&#x535a;&#x5f69;");
 
   // Lists, quotes, tables and headings are read too.
-  const std::string md = "- 一\n- 老虎机\n\n> 引用百家乐\n\n| a | b |\n|---|---|\n| 1 | 六合彩 |\n\n## 时时彩\n";
+  const std::string md =
+      "- 一\n- 老虎机\n\n> 引用百家乐\n\n| a | b |\n|---|---|\n| 1 | 六合彩 |\n\n## 时时彩\n";
   r = check_body(md);
   INFO(describe(r));
   REQUIRE(r.findings.size() == 4);
@@ -631,11 +646,18 @@ TEST_CASE("guard: findings always point at their text, whatever the input") {
   // Random articles from fragments that exercise every rule and every way of mapping a
   // body position to the Markdown (entities, emphasis, breaks, invalid bytes).
   const char* fragments[] = {
-      "博", "彩", "\u200B", "\u202E", "ag", "88", "&#24425;", "&#8203;", "&amp;", "**", "*", "[",
-      "](", ")", "http://", "www.", ".com", "\n", "\n\n", "\r\n", "# ", "> ", "- ", "1. ",
-      "| a | b |\n|---|---|\n| ", "`", "```\n", "    ", "浙江工贸", "职业学院", "党委书记", "登录入口",
-      "金沙", "江", " ", "\xE4", "\x80", "\t", "<", "\\", "![", "ｇ", "８", "·", "(中国)官方网站",
-      "体育", "0x", "#", "@", ".", "-", "abc123", "\x01", "javascript:", "&#x", ";", "hg0088",
+      "博",       "彩",       "\u200B",  "\u202E",      "ag",
+      "88",       "&#24425;", "&#8203;", "&amp;",       "**",
+      "*",        "[",        "](",      ")",           "http://",
+      "www.",     ".com",     "\n",      "\n\n",        "\r\n",
+      "# ",       "> ",       "- ",      "1. ",         "| a | b |\n|---|---|\n| ",
+      "`",        "```\n",    "    ",    "浙江工贸",    "职业学院",
+      "党委书记", "登录入口", "金沙",    "江",          " ",
+      "\xE4",     "\x80",     "\t",      "<",           "\\",
+      "![",       "ｇ",       "８",      "·",           "(中国)官方网站",
+      "体育",     "0x",       "#",       "@",           ".",
+      "-",        "abc123",   "\x01",    "javascript:", "&#x",
+      ";",        "hg0088",
   };
   const size_t count = sizeof fragments / sizeof fragments[0];
   uint32_t seed = 12345;
@@ -652,9 +674,13 @@ TEST_CASE("guard: findings always point at their text, whatever the input") {
     const GuardReport r = sample_guard().check(a, parse_markdown(a.body));
     for (const Finding& f : r.findings) {
       if (f.rule == "limit") continue;
-      const std::string* text = f.field == "title" ? &a.title : f.field == "author" ? &a.author
-                              : f.field == "source" ? &a.source : f.field == "body" ? &a.body
-                              : f.field == "link" ? &a.link : f.field == "editor" ? &a.editor : nullptr;
+      const std::string* text = f.field == "title"    ? &a.title
+                                : f.field == "author" ? &a.author
+                                : f.field == "source" ? &a.source
+                                : f.field == "body"   ? &a.body
+                                : f.field == "link"   ? &a.link
+                                : f.field == "editor" ? &a.editor
+                                                      : nullptr;
       INFO("round " << round << "\n" << describe(r));
       REQUIRE(text != nullptr);
       REQUIRE(f.offset + f.size <= text->size());
@@ -693,15 +719,17 @@ TEST_CASE("guard: a moved guard still checks; severity names") {
 
 TEST_CASE("guard matcher: every occurrence, as a naive search finds them") {
   const std::vector<std::string> patterns = {
-      "博彩", "澳门博彩", "门博", "APP下载", "\x01", "\u200B", "ab", "abc", "b", "彩票平台", "票",
-      "\xF3\xA0\x80\x81", "xyzxyz", "zx",
+      "博彩", "澳门博彩", "门博", "APP下载",          "\x01",   "\u200B", "ab", "abc",
+      "b",    "彩票平台", "票",   "\xF3\xA0\x80\x81", "xyzxyz", "zx",
   };
   TermMatcher m;
   for (const std::string& p : patterns) m.add(p);
   m.add("");  // ignored
   m.compile();
-  const char* pieces[] = {"博", "彩", "澳门", "票", "平台", "app", "APP", "下载", "\x01", "\u200B", "a",
-                          "b", "c", "x", "y", "z", "中文", "\xF3\xA0\x80\x81", " ", "\x80", "ＡＰＰ"};
+  const char* pieces[] = {"博",  "彩",   "澳门",  "票",     "平台", "app",
+                          "APP", "下载", "\x01",  "\u200B", "a",    "b",
+                          "c",   "x",    "y",     "z",      "中文", "\xF3\xA0\x80\x81",
+                          " ",   "\x80", "ＡＰＰ"};
   uint32_t seed = 7;
   for (int round = 0; round < 2000; ++round) {
     std::string text;
@@ -728,7 +756,8 @@ TEST_CASE("guard matcher: every occurrence, as a naive search finds them") {
       }
     // Same set; the matcher's order is by begin, shorter first.
     std::sort(want.begin(), want.end(), [&](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first < b.first : patterns[a.second].size() < patterns[b.second].size();
+      return a.first != b.first ? a.first < b.first
+                                : patterns[a.second].size() < patterns[b.second].size();
     });
     INFO("text: " << text);
     REQUIRE(got.size() == want.size());
@@ -740,12 +769,14 @@ TEST_CASE("guard matcher: every occurrence, as a naive search finds them") {
   // Latin positions: from left to right, none inside a token the callback has read.
   std::vector<size_t> latin;
   const std::string text = std::string(100, '-') + "ab12 中文 ＡＢ x" + std::string(80, '-');
-  m.scan(text, [](size_t, uint32_t) {}, [&](size_t i) {
-    latin.push_back(i);
-    size_t e = i;
-    while (e < text.size() && TermMatcher::is_latin_byte((unsigned char)text[e])) ++e;
-    return e;
-  });
+  m.scan(
+      text, [](size_t, uint32_t) {},
+      [&](size_t i) {
+        latin.push_back(i);
+        size_t e = i;
+        while (e < text.size() && TermMatcher::is_latin_byte((unsigned char)text[e])) ++e;
+        return e;
+      });
   REQUIRE(latin.size() == 4);  // this callback reads a full-width letter as one byte
   CHECK(latin[0] == 100);
   CHECK(text.compare(latin[1], 3, "Ａ") == 0);
