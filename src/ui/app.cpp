@@ -321,21 +321,22 @@ void App::save_now() {
   const uint64_t generation = s.edit_generation;
   const std::string id = s.draft_id;
   s.save_in_flight = true;
-  s.drafts->save(id, s.article, guard([this, generation, id](StorageResult r) {
-                   AppState& st = state_;
-                   st.save_in_flight = false;
-                   if (id != st.draft_id) return;
-                   if (!r.ok) {
-                     st.save_error = r.error;
-                     set_status(trf(Str::SaveFailed, r.error.c_str()), StatusKind::Error);
-                     return;
-                   }
-                   st.save_error.clear();
-                   st.saved_generation = std::max(st.saved_generation, generation);
-                   st.saved_at = now();
-                   st.first_unsaved_time =
-                       st.saved_generation == st.edit_generation ? -1 : st.last_edit_time;
-                 }));
+  s.drafts->save(
+      id, s.article, guard([this, generation, id](StorageResult r) {
+        AppState& st = state_;
+        st.save_in_flight = false;
+        if (id != st.draft_id) return;
+        if (!r.ok) {
+          st.save_error = r.error;
+          st.save_retry_time = ImGui::GetTime() + 5;  // a full disk is not fixed by hammering it
+          set_status(trf(Str::SaveFailed, r.error.c_str()), StatusKind::Error);
+          return;
+        }
+        st.save_error.clear();
+        st.saved_generation = std::max(st.saved_generation, generation);
+        st.saved_at = now();
+        st.first_unsaved_time = st.saved_generation == st.edit_generation ? -1 : st.last_edit_time;
+      }));
 }
 
 void App::save_settings() {
@@ -363,6 +364,7 @@ void App::autosave() {
   const AppState& s = state_;
   if (!s.have_draft || !dirty() || s.save_in_flight) return;
   const double t = ImGui::GetTime();
+  if (!s.save_error.empty() && t < s.save_retry_time) return;
   // Shortly after the last change, and at least every ten seconds of continuous typing.
   if (t - s.last_edit_time >= config_.autosave_delay ||
       (s.first_unsaved_time >= 0 && t - s.first_unsaved_time >= 10))

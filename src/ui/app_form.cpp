@@ -48,8 +48,12 @@ bool App::text_field(UiItem id, const char* label_id, std::string& value, const 
                      float width, bool invalid) {
   AppState& s = state_;
   if (s.field_focus.item == id) {
-    // Ask ImGui once; the selection is applied by the callback when the field is active.
-    if (s.field_focus.frames++ == 0) ImGui::SetKeyboardFocusHere();
+    // Ask ImGui once to activate the field for typing (also after a mouse click elsewhere);
+    // the callback applies the selection once it is active.
+    if (s.field_focus.frames++ == 0) {
+      ImGui::ActivateItemByID(ImGui::GetID(label_id));
+      ImGui::GetCurrentContext()->NavNextActivateFlags |= ImGuiActivateFlags_PreferInput;
+    }
     if (s.field_focus.frames > 4) s.field_focus.item = UiItem::kCount;
   }
   if (invalid) {

@@ -100,6 +100,7 @@ struct AppState {
   double first_unsaved_time = -1;  // ImGui time the article became unsaved
   int64_t saved_at = 0;            // clock time of the last successful save
   std::string save_error;
+  double save_retry_time = 0;  // after a failed save, autosave tries again from then
 
   // ---- Derived from the article (recomputed when edit_generation changes) -------------
   uint64_t analyzed_generation = 0;

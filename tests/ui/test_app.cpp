@@ -2,6 +2,7 @@
 // article typed in, shortcuts, drafts on disk, autosave and recovery after a crash, the
 // guard gate on publishing, and the language switch.
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -373,6 +374,50 @@ TEST_CASE("a blocking finding disables publishing and selects the offending text
   }
   CHECK_FALSE(h.state().report.blocks());
   CHECK(h.app().can_publish());
+}
+
+TEST_CASE("a finding in the title selects it in the title field", "[app][guard]") {
+  Harness h;
+  h.until_ready();
+  h.click(UiItem::TitleField);
+  h.type("澳门威尼斯人登录入口");
+  h.frames(2);
+  REQUIRE(h.state().report.blocks());
+  const auto& f = h.state().report.findings.front();
+  REQUIRE(f.field == "title");
+  h.click(UiItem::Body);  // the focus is elsewhere
+  h.click(UiItem::FirstFinding);
+  h.frames(3);
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  REQUIRE(g.ActiveId != 0);
+  CHECK(g.InputTextState.ID == g.ActiveId);
+  CHECK(g.InputTextState.HasSelection());
+  // Typing replaces exactly the selected words.
+  h.type("学院");
+  CHECK(h.state().article.title.find(f.text) == std::string::npos);
+}
+
+TEST_CASE("a draft that cannot be saved says so, keeps the text and retries later",
+          "[app][drafts]") {
+  TempDir temp;
+  HarnessOptions options;
+  options.data_dir = temp.path() + "/data";
+  Harness h(options);
+  h.until_ready();
+  // Something in the way of the drafts folder (a file of that name): every write fails.
+  std::ofstream(options.data_dir + "/drafts") << "in the way";
+  h.click(UiItem::TitleField);
+  h.type("无法保存的草稿");
+  h.wait(1.5f);
+  CHECK_FALSE(h.state().save_error.empty());
+  CHECK(h.app().dirty());
+  CHECK(h.state().article.title == "无法保存的草稿");
+  CHECK(h.state().status.kind == press::ui::StatusKind::Error);
+  fs::remove(options.data_dir + "/drafts");
+  h.wait(6);  // the next attempt comes a few seconds later, not every frame
+  CHECK(h.state().save_error.empty());
+  CHECK_FALSE(h.app().dirty());
+  CHECK(fs::exists(draft_file(h)));
 }
 
 TEST_CASE("the preview opens the exact page in the browser", "[app]") {
