@@ -1,5 +1,6 @@
 // The editor's parts on their own: Markdown commands, the character count, the time
 // field, settings, glyph sets and font metrics, the server's finding lists, file storage.
+#include <httplib.h>
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
@@ -267,4 +268,30 @@ TEST_CASE("file storage writes atomically and never overwrites what it moves asi
   CHECK(press_ui_test::read_text(temp.path() + "/data/" + first) == "two");
   CHECK(press_ui_test::read_text(temp.path() + "/data/" + second) == "three");
   CHECK_FALSE(fs::exists(temp.path() + "/data/drafts/a.json"));
+}
+
+TEST_CASE("the desktop shows the exact page with the portal's stylesheet", "[parts][shell]") {
+  press::native::DesktopShell shell(press_ui_test::source_path("web"));
+  shell.set_opener("true");  // no browser in a test
+  std::string error;
+  const std::string html =
+      "<!DOCTYPE html>\n<link rel=\"stylesheet\" href=\"/portal.css\"><h1>标题</h1>\n";
+  REQUIRE(shell.open_page(html, error));
+  CHECK(press_ui_test::read_text(shell.last_page()) == html);  // byte for byte
+  const std::string url = shell.last_url();
+  REQUIRE(url.rfind("http://127.0.0.1:", 0) == 0);
+  const size_t slash = url.find('/', 7);
+  httplib::Client client(url.substr(0, slash));
+  auto page = client.Get(url.substr(slash).c_str());
+  REQUIRE(page);
+  CHECK(page->body == html);
+  auto css = client.Get("/portal.css");
+  REQUIRE(css);
+  CHECK(css->status == 200);
+  CHECK(css->body.find("--portal-red") != std::string::npos);
+  // Links of the article go to the opener as one argument, never through a shell.
+  CHECK(shell.open_url("https://example.cn/a?b=1;rm -rf /", error));
+  shell.set_opener("press-no-such-opener");
+  CHECK_FALSE(shell.open_url("https://example.cn", error));
+  CHECK(error.find("press-no-such-opener") != std::string::npos);
 }

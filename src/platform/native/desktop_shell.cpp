@@ -107,9 +107,9 @@ bool DesktopShell::open_page(const std::string& html, std::string& error) {
     }
   }
   // Without the server the file still opens, only without the portal's stylesheet.
-  const std::string url = server_ ? "http://127.0.0.1:" + std::to_string(server_->port) + "/" + name
-                                  : "file://" + last_page_;
-  return spawn(url, error);
+  last_url_ = server_ ? "http://127.0.0.1:" + std::to_string(server_->port) + "/" + name
+                      : "file://" + last_page_;
+  return spawn(last_url_, error);
 }
 
 bool DesktopShell::open_url(const std::string& url, std::string& error) {

@@ -21,8 +21,9 @@ class DesktopShell final : public ui::Shell {
   bool open_page(const std::string& html, std::string& error) override;
   bool open_url(const std::string& url, std::string& error) override;
 
-  // Where the last page was written (tests).
+  // Where the last page was written, and the loopback server's address (tests).
   const std::string& last_page() const { return last_page_; }
+  std::string last_url() const { return last_url_; }
   // The command that opens URLs ("xdg-open"); tests replace it with "true".
   void set_opener(std::string command) { opener_ = std::move(command); }
 
@@ -33,6 +34,7 @@ class DesktopShell final : public ui::Shell {
   std::string web_dir_;
   std::string folder_;
   std::string last_page_;
+  std::string last_url_;
   std::string opener_ = "xdg-open";
   std::unique_ptr<Server> server_;
   std::vector<int> children_;
