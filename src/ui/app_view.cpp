@@ -619,10 +619,16 @@ void App::draw_status_bar() {
     saved = tr(Str::Unsaved);
   } else if (s.saved_at) {
     saved = trf(Str::SavedAt, format_time_entry(s.saved_at).substr(11).c_str());
+  } else if (s.have_draft && s.drafts->find(s.draft_id)) {
+    saved = tr(Str::Saved);  // opened from disk, unchanged
   }
-  ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::TextUnformatted(("● " + saved).c_str());
-  ImGui::PopStyleColor();
+  if (!saved.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(("● " + saved).c_str());
+    ImGui::PopStyleColor();
+  } else {
+    ImGui::Dummy(ImVec2(0, ImGui::GetFrameHeight()));
+  }
 
   // The latest message: errors stay, the rest fade after a while.
   if (!s.status.text.empty() &&
@@ -654,6 +660,7 @@ void App::draw_status_bar() {
     if (s.publisher->busy()) width += 120;
     if (ps.phase == PublishPhase::Failed) width += ImGui::CalcTextSize(retry).x + 24;
     if (ps.missing_on_server) width += ImGui::CalcTextSize(as_new).x + 24;
+    if (ps.phase == PublishPhase::Conflict) width += ImGui::CalcTextSize(tr(Str::ConflictResolve)).x + 24;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 24, ImGui::GetContentRegionMax().x - width));
     if (s.publisher->busy()) {
       // Upload progress when the platform reports it, else an indeterminate sweep.

@@ -133,6 +133,7 @@ enum class Lang { Zh, En };
   X(Unsaved, "有未保存的修改", "Unsaved changes")                                               \
   X(Saving, "正在保存…", "Saving…")                                                             \
   X(SavedAt, "已保存 %s", "Saved %s")                                                           \
+  X(Saved, "已保存", "Saved")                                                           \
   X(SaveFailed, "保存失败：%s", "Could not save: %s")                                           \
   X(ReadFailed, "无法读取 %s：%s", "Could not read %s: %s")                                    \
   X(Restored, "已恢复上次未关闭的草稿", "Restored the draft you were working on")             \
