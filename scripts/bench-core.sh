@@ -7,11 +7,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-7}
 SIZE_MB=${SIZE_MB:-10}
+BUILD_DIR=${BUILD_DIR:-build/native}  # e.g. BUILD_DIR=build/mine to bench your own build
 
-if [ ! -x build/native/press ] || [ ! -x build/native/md2html ]; then
-  bash scripts/setup.sh >/dev/null
-  cmake --preset native >/dev/null
-  cmake --build --preset native --target press md2html >/dev/null
+if [ "$BUILD_DIR" = build/native ]; then
+  if [ ! -x build/native/press ] || [ ! -x build/native/md2html ]; then
+    bash scripts/setup.sh >/dev/null
+    cmake --preset native >/dev/null
+    cmake --build --preset native --target press md2html >/dev/null
+  fi
+elif [ ! -x "$BUILD_DIR/press" ] || [ ! -x "$BUILD_DIR/md2html" ]; then
+  echo "bench-core: build press and md2html in $BUILD_DIR first" >&2
+  exit 2
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -41,13 +47,13 @@ open(sys.argv[1], "w", encoding="utf-8").write("".join(out))
 PY
 bytes=$(stat -c %s "$work/input.md")
 
-python3 - "$work" "$bytes" "$RUNS" <<'PY'
+python3 - "$work" "$bytes" "$RUNS" "$BUILD_DIR" <<'PY'
 import os, subprocess, sys, time
-work, nbytes, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+work, nbytes, runs, build = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 sample = "assets/samples/sample-article.json"
 commands = {
-    "md2html": ["build/native/md2html", "--ftables", "--fstrikethrough", "--fno-html", work + "/input.md", "-o", os.devnull],
-    "press render": ["build/native/press", "render", sample, "--body", work + "/input.md", "-o", os.devnull],
+    "md2html": [build + "/md2html", "--ftables", "--fstrikethrough", "--fno-html", work + "/input.md", "-o", os.devnull],
+    "press render": [build + "/press", "render", sample, "--body", work + "/input.md", "-o", os.devnull],
 }
 def measure(cmd):
     best = float("inf")

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include <sys/stat.h>
+
 namespace press::cli {
 
 #ifndef PRESS_ASSETS_DIR
@@ -16,7 +18,14 @@ std::optional<std::string> read_file(const std::string& path) {
     std::fprintf(stderr, "press: %s: %s\n", path.c_str(), std::strerror(errno));
     return std::nullopt;
   }
+  // A regular file is read straight into a string of its size: no growing copies of a
+  // 10 MB body. Whatever else there is (a pipe, a file that grew) is appended after.
   std::string out;
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    out.resize(size_t(st.st_size));
+    out.resize(std::fread(out.data(), 1, out.size(), f));
+  }
   char buf[1 << 16];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);

@@ -11,6 +11,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#if !defined(__EMSCRIPTEN__) || defined(__EMSCRIPTEN_PTHREADS__)
+#define PRESS_GUARD_THREADS 1
+#include <thread>
+#endif
 
 #include "core/diagnostic.h"
 #include "core/guard_lexicon.h"
@@ -35,6 +39,8 @@ constexpr size_t kMaxWarnings = 900;   // so warnings never crowd out a blocking
 constexpr size_t kMaxToken = 253;      // longest domain name; longer runs are not names
 constexpr size_t kUrlSearchWindow = 4096;
 constexpr int kMaxFullUrlSearches = 32;
+// Bodies at least this long are read by two threads, one half each (see Scan::body).
+constexpr size_t kParallelBodySize = 1 << 20;
 
 constexpr const char* kLexicon = "lexicon";
 constexpr const char* kBrandToken = "brand-token";
@@ -331,13 +337,58 @@ class Scan {
   }
 
   void body(std::string_view markdown, const Document& doc) {
+    begin_body(markdown, doc);
+    size_t split = doc.blocks.size();
+#ifdef PRESS_GUARD_THREADS
+    // A long body is read in two halves at once, the second by a Scan that records its
+    // findings; they are then taken in the order one Scan would have made them, under the
+    // same limits, so the report is the same as from one thread.
+    if (doc.text.size() >= kParallelBodySize) {
+      split = 0;
+      while (split < doc.blocks.size() &&
+             (doc.blocks[split].span_begin >= doc.spans.size() ||
+              doc.spans[doc.blocks[split].span_begin].offset < doc.text.size() / 2))
+        ++split;
+    }
+#endif
+    uint32_t scanned = 0;  // spans before this were read with an earlier block
+    if (split < doc.blocks.size()) {
+#ifdef PRESS_GUARD_THREADS
+      uint32_t second_scanned = 0;  // what `scanned` will be at the split
+      for (size_t i = 0; i < split; ++i)
+        if (takes_block(doc, doc.blocks[i], second_scanned))
+          second_scanned = doc.blocks[i].span_end;
+      GuardReport second_report;
+      Scan second(g_, second_report);
+      second.recording_ = true;
+      second.begin_body(markdown, doc);
+      std::thread reading(
+          [&] { second.body_blocks(doc, split, doc.blocks.size(), second_scanned); });
+      body_blocks(doc, 0, split, scanned);
+      reading.join();
+      take_recorded(second);
+#endif
+    } else {
+      body_blocks(doc, 0, doc.blocks.size(), scanned);
+    }
+    body_links(markdown, doc);
+  }
+
+  void begin_body(std::string_view markdown, const Document& doc) {
     texts_.push_back({"body", markdown});
     markdown_ = markdown;
     verbatim_.assign(doc.spans.size(), -1);
-    const size_t span_count = doc.spans.size();
-    uint32_t scanned = 0;  // spans before this were read with an earlier block
-    for (const Block& b : doc.blocks) {
-      if (b.span_end <= std::max(b.span_begin, scanned) || b.span_end > span_count) continue;
+  }
+
+  static bool takes_block(const Document& doc, const Block& b, uint32_t scanned) {
+    return !(b.span_end <= std::max(b.span_begin, scanned) || b.span_end > doc.spans.size());
+  }
+
+  // Body text of blocks [block_begin, block_end); `scanned` carries on from block to block.
+  void body_blocks(const Document& doc, size_t block_begin, size_t block_end, uint32_t& scanned) {
+    for (size_t bi = block_begin; bi < block_end; ++bi) {
+      const Block& b = doc.blocks[bi];
+      if (!takes_block(doc, b, scanned)) continue;
       const bool tokens = b.kind != BlockKind::CodeBlock;
       uint32_t k = std::max(b.span_begin, scanned);
       scanned = b.span_end;
@@ -353,7 +404,7 @@ class Scan {
         if (begin <= end && end <= doc.text.size()) {
           Place place;
           place.field = "body";
-          place.field_text = markdown;
+          place.field_text = markdown_;
           place.doc = &doc;
           place.first_span = k;
           place.last_span = j;
@@ -363,7 +414,17 @@ class Scan {
         k = j;
       }
     }
-    body_links(markdown, doc);
+  }
+
+  // The findings a recording Scan made, as if this Scan had made them just now.
+  void take_recorded(Scan& recorded) {
+    for (Finding& f : recorded.report_.findings) {
+      if (!room_for(f.severity)) continue;
+      if (f.severity == Severity::Warning) ++warnings_;
+      report_.findings.push_back(std::move(f));
+    }
+    dropped_ += recorded.dropped_;
+    dropped_blocking_ |= recorded.dropped_blocking_;
   }
 
   void finish() {
@@ -414,7 +475,13 @@ class Scan {
 
   bool room_for(Severity s) {
     const size_t n = report_.findings.size();
-    if (n >= kMaxFindings || (s == Severity::Warning && warnings_ >= kMaxWarnings)) {
+    // A recording Scan keeps what could still be listed after the findings before it:
+    // past kMaxFindings blocking or kMaxWarnings warnings of its own, nothing could be.
+    const bool full =
+        recording_
+            ? (s == Severity::Blocking ? n - warnings_ >= kMaxFindings : warnings_ >= kMaxWarnings)
+            : n >= kMaxFindings || (s == Severity::Warning && warnings_ >= kMaxWarnings);
+    if (full) {
       ++dropped_;
       dropped_blocking_ |= s == Severity::Blocking;
       return false;
@@ -930,6 +997,7 @@ class Scan {
   std::vector<std::pair<size_t, size_t>> removed_;
   size_t warnings_ = 0, dropped_ = 0;
   bool dropped_blocking_ = false;
+  bool recording_ = false;  // the second half of a long body (see body())
 };
 
 }  // namespace
