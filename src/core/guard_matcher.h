@@ -76,13 +76,18 @@ class TermMatcher {
     // begins with its first character, never with a UTF-8 continuation byte. (Blocks of 64
     // rather than 16: the loop over a block's positions mispredicts its exit once per block.)
     if (starts_are_char_starts_) {
+      // The filter's tables in locals: walk() calls out, so members would be read again
+      // for every position.
+      const uint64_t* const filter = filter_.data();
+      const uint64_t* const key_mask = key_mask_;
       for (; i + 64 + 8 <= n; i += 64) {
         const uint64_t starts = char_starts64(p + i);
         for (uint64_t m = starts; m; m &= m - 1) {
-          const size_t k = i + unsigned(__builtin_ctzll(m));
+          const size_t k = i + size_t(__builtin_ctzll(m));
           uint64_t x;
           std::memcpy(&x, p + k, 8);
-          if (candidate(p[k], x)) walk(p, n, k, on_match);
+          const uint32_t h = hash(x & key_mask[p[k]]);
+          if ((filter[h >> 6] >> (h & 63)) & 1) walk(p, n, k, on_match);
         }
         if (kLatin) {
           for (uint64_t m = latin64(p + i); m; m &= m - 1) {
