@@ -15,7 +15,7 @@ fi
 cmake --build "$BUILD" --target press_ui_tests >/dev/null
 
 echo "== CPU time (median over many frames)"
-"$BUILD/press_ui_tests" "[.bench]" | grep -E "^(article|idle|keystroke|autosave)"
+"$BUILD/press_ui_tests" "[.bench]" | grep -E "^(article|idle|keystroke|new-glyph|autosave)"
 
 echo "== callgrind (instructions per frame, mean of 10 frames; only those frames are instrumented)"
 work=$(mktemp -d)
