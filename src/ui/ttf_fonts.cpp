@@ -7,10 +7,16 @@
 #include <cstring>
 #include <vector>
 
-// stb_truetype from ImGui's tree, compiled here as a private (static) copy: ImGui keeps its
-// own static copy inside imgui_draw.cpp and exposes none of it.
+// stb_truetype and stb_rect_pack from ImGui's tree, compiled here as private (static) copies:
+// ImGui keeps its own static copies inside imgui_draw.cpp and exposes none of them.
+// The rectangle packer comes first: stb_truetype then uses it instead of its own stand-in.
+#define STBRP_STATIC
+#define STB_RECT_PACK_IMPLEMENTATION
+#include "imstb_rectpack.h"
 #define STBTT_STATIC
 #define STB_TRUETYPE_IMPLEMENTATION
+#include <imgui_internal.h>
+
 #include "imstb_truetype.h"
 
 namespace press::ui {
@@ -44,8 +50,16 @@ size_t find_table(const std::string& d, size_t directory, const char tag[4]) {
   return 0;
 }
 
-// The atlas only rasterizes the space itself; every other glyph comes from the cache.
-const ImWchar kSpaceOnly[] = {0x20, 0x20, 0};
+// ImGui wants font data behind every font it is given, and copies it when it does not own
+// it (20 MB per face for Noto Sans CJK). Our builder never reads it: hand it one byte.
+char kNoFontData[1] = {0};
+const ImWchar kNoRanges[] = {0x20, 0x20, 0};
+
+// The backend whose build() is running: ImGui's builder interface is a plain function.
+TtfFontBackend* g_building = nullptr;
+
+bool build_from_cache(ImFontAtlas* atlas);
+const ImFontBuilderIO kCacheBuilder = {build_from_cache};
 
 }  // namespace
 
@@ -71,8 +85,16 @@ struct TtfFontBackend::Face {
   stbtt_fontinfo info{};
   float scale = 0;  // device pixels per font unit
   float density = 1;
+  float ascent = 0, descent = 0;  // logical pixels, rounded outwards as ImGui does
   std::unordered_map<uint32_t, Glyph> glyphs;
 };
+
+namespace {
+bool build_from_cache(ImFontAtlas* atlas) {
+  if (!g_building) return ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(atlas);
+  return g_building->pack(*atlas);
+}
+}  // namespace
 
 TtfFontBackend::TtfFontBackend(FontFile regular, FontFile bold)
     : regular_(std::move(regular)), bold_(std::move(bold)) {
@@ -89,8 +111,14 @@ TtfFontBackend::Face& TtfFontBackend::face(const FontFile& file, float size_px, 
     f = std::make_unique<Face>();
     const auto* data = reinterpret_cast<const unsigned char*>(file.data.data());
     const int offset = stbtt_GetFontOffsetForIndex(data, file.face);
-    if (offset >= 0 && stbtt_InitFont(&f->info, data, offset))
+    if (offset >= 0 && stbtt_InitFont(&f->info, data, offset)) {
       f->scale = stbtt_ScaleForPixelHeight(&f->info, size_px * density);
+      int ascent = 0, descent = 0, gap = 0;
+      stbtt_GetFontVMetrics(&f->info, &ascent, &descent, &gap);
+      const float logical = stbtt_ScaleForPixelHeight(&f->info, size_px);
+      f->ascent = std::ceil(float(ascent) * logical);
+      f->descent = std::floor(float(descent) * logical);
+    }
     f->density = density;
   }
   return *f;
@@ -125,42 +153,92 @@ const TtfFontBackend::Glyph& TtfFontBackend::glyph(Face& f, uint32_t cp) {
 ImFont* TtfFontBackend::add(ImFontAtlas& atlas, const FontFile& file, float ratio, float em,
                             float density, const std::vector<uint16_t>& glyphs) {
   ImFontConfig cfg;
-  cfg.FontData = const_cast<char*>(file.data.data());
-  cfg.FontDataSize = int(file.data.size());
-  cfg.FontDataOwnedByAtlas = false;  // the backend owns the bytes for the program's life
-  cfg.FontNo = file.face;
-  cfg.SizePixels = em * ratio;  // ImGui's size is the line height
-  cfg.RasterizerDensity = density;
-  cfg.OversampleH = 1;
-  cfg.OversampleV = 1;
-  cfg.PixelSnapH = true;
-  cfg.GlyphRanges = kSpaceOnly;
+  cfg.FontData = kNoFontData;
+  cfg.FontDataSize = 1;
+  cfg.FontDataOwnedByAtlas = false;
+  cfg.SizePixels = std::round(em * ratio);  // ImGui's size is the line height, in whole pixels
+  cfg.GlyphRanges = kNoRanges;
   std::snprintf(cfg.Name, sizeof cfg.Name, "%s %.0fpx", file.name.c_str(), em);
   ImFont* font = atlas.AddFont(&cfg);
-  Face& f = face(file, cfg.SizePixels, density);
+  // Glyphs at the exact em size asked for; the line height above only spaces lines.
+  Face& f = face(file, em * ratio, density);
+  fonts_.push_back({font, &f});
   for (const uint16_t cp : glyphs) {
-    if (cp == 0x20) continue;
     const Glyph& g = glyph(f, cp);
     if (!g.present) continue;
-    // Blank glyphs (ideographic space) still need a rectangle: one transparent pixel.
-    const int rect =
-        atlas.AddCustomRectFontGlyph(font, ImWchar(cp), std::max<int>(1, g.width),
-                                     std::max<int>(1, g.height), g.advance, ImVec2(0, 0));
+    // One pixel of padding right and below keeps neighbours from bleeding in when the
+    // texture is sampled between pixels; blank glyphs (spaces) still need a rectangle.
+    const int rect = atlas.AddCustomRectFontGlyph(font, ImWchar(cp), g.width + 1, g.height + 1,
+                                                  g.advance, ImVec2(0, 0));
     placed_.push_back({rect, &g, font, cp, density});
   }
   return font;
+}
+
+bool TtfFontBackend::pack(ImFontAtlas& atlas) {
+  ImFontAtlasBuildInit(&atlas);  // ImGui's own rectangles: mouse cursors, baked lines
+  // Texture width from the area to cover, as ImGui's builder chooses it.
+  double area = 0;
+  for (const ImFontAtlasCustomRect& r : atlas.CustomRects) area += double(r.Width) * r.Height;
+  const int side = int(std::sqrt(area)) + 1;
+  atlas.TexWidth = atlas.TexDesiredWidth > 0 ? atlas.TexDesiredWidth
+                   : side >= 4096 * 0.7      ? 4096
+                   : side >= 2048 * 0.7      ? 2048
+                   : side >= 1024 * 0.7      ? 1024
+                                             : 512;
+  atlas.TexHeight = 0;
+  std::vector<stbrp_node> nodes(size_t(atlas.TexWidth));
+  stbrp_context context;
+  stbrp_init_target(&context, atlas.TexWidth, 1024 * 32, nodes.data(), int(nodes.size()));
+  ImFontAtlasBuildPackCustomRects(&atlas, &context);
+  atlas.TexHeight = (atlas.Flags & ImFontAtlasFlags_NoPowerOfTwoHeight)
+                        ? atlas.TexHeight + 1
+                        : ImUpperPowerOfTwo(atlas.TexHeight);
+  atlas.TexUvScale = ImVec2(1.0f / float(atlas.TexWidth), 1.0f / float(atlas.TexHeight));
+  atlas.TexPixelsAlpha8 =
+      static_cast<unsigned char*>(IM_ALLOC(size_t(atlas.TexWidth) * size_t(atlas.TexHeight)));
+  std::memset(atlas.TexPixelsAlpha8, 0, size_t(atlas.TexWidth) * size_t(atlas.TexHeight));
+  for (const Built& b : fonts_)
+    ImFontAtlasBuildSetupFont(&atlas, b.font, const_cast<ImFontConfig*>(b.font->ConfigData),
+                              b.face->ascent, b.face->descent);
+  for (const Placed& p : placed_) {
+    const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(p.rect);
+    const Glyph& g = *p.glyph;
+    for (int y = 0; y < g.height; ++y)
+      std::memcpy(atlas.TexPixelsAlpha8 + size_t(r->Y + y) * size_t(atlas.TexWidth) + r->X,
+                  g.alpha.data() + size_t(y) * g.width, g.width);
+  }
+  ImFontAtlasBuildFinish(&atlas);  // registers the glyphs, builds the lookup tables
+  // ImGui made each glyph's quad the size of its rectangle in device pixels: give it the
+  // bitmap's box in logical pixels, without the padding.
+  for (const Placed& p : placed_) {
+    auto* q = const_cast<ImFontGlyph*>(p.font->FindGlyphNoFallback(ImWchar(p.cp)));
+    if (!q) continue;
+    const Glyph& g = *p.glyph;
+    const float inv = 1.f / p.density;
+    q->X0 = float(g.x0) * inv;
+    q->Y0 = std::round(p.font->Ascent) + float(g.y0) * inv;
+    q->X1 = q->X0 + float(g.width) * inv;
+    q->Y1 = q->Y0 + float(g.height) * inv;
+    q->U1 = q->U0 + float(g.width) * atlas.TexUvScale.x;
+    q->V1 = q->V0 + float(g.height) * atlas.TexUvScale.y;
+    if (g.width == 0 || g.height == 0) q->Visible = 0;
+  }
+  return true;
 }
 
 bool TtfFontBackend::build(ImFontAtlas& atlas, const FontRequest& request, FontSet& out,
                            std::string& error) {
   atlas.Clear();
   placed_.clear();
+  fonts_.clear();
   out = FontSet{};
   out.em = request.em;
   out.title_em = request.title_em;
   out.small_em = request.small_em;
   if (regular_ratio_ == 0) {
     error = regular_.name.empty() ? "no font file" : regular_.name + ": not a readable font";
+    atlas.FontBuilderIO = nullptr;
     out.regular = atlas.AddFontDefault();
     atlas.Build();
     return false;
@@ -173,34 +251,21 @@ bool TtfFontBackend::build(ImFontAtlas& atlas, const FontRequest& request, FontS
   out.title = add(atlas, bold, bold_ratio, request.title_em, request.density, request.title_glyphs);
   out.small =
       add(atlas, regular_, regular_ratio_, request.small_em, request.density, request.small_glyphs);
-  if (!atlas.Build()) {
+  atlas.FontBuilderIO = &kCacheBuilder;
+  g_building = this;
+  const bool ok = atlas.Build();
+  g_building = nullptr;
+  placed_.clear();
+  fonts_.clear();
+  if (!ok) {
     error = regular_.name + ": the font atlas could not be built";
     atlas.Clear();
-    placed_.clear();
+    atlas.FontBuilderIO = nullptr;
     out = FontSet{};
     out.regular = atlas.AddFontDefault();
     atlas.Build();
     return false;
   }
-  // The packer placed the rectangles: copy the cached pixels in and give each glyph its
-  // box in logical pixels (ImGui sized the quads by the rectangles, in device pixels).
-  unsigned char* pixels = atlas.TexPixelsAlpha8;
-  for (const Placed& p : placed_) {
-    const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(p.rect);
-    const Glyph& g = *p.glyph;
-    for (int y = 0; y < g.height; ++y)
-      std::memcpy(pixels + size_t(r->Y + y) * size_t(atlas.TexWidth) + r->X,
-                  g.alpha.data() + size_t(y) * g.width, g.width);
-    auto* q = const_cast<ImFontGlyph*>(p.font->FindGlyphNoFallback(ImWchar(p.cp)));
-    if (!q) continue;
-    const float inv = 1.f / p.density;
-    q->X0 = float(g.x0) * inv;
-    q->Y0 = std::round(p.font->Ascent) + float(g.y0) * inv;
-    q->X1 = q->X0 + float(g.width) * inv;
-    q->Y1 = q->Y0 + float(g.height) * inv;
-    if (g.width == 0 || g.height == 0) q->Visible = 0;
-  }
-  placed_.clear();
   return true;
 }
 

@@ -44,6 +44,10 @@ class TtfFontBackend final : public FontBackend {
              std::string& error) override;
   bool has_bold() const { return !bold_.data.empty(); }
 
+  // The atlas builder's work (ImFontBuilderIO): pack the cached bitmaps. Called by
+  // ImFontAtlas::Build() during build(); not for other callers.
+  bool pack(ImFontAtlas& atlas);
+
   // Statistics for tests and benchmarks.
   size_t rasterized() const { return rasterized_; }  // glyphs drawn so far (cache misses)
 
@@ -74,6 +78,11 @@ class TtfFontBackend final : public FontBackend {
     float density = 1;
   };
   std::vector<Placed> placed_;
+  struct Built {
+    ImFont* font = nullptr;
+    Face* face = nullptr;
+  };
+  std::vector<Built> fonts_;  // the faces of the atlas being built, in order
   size_t rasterized_ = 0;
 };
 
