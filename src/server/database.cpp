@@ -68,6 +68,9 @@ std::unique_ptr<Database> Database::open(const std::string& path, std::string& e
     return nullptr;
   }
   std::unique_ptr<Database> db(new Database(handle));
+  // Replaces SQLite's automatic checkpoint (which runs inside the COMMIT that crosses the
+  // threshold): connections that write decide themselves when to checkpoint.
+  sqlite3_wal_hook(handle, &Database::on_wal_commit, db.get());
   // Another process (the token command) may hold the write lock for a moment.
   sqlite3_busy_timeout(handle, 5000);
   // WAL: readers never block the writer. synchronous=FULL: every commit fsyncs the WAL,
@@ -77,6 +80,11 @@ std::unique_ptr<Database> Database::open(const std::string& path, std::string& e
     return nullptr;
   }
   return db;
+}
+
+int Database::on_wal_commit(void* self, sqlite3*, const char*, int frames) {
+  static_cast<Database*>(self)->wal_frames_ = frames;
+  return SQLITE_OK;
 }
 
 Database::~Database() {

@@ -55,9 +55,15 @@ class Database {
   int64_t last_insert_rowid() const;
   std::string error() const;
 
+  // Frames in the write-ahead log after this connection's last commit (0 after a checkpoint
+  // reset it), so the writer can checkpoint when the log has grown, at a time it chooses.
+  int64_t wal_frames() const { return wal_frames_; }
+
  private:
   explicit Database(sqlite3* db) : db_(db) {}
+  static int on_wal_commit(void* self, sqlite3*, const char*, int frames);
   sqlite3* db_ = nullptr;
+  int64_t wal_frames_ = 0;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 

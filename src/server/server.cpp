@@ -13,7 +13,6 @@
 #include <thread>
 
 #include "server/api.h"
-#include "server/checkpointer.h"
 #include "server/http_util.h"
 #include "server/list_page.h"
 #include "server/public_pages.h"
@@ -198,13 +197,6 @@ int run_server(const ServerOptions& options) {
   std::string first_token;
   if (!bootstrap_tokens(*writer, first_token)) return 2;
 
-  writer->exec("PRAGMA wal_autocheckpoint=0");  // the checkpointer thread does it
-  auto checkpoint_db = Database::open(options.database_path(), error);
-  if (!checkpoint_db) {
-    std::fprintf(stderr, "press-server: %s\n", error.c_str());
-    return 2;
-  }
-  Checkpointer checkpointer(std::move(checkpoint_db), 250);
   ctx.writes = std::make_unique<WriteQueue>(std::move(writer));
   ctx.reads = std::make_unique<ConnectionPool>(options.database_path());
   ctx.store = std::make_unique<ArticleStore>(*ctx.reads, *ctx.writes);

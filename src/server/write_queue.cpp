@@ -48,11 +48,14 @@ void WriteQueue::loop() {
       }
     }
     run_batch(batch);
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (Pending* p : batch) {
-      p->done = true;
-      p->finished.notify_one();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      for (Pending* p : batch) {
+        p->done = true;
+        p->finished.notify_one();
+      }
     }
+    if (db_->wal_frames() >= kCheckpointFrames) db_->exec("PRAGMA wal_checkpoint(PASSIVE)");
   }
 }
 

@@ -6,6 +6,11 @@
 // being fsynced wait and then share the next COMMIT: one fsync acknowledges many writes.
 // run() returns only after the COMMIT that holds the job has returned, i.e. after the
 // write is durable (synchronous=FULL); nothing is acknowledged before that.
+//
+// The writer also checkpoints the WAL, after answering a group and before starting the
+// next, once the log holds kCheckpointFrames pages. Being the only writer, it can copy the
+// whole log, so the log restarts from its beginning instead of growing; waiting for a few
+// thousand pages lets pages written many times be copied once.
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -29,6 +34,8 @@ class WriteQueue {
   using Job = std::function<bool(Database&)>;
   // Runs on the writer thread right after the commit, in commit order (cache updates).
   using AfterCommit = std::function<void()>;
+
+  static constexpr int64_t kCheckpointFrames = 4000;  // about 16 MB of log
 
   explicit WriteQueue(std::unique_ptr<Database> db, size_t max_batch = 256);
   ~WriteQueue();
