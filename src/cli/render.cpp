@@ -1,5 +1,6 @@
 // press render: the portal page (or body fragment) of an article.
 #include <cstdio>
+#include <memory>
 #include <thread>
 
 #include "cli/cli_support.h"
@@ -36,26 +37,30 @@ int render(const Args& args) {
   int failure_code = kExitOk;
   auto article = load_article(article_path, failure_code);
   if (!article) return failure_code;
-  // The two cores of every machine here share the work: the article is validated while its
-  // body is parsed (the parser takes any bytes), and checked by the guard while rendered.
-  // Nothing is shared but read-only inputs; the outcome is the same as one after another.
-  core::Diagnostics errors;
-  std::thread validating;
+  // The two cores of every machine here share the work: the article is validated (and the
+  // guard's automaton compiled) while its body is parsed, which takes any bytes; then the
+  // guard checks while the page is rendered. Nothing is shared but read-only inputs, and
+  // the outcome is the same as one step after another.
   if (!body_path.empty()) {
     auto body = read_file(body_path);
     if (!body) return kExitUsage;
     article->body = std::move(*body);
-    validating = std::thread([&] { errors = core::validate_article(*article); });
   }
+  core::Diagnostics errors;
+  std::unique_ptr<core::Guard> guard;
+  std::thread preparing([&] {
+    guard = std::make_unique<core::Guard>(*site);
+    if (!body_path.empty()) errors = core::validate_article(*article);
+  });
   const core::Document document = core::parse_markdown(article->body);
-  if (validating.joinable()) validating.join();
+  preparing.join();
   if (!errors.empty()) {
     print_diagnostics(body_path, errors);
     return kExitContent;
   }
 
   core::GuardReport report;
-  std::thread checking([&] { report = core::Guard(*site).check(*article, document); });
+  std::thread checking([&] { report = guard->check(*article, document); });
   const std::string html =
       fragment ? core::render_body_html(document) : core::render_portal_page(*article, *site, document);
   checking.join();
