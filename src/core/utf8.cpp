@@ -64,7 +64,41 @@ size_t valid_prefix(std::string_view text) {
   for (;;) {
 #if defined(__SSE2__)
     constexpr bool kVector = true;
-    uint32_t carry = 0;  // continuation bytes the previous block's last leads still need
+    // Sixty-four bytes at a time first: the same rules on 64-bit masks, so the scalar half
+    // of the work is paid once per 64 bytes rather than once per 16.
+    uint64_t carry64 = 0;  // continuation bytes the previous block's last leads still need
+    while (i + 64 <= n) {
+      uint64_t high = 0, special = 0, cont = 0, lead3 = 0;
+      for (int q = 0; q < 4; ++q) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16 * q));
+        const __m128i rare =
+            _mm_or_si128(_mm_or_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-17)),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xC0)))),
+                         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xC1))),
+                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xE0)))),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xED)))));
+        const int shift = 16 * q;
+        high |= uint64_t(unsigned(_mm_movemask_epi8(v))) << shift;
+        special |= uint64_t(unsigned(_mm_movemask_epi8(rare))) << shift;
+        cont |= uint64_t(unsigned(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)))))
+                << shift;
+        lead3 |= uint64_t(unsigned(_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-33)))))
+                 << shift;
+      }
+      if ((high | carry64) == 0) {
+        i += 64;
+        continue;
+      }
+      if (special & high) break;
+      lead3 &= high;
+      const uint64_t lead2 = high & ~cont & ~lead3;
+      if (((lead2 << 1) | (lead3 << 1) | (lead3 << 2) | carry64) != cont) break;
+      carry64 = (lead2 >> 63) | (lead3 >> 63) | (lead3 >> 62);  // what spills into the next
+      i += 64;
+    }
+    // Then sixteen at a time, from the same state: the rest, or the block that failed above,
+    // which is then narrowed down to its first failing sixteen bytes.
+    uint32_t carry = uint32_t(carry64);
     while (i + 16 <= n) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
       const uint32_t high = uint32_t(_mm_movemask_epi8(v));
