@@ -91,8 +91,7 @@ struct TtfFontBackend::Face {
 
 namespace {
 bool build_from_cache(ImFontAtlas* atlas) {
-  if (!g_building) return ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(atlas);
-  return g_building->pack(*atlas);
+  return g_building && g_building->pack(*atlas);
 }
 }  // namespace
 
@@ -255,6 +254,7 @@ bool TtfFontBackend::build(ImFontAtlas& atlas, const FontRequest& request, FontS
   g_building = this;
   const bool ok = atlas.Build();
   g_building = nullptr;
+  atlas.FontBuilderIO = nullptr;  // a later Clear() and Build() by anyone else gets ImGui's own
   placed_.clear();
   fonts_.clear();
   if (!ok) {
