@@ -95,6 +95,11 @@ export async function mount(element, options = {}) {
     getArticle() { alive(); return api.getArticle(); },
     load(article) { alive(); return api.call('load', typeof article === 'string' ? article : JSON.stringify(article)); },
     save() { alive(); return api.call('save'); },
+    // Where a part of the editor is on its canvas ({x, y, w, h} in CSS pixels, or null):
+    // 'title', 'author', 'source', 'editor', 'link', 'body', 'preview', 'save', 'publish'.
+    itemRect(name) { alive(); return api.item(name); },
+    // Internal figures (glyphs pending, queued publishes, last frame time), for tests.
+    debugState() { alive(); return api.debug(); },
     publish() { alive(); return api.call('publish'); },
     async unmount() {
       if (gone) return;

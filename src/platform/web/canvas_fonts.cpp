@@ -10,6 +10,9 @@
 #include <cstring>
 
 #include "platform/web/js_bridge.h"
+#ifdef IMGUI_ENABLE_FREETYPE
+#include "misc/freetype/imgui_freetype.h"
+#endif
 
 namespace press::web {
 
@@ -58,20 +61,38 @@ void CanvasFontBackend::prepare(const Face& face, double deadline) {
     if (it == glyphs_.end() || !it->second.drawn) todo.push_back(cp);
   }
   const int px = int(std::lround(face.px));
-  const int pad = int(std::ceil(px * 0.35)) + 2;
-  const int cell = int(std::ceil(px * 1.3)) + 2 * pad;
-  constexpr size_t kBatch = 48;
+  // Upper bound of one glyph's cropped bitmap: a cell is one line high and as wide as the
+  // glyph's advance plus margins (see press_js_raster_glyphs); wider glyphs make the call
+  // ask for more room, and it is retried with more.
+  const size_t glyph_bound = size_t(std::ceil(px * 1.6) + 8) * size_t(std::ceil(px * 1.6) + 8);
+  constexpr size_t kBatch = 128;
   std::vector<float> desc;
   size_t done = 0;
   while (done < todo.size() && emscripten_get_now() < deadline) {
     const size_t n = std::min(kBatch, todo.size() - done);
     const double start = emscripten_get_now();
     desc.assign(n * 6, 0);
-    scratch_.resize(n * size_t(cell) * size_t(cell));
-    const int used = press_js_raster_glyphs(px, face.bold, todo.data() + done, int(n), desc.data(),
-                                            scratch_.data(), int(scratch_.size()));
+    if (scratch_.size() < n * glyph_bound) scratch_.resize(n * glyph_bound);
+    int used = press_js_raster_glyphs(px, face.bold, todo.data() + done, int(n), desc.data(), scratch_.data(),
+                                      int(scratch_.size()));
+    if (used < 0) {
+      scratch_.resize(scratch_.size() * 4);
+      used = press_js_raster_glyphs(px, face.bold, todo.data() + done, int(n), desc.data(), scratch_.data(),
+                                    int(scratch_.size()));
+    }
     raster_ms_total_ += emscripten_get_now() - start;
-    if (used < 0) break;  // cannot happen with the cell bound above; measure the rest instead
+    if (used < 0) {  // absurdly large glyphs: they keep their advances, without pixels
+      std::vector<float> advances(n, 0);
+      press_js_measure_glyphs(px, face.bold, todo.data() + done, int(n), advances.data());
+      for (size_t i = 0; i < n; ++i) {
+        Glyph& g = glyphs_[key(face.px, face.bold, todo[done + i])];
+        g = Glyph{};
+        g.advance = std::round(advances[i]);
+        g.drawn = true;
+      }
+      done += n;
+      continue;
+    }
     for (size_t i = 0; i < n; ++i) {
       Glyph& g = glyphs_[key(face.px, face.bold, todo[done + i])];
       const float* d = &desc[i * 6];
@@ -142,8 +163,7 @@ bool CanvasFontBackend::build(ImFontAtlas& atlas, const ui::FontRequest& request
     std::snprintf(cfg.Name, sizeof cfg.Name, "browser %s %.0fpx", kNames[i], faces_[i].px / density_);
     fonts[i] = atlas.AddFont(&cfg);
   }
-  static const ImFontBuilderIO kBuilder = {&CanvasFontBackend::build_atlas};
-  atlas.FontBuilderIO = &kBuilder;
+  atlas.FontBuilderIO = builder();
   g_building = this;
   const bool ok = atlas.Build();
   g_building = nullptr;
@@ -160,6 +180,11 @@ bool CanvasFontBackend::build(ImFontAtlas& atlas, const ui::FontRequest& request
 
 bool CanvasFontBackend::build_atlas(ImFontAtlas* atlas) {
   return g_building && g_building->pack(*atlas);
+}
+
+const ImFontBuilderIO* CanvasFontBackend::builder() {
+  static const ImFontBuilderIO io = {&CanvasFontBackend::build_atlas};
+  return &io;
 }
 
 bool CanvasFontBackend::pack(ImFontAtlas& atlas) {
@@ -261,3 +286,8 @@ bool CanvasFontBackend::pack(ImFontAtlas& atlas) {
 }
 
 }  // namespace press::web
+
+#ifdef IMGUI_ENABLE_FREETYPE
+// ImGui's default builder in this build (see imgui_hooks/misc/freetype/imgui_freetype.h).
+const ImFontBuilderIO* ImGuiFreeType::GetBuilderForFreeType() { return press::web::CanvasFontBackend::builder(); }
+#endif

@@ -20,6 +20,7 @@
 #include "ui/platform.h"
 
 struct ImFontAtlas;
+struct ImFontBuilderIO;
 
 namespace press::web {
 
@@ -39,6 +40,8 @@ class CanvasFontBackend final : public ui::FontBackend {
   // Statistics for benchmarks and tests.
   size_t cached_glyphs() const { return glyphs_.size(); }
   double raster_ms_total() const { return raster_ms_total_; }
+  // The atlas builder this backend installs (ImFontAtlas::FontBuilderIO).
+  static const ImFontBuilderIO* builder();
 
  private:
   struct Glyph {

@@ -26,6 +26,7 @@ int press_js_online();
 void press_js_emit(const char* name, const char* json);
 void press_js_api_done(int id, int ok, const char* json);
 void press_js_mark_first_frame();
+void press_js_mark(const char* name);
 void press_js_clipboard_write(const char* text);
 
 void press_js_font_metrics(int px, int bold, float* out2);
@@ -49,13 +50,19 @@ namespace press::web {
 class Completions {
  public:
   static Completions& instance();
-  void push(std::function<void()> f) { queue_.push_back(std::move(f)); }
+  void push(std::function<void()> f);
   // Runs everything queued, including what the callbacks queue themselves.
   void run();
   bool empty() const { return queue_.empty(); }
+  // Eager: replies run as soon as they arrive instead of at the next frame. The widget is
+  // eager while the editor starts (reading settings, listing drafts, opening one: a chain
+  // of storage round trips that would otherwise cost a frame each).
+  void set_eager(bool eager) { eager_ = eager; }
 
  private:
   std::vector<std::function<void()>> queue_;
+  bool eager_ = false;
+  bool running_ = false;
 };
 
 // Asks for frames: something changed that the screen should show (input, a reply, a

@@ -29,13 +29,21 @@ Completions& Completions::instance() {
   return queue;
 }
 
+void Completions::push(std::function<void()> f) {
+  queue_.push_back(std::move(f));
+  if (eager_ && !running_) run();
+}
+
 void Completions::run() {
+  if (running_) return;
+  running_ = true;
   // Callbacks may queue more work; take turns until the queue is empty.
   for (int round = 0; round < 8 && !queue_.empty(); ++round) {
     std::vector<std::function<void()>> batch;
     batch.swap(queue_);
     for (auto& f : batch) f();
   }
+  running_ = false;
 }
 
 void wake() {
@@ -90,6 +98,16 @@ EMSCRIPTEN_KEEPALIVE const char* press_api_article() {
   json = g_widget ? g_widget->article_json() : std::string("null");
   return json.c_str();
 }
+EMSCRIPTEN_KEEPALIVE const char* press_api_item(const char* name) {
+  static std::string json;
+  json = g_widget ? g_widget->item_json(name ? name : "") : std::string("null");
+  return json.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* press_api_debug() {
+  static std::string json;
+  json = g_widget ? g_widget->debug_json() : std::string("null");
+  return json.c_str();
+}
 EMSCRIPTEN_KEEPALIVE void press_api_call(int id, const char* method, const char* argument) {
   if (g_widget) g_widget->api_call(id, method ? method : "", argument ? argument : "");
   else press_js_api_done(id, 0, "{\"message\":\"the editor is not running\"}");
@@ -98,6 +116,7 @@ EMSCRIPTEN_KEEPALIVE void press_api_call(int id, const char* method, const char*
 }  // extern "C"
 
 int main() {
+  press_js_mark("press-main");
   press_js_init();
   char* config = press_js_config();
   press::web::WidgetConfig cfg = press::web::parse_widget_config(config ? config : "{}");

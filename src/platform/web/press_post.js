@@ -14,5 +14,10 @@ Module['pressApi'] = (function() {
   return {
     'getArticle': function() { return JSON.parse(UTF8ToString(_press_api_article())); },
     'call': call,
+    'item': function(name) {
+      var n = allocateUTF8(name);
+      try { return JSON.parse(UTF8ToString(_press_api_item(n))); } finally { _free(n); }
+    },
+    'debug': function() { return JSON.parse(UTF8ToString(_press_api_debug())); },
   };
 })();

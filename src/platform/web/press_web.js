@@ -39,7 +39,7 @@ var LibraryPressWeb = {
     },
 
     pointerPos: function(e) {
-      var r = PressWeb.host.canvas.getBoundingClientRect();
+      var r = PressWeb.host['canvas'].getBoundingClientRect();
       return [e.clientX - r.left, e.clientY - r.top];
     },
 
@@ -51,21 +51,21 @@ var LibraryPressWeb = {
     // The textarea shows the composition (pre-edit) text next to the caret while an input
     // method composes; it is invisible otherwise.
     showPreedit: function(on) {
-      var ta = PressWeb.host.input;
+      var ta = PressWeb.host['input'];
       ta.style.opacity = on ? '1' : '0';
       ta.style.zIndex = on ? '2' : '-1';
       if (!on) ta.style.width = '1px';
     },
 
     resizePreedit: function() {
-      var ta = PressWeb.host.input;
+      var ta = PressWeb.host['input'];
       var chars = 0;
       for (var i = 0; i < ta.value.length; i++) chars += ta.value.charCodeAt(i) > 0x2e7f ? 2 : 1;
       ta.style.width = Math.max(1, chars / 2 + 1) + 'em';
     },
 
     install: function() {
-      var host = PressWeb.host, canvas = host.canvas, ta = host.input;
+      var host = PressWeb.host, canvas = host['canvas'], ta = host['input'];
       specialHTMLTargets['!press-canvas'] = canvas;
       specialHTMLTargets['!press-input'] = ta;
       var L = PressWeb.listen;
@@ -84,8 +84,8 @@ var LibraryPressWeb = {
         ta.value = '';
       });
       L(ta, 'input', function(e) {
-        if (PressWeb.composing || e.isComposing) { PressWeb.resizePreedit(); return; }
-        var type = e.inputType || 'insertText';
+        if (PressWeb.composing || e['isComposing']) { PressWeb.resizePreedit(); return; }
+        var type = e['inputType'] || 'insertText';
         // Composition results arrive through compositionend; paste through the paste event.
         if ((type === 'insertText' || type === 'insertReplacementText') && (e.data || ta.value))
           PressWeb.sendText(e.data != null ? e.data : ta.value);
@@ -93,7 +93,7 @@ var LibraryPressWeb = {
       });
       L(ta, 'paste', function(e) {
         e.preventDefault();
-        var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+        var text = e['clipboardData'] ? e['clipboardData'].getData('text/plain') : '';
         PressWeb.withStrings([text], function(p) { _press_on_paste(p); });
       });
       L(ta, 'drop', function(e) { e.preventDefault(); });
@@ -101,29 +101,29 @@ var LibraryPressWeb = {
       // ---- Pointer on the canvas only --------------------------------------------------------
       L(canvas, 'pointerdown', function(e) {
         e.preventDefault();  // keeps focus where we put it and stops page text selection
-        if (document.activeElement !== ta) ta.focus({ preventScroll: true });
-        try { canvas.setPointerCapture(e.pointerId); } catch (err) {}
+        if (document.activeElement !== ta) ta.focus({ 'preventScroll': true });
+        try { canvas['setPointerCapture'](e['pointerId']); } catch (err) {}
         var p = PressWeb.pointerPos(e);
-        _press_on_pointer(1, p[0], p[1], e.button, e.pointerType === 'touch' ? 1 : 0);
+        _press_on_pointer(1, p[0], p[1], e.button, e['pointerType'] === 'touch' ? 1 : 0);
       });
       L(canvas, 'pointermove', function(e) {
         var p = PressWeb.pointerPos(e);
-        _press_on_pointer(0, p[0], p[1], 0, e.pointerType === 'touch' ? 1 : 0);
+        _press_on_pointer(0, p[0], p[1], 0, e['pointerType'] === 'touch' ? 1 : 0);
       });
       L(canvas, 'pointerup', function(e) {
         var p = PressWeb.pointerPos(e);
-        _press_on_pointer(2, p[0], p[1], e.button, e.pointerType === 'touch' ? 1 : 0);
+        _press_on_pointer(2, p[0], p[1], e.button, e['pointerType'] === 'touch' ? 1 : 0);
       });
       L(canvas, 'pointercancel', function(e) {
         var p = PressWeb.pointerPos(e);
         _press_on_pointer(2, p[0], p[1], 0, 0);
       });
       L(canvas, 'pointerleave', function(e) {
-        if (!canvas.hasPointerCapture || !canvas.hasPointerCapture(e.pointerId)) _press_on_pointer(3, 0, 0, 0, 0);
+        if (!canvas['hasPointerCapture'] || !canvas['hasPointerCapture'](e['pointerId'])) _press_on_pointer(3, 0, 0, 0, 0);
       });
       L(canvas, 'wheel', function(e) {
         e.preventDefault();
-        var unit = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
+        var unit = e['deltaMode'] === 1 ? 1 / 3 : e['deltaMode'] === 2 ? 3 : 1 / 100;
         _press_on_wheel(-e.deltaX * unit, -e.deltaY * unit);
       }, { passive: false });
       L(canvas, 'contextmenu', function(e) { e.preventDefault(); });
@@ -131,11 +131,11 @@ var LibraryPressWeb = {
       // ---- Size, visibility, leaving the page -------------------------------------------------
       if (typeof ResizeObserver != 'undefined') {
         var ro = new ResizeObserver(function() { _press_on_wake(); });
-        ro.observe(host.root);
+        ro.observe(host['root']);
         PressWeb.removers.push(function() { ro.disconnect(); });
       }
       var hide = function() { if (!PressWeb.gone) { PressStore.hiding = true; try { _press_on_hide(); } finally { PressStore.hiding = false; } } };
-      L(document, 'visibilitychange', function() { if (document.visibilityState === 'hidden') hide(); else _press_on_wake(); });
+      L(document, 'visibilitychange', function() { if (document['visibilityState'] === 'hidden') hide(); else _press_on_wake(); });
       L(window, 'pagehide', hide);
       L(window, 'online', function() { _press_on_online(); });
     },
@@ -157,14 +157,14 @@ var LibraryPressWeb = {
   // Configuration of this instance as JSON (malloc'd; the caller frees it).
   press_js_config__deps: ['$PressWeb'],
   press_js_config: function() {
-    var c = PressWeb.host.config || {};
+    var c = PressWeb.host['config'] || {};
     return PressWeb.alloc(JSON.stringify(c));
   },
 
   // CSS size of the canvas and the device pixel ratio: out[0..2].
   press_js_canvas_metrics__deps: ['$PressWeb'],
   press_js_canvas_metrics: function(out) {
-    var c = PressWeb.host.canvas;
+    var c = PressWeb.host['canvas'];
     HEAPF32[(out >> 2)] = c.clientWidth;
     HEAPF32[(out >> 2) + 1] = c.clientHeight;
     HEAPF32[(out >> 2) + 2] = window.devicePixelRatio || 1;
@@ -172,16 +172,16 @@ var LibraryPressWeb = {
 
   press_js_set_canvas_size__deps: ['$PressWeb'],
   press_js_set_canvas_size: function(w, h) {
-    var c = PressWeb.host.canvas;
+    var c = PressWeb.host['canvas'];
     if (c.width !== w) c.width = w;
     if (c.height !== h) c.height = h;
   },
 
   press_js_has_focus__deps: ['$PressWeb'],
-  press_js_has_focus: function() { return document.activeElement === PressWeb.host.input ? 1 : 0; },
+  press_js_has_focus: function() { return document.activeElement === PressWeb.host['input'] ? 1 : 0; },
 
   press_js_focus_input__deps: ['$PressWeb'],
-  press_js_focus_input: function() { PressWeb.host.input.focus({ preventScroll: true }); },
+  press_js_focus_input: function() { PressWeb.host['input'].focus({ 'preventScroll': true }); },
 
   press_js_composing__deps: ['$PressWeb'],
   press_js_composing: function() { return PressWeb.composing ? 1 : 0; },
@@ -197,7 +197,7 @@ var LibraryPressWeb = {
   // method's candidate window opens next to it; h is the line height.
   press_js_ime__deps: ['$PressWeb'],
   press_js_ime: function(visible, x, y, h) {
-    var s = PressWeb.host.input.style;
+    var s = PressWeb.host['input'].style;
     if (!visible) { x = 0; y = 0; h = 16; }
     var left = Math.round(x) + 'px', top = Math.round(y) + 'px';
     if (s.left !== left) s.left = left;
@@ -210,17 +210,17 @@ var LibraryPressWeb = {
   press_js_cursor: function(shape) {
     var names = ['default', 'text', 'move', 'ns-resize', 'ew-resize', 'nesw-resize', 'nwse-resize', 'pointer', 'not-allowed'];
     var name = shape < 0 ? 'none' : (names[shape] || 'default');
-    if (PressWeb.cursor !== name) { PressWeb.cursor = name; PressWeb.host.canvas.style.cursor = name; }
+    if (PressWeb.cursor !== name) { PressWeb.cursor = name; PressWeb.host['canvas'].style.cursor = name; }
   },
 
-  press_js_online: function() { return (typeof navigator == 'undefined' || navigator.onLine !== false) ? 1 : 0; },
+  press_js_online: function() { return (typeof navigator == 'undefined' || navigator['onLine'] !== false) ? 1 : 0; },
 
   // Events to the embedding page: change, saved, published, error, ready.
   press_js_emit__deps: ['$PressWeb'],
   press_js_emit: function(name, json) {
     var detail = null;
     try { detail = JSON.parse(UTF8ToString(json)); } catch (e) {}
-    var emit = PressWeb.host.emit;
+    var emit = PressWeb.host['emit'];
     if (emit) emit(UTF8ToString(name), detail);
   },
 
@@ -236,6 +236,11 @@ var LibraryPressWeb = {
     else pending.reject(Object.assign(new Error(value && value.message || 'failed'), { detail: value }));
   },
 
+  // Start-up phases for the benchmark ("press-main", "press-storage", "press-app").
+  press_js_mark: function(name) {
+    if (typeof performance != 'undefined' && performance.mark) performance.mark(UTF8ToString(name));
+  },
+
   press_js_mark_first_frame: function() {
     if (typeof performance != 'undefined' && performance.mark &&
         performance.getEntriesByName('press-first-frame').length === 0)
@@ -247,13 +252,13 @@ var LibraryPressWeb = {
   press_js_clipboard_write: function(ptr) {
     var text = UTF8ToString(ptr);
     var fallback = function() {
-      var ta = PressWeb.host.input;
+      var ta = PressWeb.host['input'];
       ta.value = text;
       ta.select();
       try { document.execCommand('copy'); } catch (e) {}
       ta.value = '';
     };
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
+    if (navigator.clipboard && navigator.clipboard['writeText']) navigator.clipboard['writeText'](text).catch(fallback);
     else fallback();
   },
 
@@ -270,12 +275,12 @@ var LibraryPressWeb = {
         var canvas = typeof OffscreenCanvas != 'undefined' ? new OffscreenCanvas(w, h) : document.createElement('canvas');
         canvas.width = w;
         canvas.height = h;
-        PressGlyphs.ctx = canvas.getContext('2d', { willReadFrequently: true });
+        PressGlyphs.ctx = canvas.getContext('2d', { 'willReadFrequently': true });
         PressGlyphs.width = w;
         PressGlyphs.height = h;
       }
       var ctx = PressGlyphs.ctx;
-      if ('lang' in ctx) ctx.lang = 'zh-CN';
+      if ('lang' in ctx) ctx['lang'] = 'zh-CN';
       return ctx;
     },
     font: function(px, bold) { return (bold ? '700 ' : '400 ') + px + 'px ' + PressGlyphs.family; },
@@ -287,7 +292,7 @@ var LibraryPressWeb = {
     var ctx = PressGlyphs.context(64, 64);
     ctx.font = PressGlyphs.font(px, bold);
     var m = ctx.measureText('国Hg');
-    var ascent = m.fontBoundingBoxAscent, descent = m.fontBoundingBoxDescent;
+    var ascent = m['fontBoundingBoxAscent'], descent = m['fontBoundingBoxDescent'];
     if (!(ascent > 0)) { ascent = px * 1.16; descent = px * 0.29; }  // Noto Sans CJK's proportions
     HEAPF32[(out >> 2)] = ascent;
     HEAPF32[(out >> 2) + 1] = descent;
@@ -302,59 +307,68 @@ var LibraryPressWeb = {
       HEAPF32[(out >> 2) + i] = ctx.measureText(String.fromCharCode(HEAPU16[(cps >> 1) + i])).width;
   },
 
-  // Rasterizes n code points at px in one batch: draws them on a grid, reads the pixels
-  // back once, and crops each glyph to its ink. For glyph i, desc[6i..6i+5] receives
-  // advance, left (from the pen), top (from the baseline, down is positive), width,
-  // height and the offset of its alpha rows in pix (cap bytes). Returns bytes used, or -1
-  // when cap is too small.
+  // Rasterizes n code points at px in one batch: lays them out in rows of cells as wide as
+  // their advance (plus a margin for overhanging ink) and one line high, draws them, reads
+  // the pixels back once (the read-back is the costly part, so cells are kept tight), and
+  // crops each glyph to its ink. For glyph i, desc[6i..6i+5] receives advance, left (from
+  // the pen), top (from the baseline, down is positive), width, height and the offset of its
+  // alpha rows in pix (cap bytes). Returns bytes used, or -1 when cap is too small.
   press_js_raster_glyphs__deps: ['$PressGlyphs'],
   press_js_raster_glyphs: function(px, bold, cps, n, desc, pix, cap) {
-    var pad = Math.ceil(px * 0.35) + 2;
-    var cell = Math.ceil(px * 1.3) + 2 * pad;
-    var cols = Math.max(1, Math.min(n, Math.floor(2048 / cell)));
-    var rows = Math.ceil(n / cols);
-    var ctx = PressGlyphs.context(cols * cell, rows * cell);
-    var W = cols * cell, H = rows * cell;
+    var probe = PressGlyphs.context(64, 64);
+    probe.font = PressGlyphs.font(px, bold);
+    var chars = [], advances = [];
+    for (var i = 0; i < n; i++) {
+      var ch = String.fromCharCode(HEAPU16[(cps >> 1) + i]);
+      chars.push(ch);
+      advances.push(probe.measureText(ch).width);
+    }
+    var m = probe.measureText('国');
+    var ascent = Math.ceil(m['fontBoundingBoxAscent'] || px * 1.16), descent = Math.ceil(m['fontBoundingBoxDescent'] || px * 0.29);
+    var padX = Math.ceil(px * 0.15) + 1, padY = 2;
+    var cellH = ascent + descent + 2 * padY, rowW = 2048;
+    var xs = [], ys = [], ws = [];
+    var x = 0, y = 0;
+    for (var i = 0; i < n; i++) {
+      var w = Math.ceil(advances[i]) + 2 * padX;
+      if (x + w > rowW) { x = 0; y += cellH; }
+      xs.push(x); ys.push(y); ws.push(w);
+      x += w;
+    }
+    var W = y ? rowW : x, H = y + cellH;
+    var ctx = PressGlyphs.context(W, H);
     ctx.clearRect(0, 0, W, H);
     ctx.font = PressGlyphs.font(px, bold);
     ctx.fillStyle = '#fff';
     ctx.textBaseline = 'alphabetic';
     ctx.textAlign = 'left';
-    var baseline = pad + Math.ceil(px * 1.0);
-    var advances = [];
-    for (var i = 0; i < n; i++) {
-      var ch = String.fromCharCode(HEAPU16[(cps >> 1) + i]);
-      var cx = (i % cols) * cell, cy = Math.floor(i / cols) * cell;
-      advances.push(ctx.measureText(ch).width);
-      ctx.fillText(ch, cx + pad, cy + baseline);
-    }
+    for (var i = 0; i < n; i++) ctx.fillText(chars[i], xs[i] + padX, ys[i] + padY + ascent);
     var data = ctx.getImageData(0, 0, W, H).data;
-    var used = 0;
-    var d = desc >> 2;
+    var used = 0, d = desc >> 2;
     for (var i = 0; i < n; i++) {
-      var cx = (i % cols) * cell, cy = Math.floor(i / cols) * cell;
-      var x0 = cell, y0 = cell, x1 = -1, y1 = -1;
-      for (var y = 0; y < cell; y++) {
-        var row = ((cy + y) * W + cx) * 4 + 3;
-        for (var x = 0; x < cell; x++) {
-          if (data[row + 4 * x] !== 0) {
-            if (x < x0) x0 = x;
-            if (x > x1) x1 = x;
-            if (y < y0) y0 = y;
-            y1 = y;
+      var cx = xs[i], cy = ys[i], cw = ws[i];
+      var x0 = cw, y0 = cellH, x1 = -1, y1 = -1;
+      for (var yy = 0; yy < cellH; yy++) {
+        var row = ((cy + yy) * W + cx) * 4 + 3;
+        for (var xx = 0; xx < cw; xx++) {
+          if (data[row + 4 * xx] !== 0) {
+            if (xx < x0) x0 = xx;
+            if (xx > x1) x1 = xx;
+            if (yy < y0) y0 = yy;
+            y1 = yy;
           }
         }
       }
       var w = x1 >= x0 ? x1 - x0 + 1 : 0, h = y1 >= y0 ? y1 - y0 + 1 : 0;
       if (used + w * h > cap) return -1;
-      for (var y = 0; y < h; y++) {
-        var src = ((cy + y0 + y) * W + cx + x0) * 4 + 3;
-        var dst = pix + used + y * w;
-        for (var x = 0; x < w; x++) HEAPU8[dst + x] = data[src + 4 * x];
+      for (var yy = 0; yy < h; yy++) {
+        var src = ((cy + y0 + yy) * W + cx + x0) * 4 + 3;
+        var dst = pix + used + yy * w;
+        for (var xx = 0; xx < w; xx++) HEAPU8[dst + xx] = data[src + 4 * xx];
       }
       HEAPF32[d + 6 * i] = advances[i];
-      HEAPF32[d + 6 * i + 1] = w ? x0 - pad : 0;
-      HEAPF32[d + 6 * i + 2] = h ? y0 - baseline : 0;
+      HEAPF32[d + 6 * i + 1] = w ? x0 - padX : 0;
+      HEAPF32[d + 6 * i + 2] = h ? y0 - padY - ascent : 0;
       HEAPF32[d + 6 * i + 3] = w;
       HEAPF32[d + 6 * i + 4] = h;
       HEAPF32[d + 6 * i + 5] = used;
@@ -371,6 +385,7 @@ var LibraryPressWeb = {
   $PressStore__deps: ['$PressWeb'],
   $PressStore: {
     db: null,
+    opened: null,        // promise: the database is open (or the fallback chosen)
     local: false,        // true: localStorage only
     hiding: false,
     prefix: 'portalpress:',
@@ -396,7 +411,7 @@ var LibraryPressWeb = {
 
     journal: function(path, data, modified) {
       try {
-        localStorage.setItem(PressStore.lsKey('journal', path), JSON.stringify({ data: data, modified: modified }));
+        localStorage.setItem(PressStore.lsKey('journal', path), JSON.stringify({ 'data': data, 'modified': modified }));
       } catch (e) {}
     },
 
@@ -415,13 +430,13 @@ var LibraryPressWeb = {
       entries.forEach(function(key) {
         var path = key.substring((PressStore.prefix + 'journal:').length), item;
         try { item = JSON.parse(localStorage.getItem(key)); } catch (e) { return; }
-        if (!item || typeof item.data != 'string') return;
+        if (!item || typeof item['data'] != 'string') return;
         var get = meta.get(path);
         get.onsuccess = function() {
           var have = get.result;
-          if (!have || have.modified < item.modified) {
-            docs.put(item.data, path);
-            meta.put({ modified: item.modified, size: lengthBytesUTF8(item.data) }, path);
+          if (!have || have['modified'] < item['modified']) {
+            docs.put(item['data'], path);
+            meta.put({ 'modified': item['modified'], 'size': lengthBytesUTF8(item['data']) }, path);
           }
         };
       });
@@ -440,21 +455,12 @@ var LibraryPressWeb = {
         catch (e) { done('no browser storage is available (' + (why || e.name || e) + ')'); return; }
         done('', why);
       };
-      if (typeof indexedDB == 'undefined') { fallback('IndexedDB is not available'); return; }
-      var request;
-      try { request = indexedDB.open('portalpress', 1); } catch (e) { fallback(String(e)); return; }
-      request.onupgradeneeded = function() {
-        var db = request.result;
-        if (!db.objectStoreNames.contains('docs')) db.createObjectStore('docs');
-        if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
-      };
-      request.onsuccess = function() {
-        PressStore.db = request.result;
-        PressStore.db.onversionchange = function() { PressStore.db.close(); };
+      // press_pre.js began opening the database while the WebAssembly was loading.
+      Module['pressDbOpening'].then(function(db) {
+        PressStore.db = db;
+        db.onversionchange = function() { db.close(); };
         PressStore.replay(function() { done(''); });
-      };
-      request.onerror = function() { fallback(PressStore.errorText(request.error, 'opening IndexedDB')); };
-      request.onblocked = function() { fallback('IndexedDB is blocked by another tab'); };
+      }, function(why) { fallback(String(why)); });
     },
 
     // ---- operations: each ends in exactly one reply ----
@@ -471,7 +477,7 @@ var LibraryPressWeb = {
             var path = key.substring(mk.length);
             if (!direct(path)) continue;
             var m = JSON.parse(localStorage.getItem(key));
-            items.push({ name: path.substring(prefix.length), modified: Math.floor(m.modified / 1000), size: m.size });
+            items.push({ 'name': path.substring(prefix.length), 'modified': Math.floor(m['modified'] / 1000), 'size': m['size'] });
           }
         } catch (e) { PressStore.reply(req, false, PressStore.errorText(e, 'listing')); return; }
         PressStore.reply(req, true, '', JSON.stringify(items));
@@ -483,7 +489,7 @@ var LibraryPressWeb = {
       cursor.onsuccess = function() {
         var c = cursor.result;
         if (!c) return;
-        if (direct(c.key)) items.push({ name: c.key.substring(prefix.length), modified: Math.floor(c.value.modified / 1000), size: c.value.size });
+        if (direct(c.key)) items.push({ 'name': c.key.substring(prefix.length), 'modified': Math.floor(c.value['modified'] / 1000), 'size': c.value['size'] });
         c.continue();
       };
       tx.oncomplete = function() { PressStore.reply(req, true, '', JSON.stringify(items)); };
@@ -510,7 +516,7 @@ var LibraryPressWeb = {
 
     write: function(req, path, data) {
       var modified = Date.now();
-      var meta = { modified: modified, size: lengthBytesUTF8(data) };
+      var meta = { 'modified': modified, 'size': lengthBytesUTF8(data) };
       if (PressStore.hiding) PressStore.journal(path, data, modified);
       if (PressStore.local) {
         try {
@@ -570,7 +576,7 @@ var LibraryPressWeb = {
         found = true;
         docs.add(get.result, target);  // add, not put: never overwrites
         var m = meta.get(path);
-        m.onsuccess = function() { meta.add(m.result || { modified: Date.now(), size: 0 }, target); meta.delete(path); };
+        m.onsuccess = function() { meta.add(m.result || { 'modified': Date.now(), 'size': 0 }, target); meta.delete(path); };
         docs.delete(path);
       };
       tx.oncomplete = function() {
@@ -582,32 +588,41 @@ var LibraryPressWeb = {
   },
 
   // Opens the store; replies on request 0 with ok and, when it fell back to localStorage,
-  // the reason as data. Also asks the browser to keep our storage (navigator.storage.persist).
+  // the reason as data. Also asks the browser to keep our storage (navigator.storage['persist']).
   press_js_storage_open__deps: ['$PressStore'],
   press_js_storage_open: function(req) {
-    if (typeof navigator != 'undefined' && navigator.storage && navigator.storage.persist)
-      navigator.storage.persist().catch(function() {});
-    PressStore.open(function(error, note) {
-      if (error) PressStore.reply(req, false, error);
-      else PressStore.reply(req, true, '', note || '');
+    if (typeof navigator != 'undefined' && navigator.storage && navigator.storage['persist'])
+      navigator.storage['persist']().catch(function() {});
+    PressStore.opened = new Promise(function(resolve) {
+      PressStore.open(function(error, note) {
+        if (error) PressStore.reply(req, false, error);
+        else PressStore.reply(req, true, '', note || '');
+        resolve();
+      });
     });
   },
 
-  // op: 0 list, 1 read, 2 write, 3 remove, 4 move aside.
+  // op: 0 list, 1 read, 2 write, 3 remove, 4 move aside. Requests made while the database
+  // is still opening wait for it (the editor starts before storage is ready).
   press_js_storage__deps: ['$PressStore'],
   press_js_storage: function(req, op, pathPtr, dataPtr, dataLen) {
     var path = UTF8ToString(pathPtr);
-    try {
-      switch (op) {
-        case 0: PressStore.list(req, path); break;
-        case 1: PressStore.read(req, path); break;
-        case 2: PressStore.write(req, path, UTF8ToString(dataPtr, dataLen)); break;
-        case 3: PressStore.remove(req, path); break;
-        case 4: PressStore.moveAside(req, path); break;
+    var data = op === 2 ? UTF8ToString(dataPtr, dataLen) : '';
+    var run = function() {
+      try {
+        switch (op) {
+          case 0: PressStore.list(req, path); break;
+          case 1: PressStore.read(req, path); break;
+          case 2: PressStore.write(req, path, data); break;
+          case 3: PressStore.remove(req, path); break;
+          case 4: PressStore.moveAside(req, path); break;
+        }
+      } catch (e) {
+        PressStore.reply(req, false, PressStore.errorText(e, path));
       }
-    } catch (e) {
-      PressStore.reply(req, false, PressStore.errorText(e, path));
-    }
+    };
+    if (PressStore.db || PressStore.local) run();
+    else PressStore.opened.then(run);
   },
 
   // ---- HTTP through XMLHttpRequest (upload progress, timeouts) ----------------------------------------
@@ -628,7 +643,7 @@ var LibraryPressWeb = {
     }
     xhr.timeout = timeoutSeconds > 0 ? timeoutSeconds * 1000 : 0;
     xhr.responseType = 'text';
-    if (bodyLen > 0) xhr.upload.onprogress = function(e) { if (!PressWeb.gone) _press_http_progress(req, e.loaded, e.lengthComputable ? e.total : bodyLen); };
+    if (bodyLen > 0) xhr.upload.onprogress = function(e) { if (!PressWeb.gone) _press_http_progress(req, e.loaded, e['lengthComputable'] ? e.total : bodyLen); };
     xhr.onload = function() { reply(xhr.status, xhr.responseText || '', ''); };
     xhr.onerror = function() { reply(0, '', 'the server did not answer (network error or server down)'); };
     xhr.ontimeout = function() { reply(0, '', 'the server did not answer within ' + timeoutSeconds + ' s'); };
@@ -661,7 +676,7 @@ var LibraryPressWeb = {
                        function(e) { settle(false, 'cannot read ' + file.name + ': ' + (e.message || e), file.name, ''); });
     });
     input.addEventListener('cancel', function() { settle(false, 'cancelled', '', ''); });
-    PressWeb.host.root.appendChild(input);
+    PressWeb.host['root'].appendChild(input);
     input.click();
   },
 

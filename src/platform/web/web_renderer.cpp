@@ -41,6 +41,7 @@ void WebRenderer::shutdown() {
   emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, nullptr);
   if (backend_) ImGui_ImplOpenGL3_Shutdown();
   backend_ = false;
+  device_objects_ = false;
   if (context_ > 0) emscripten_webgl_destroy_context(context_);
   context_ = 0;
 }
@@ -58,6 +59,7 @@ EM_BOOL WebRenderer::on_restored(int, const void*, void* self) {
   // included, on its next frame.
   if (r->backend_) ImGui_ImplOpenGL3_Shutdown();
   r->backend_ = ImGui_ImplOpenGL3_Init(kGlsl);
+  r->device_objects_ = false;
   r->lost_ = false;
   r->fb_w_ = r->fb_h_ = 0;  // set the viewport again
   wake();
@@ -84,12 +86,21 @@ bool WebRenderer::update_size() {
 
 void WebRenderer::reload_fonts() {
   if (lost_ || !backend_) return;  // the restore makes the texture anew
+  if (!device_objects_) {
+    // First atlas: compile the shaders now too, so the browser works on them (and on the
+    // texture upload) while the editor is still reading its drafts.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    device_objects_ = true;
+    return;
+  }
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
 void WebRenderer::new_frame() {
-  if (backend_) ImGui_ImplOpenGL3_NewFrame();
+  if (!backend_) return;
+  ImGui_ImplOpenGL3_NewFrame();  // makes the device objects if they are missing
+  device_objects_ = true;
 }
 
 void WebRenderer::render() {

@@ -33,6 +33,7 @@ class WebRenderer {
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context_ = 0;
   bool lost_ = false;
   bool backend_ = false;
+  bool device_objects_ = false;  // shaders, buffers and font texture exist
   float css_w_ = 0, css_h_ = 0, scale_ = 1;
   int fb_w_ = 0, fb_h_ = 0;
 };

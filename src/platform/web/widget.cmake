@@ -12,7 +12,10 @@ file(GLOB PRESS_WEB_SOURCES CONFIGURE_DEPENDS ${PRESS_WEB_DIR}/*.cpp)
 file(GLOB PRESS_WIDGET_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
 file(GLOB PRESS_WIDGET_CORE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/core/*.cpp)
 
-set(_size_flags -Oz -flto -fno-rtti)
+# Wasm features every browser of the last years has: float-to-int conversions without the
+# trap-avoiding code around each one, memcpy/memset as single instructions.
+set(_wasm_features -mnontrapping-fptoint -mbulk-memory -msign-ext)
+set(_size_flags -Oz -flto -fno-rtti ${_wasm_features})
 
 # The built-in site profile, compiled in as a string literal.
 set(_site_json ${CMAKE_SOURCE_DIR}/assets/sites/zjitc.json)
@@ -31,15 +34,17 @@ add_library(press_widget_libs STATIC
   ${PRESS_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(press_widget_libs PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_include_directories(press_widget_libs SYSTEM PUBLIC
-  ${PRESS_IMGUI_DIR} ${PRESS_IMGUI_DIR}/backends ${PRESS_THIRD_PARTY}/md4c/src)
+  ${PRESS_WEB_DIR}/imgui_hooks ${PRESS_IMGUI_DIR} ${PRESS_IMGUI_DIR}/backends ${PRESS_THIRD_PARTY}/md4c/src)
 target_link_libraries(press_widget_libs PUBLIC press_json)
 target_compile_definitions(press_widget_libs PUBLIC
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_KEYIO
   IMGUI_IMPL_OPENGL_ES3           # WebGL2: "#version 300 es" shaders, native vertex arrays
   IMGUI_DISABLE_DEBUG_TOOLS       # the metrics window and item picker are not shipped
+  IMGUI_ENABLE_FREETYPE           # no stb_truetype: the Canvas builder stands in (imgui_hooks/)
+  IMGUI_DISABLE_FILE_FUNCTIONS    # no .ini or log files in a browser
   PRESS_VERSION="${PROJECT_VERSION}")
 target_compile_options(press_widget_libs PRIVATE $<$<COMPILE_LANGUAGE:CXX>:${_size_flags}>
-  $<$<COMPILE_LANGUAGE:C>:-Oz -flto>)
+  $<$<COMPILE_LANGUAGE:C>:-Oz -flto ${_wasm_features}>)
 
 add_executable(press_widget ${PRESS_WEB_SOURCES})
 target_link_libraries(press_widget PRIVATE press_widget_libs)
@@ -48,7 +53,7 @@ target_compile_options(press_widget PRIVATE ${_size_flags} -Wall -Wextra)
 set_target_properties(press_widget PROPERTIES
   SUFFIX ".mjs"
   RUNTIME_OUTPUT_DIRECTORY ${PRESS_WIDGET_OUT}
-  LINK_DEPENDS "${PRESS_WEB_DIR}/press_web.js;${PRESS_WEB_DIR}/press_post.js")
+  LINK_DEPENDS "${PRESS_WEB_DIR}/press_web.js;${PRESS_WEB_DIR}/press_pre.js;${PRESS_WEB_DIR}/press_post.js")
 target_link_options(press_widget PRIVATE
   ${_size_flags}
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createPressWidget
@@ -56,11 +61,16 @@ target_link_options(press_widget PRIVATE
   -sFILESYSTEM=0
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB
+  -sMALLOC=emmalloc
+  -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0
+  -sGL_TRACK_ERRORS=0
+  -sSUPPORT_ERRNO=0
   -sTOTAL_STACK=262144 -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
   -sEXIT_RUNTIME=0
   -sTEXTDECODER=2
   -sINCOMING_MODULE_JS_API=[pressHost,locateFile,print,printErr,instantiateWasm]
   -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
+  --pre-js ${PRESS_WEB_DIR}/press_pre.js
   --js-library ${PRESS_WEB_DIR}/press_web.js
   --post-js ${PRESS_WEB_DIR}/press_post.js)
 

@@ -89,39 +89,46 @@ bool Widget::start(std::string& error) {
   input_.install(&clipboard_);
   renderer_.update_size();
 
+  Completions::instance().set_eager(true);  // until the editor is ready (see tick())
+  // Storage opens in the background; requests made meanwhile wait for it in press_web.js.
   storage_.open([this](ui::StorageResult r, std::string note) {
+    press_js_mark("press-storage");
     if (!r.ok) emit("error", dump(json{{"message", "browser storage: " + r.error}, {"storage", true}}));
     if (!note.empty()) emit("error", dump(json{{"message", "browser storage: " + note}, {"storage", true}}));
-    outbox_ = std::make_unique<Outbox>(storage_, http_);
-    outbox_->on_published = [this](const std::string& draft, const ui::ServerRecord& r, const std::string& url) {
-      emit("published", dump(json{{"draftId", draft}, {"id", r.id}, {"revision", r.revision}, {"url", url}}));
-      for (ApiStep& s : api_steps_)
-        if (s.method == "publish" && s.stage == 1) {
-          settle(s.id, true, dump(json{{"draftId", draft}, {"id", r.id}, {"url", url}, {"queued", false}}));
-          s.stage = -1;
-        }
-    };
-    outbox_->on_failed = [this](const std::string& draft, const ui::PublishState& st) {
-      json j{{"message", st.message}, {"detail", st.detail}, {"status", st.http_status},
-             {"phase", phase_name(st.phase)}, {"draftId", draft}};
-      emit("error", dump(j));
-      for (ApiStep& s : api_steps_)
-        if (s.method == "publish" && s.stage == 1) {
-          settle(s.id, false, dump(j));
-          s.stage = -1;
-        }
-    };
-    outbox_->on_waiting = [this](const std::string& draft, const std::string& why) {
-      emit("queued", dump(json{{"draftId", draft}, {"message", why}, {"queued", outbox_->size()}}));
-      for (ApiStep& s : api_steps_)
-        if (s.method == "publish" && s.stage == 1) {
-          settle(s.id, true, dump(json{{"draftId", draft}, {"queued", true}, {"message", why}}));
-          s.stage = -1;
-        }
-    };
-    outbox_->load([this] { create_app(); });
   });
-  last_time_ = seconds();
+  outbox_ = std::make_unique<Outbox>(storage_, http_);
+  outbox_->on_published = [this](const std::string& draft, const ui::ServerRecord& r, const std::string& url) {
+    emit("published", dump(json{{"draftId", draft}, {"id", r.id}, {"revision", r.revision}, {"url", url}}));
+    for (ApiStep& s : api_steps_)
+      if (s.method == "publish" && s.stage == 1) {
+        settle(s.id, true, dump(json{{"draftId", draft}, {"id", r.id}, {"url", url}, {"queued", false}}));
+        s.stage = -1;
+      }
+  };
+  outbox_->on_failed = [this](const std::string& draft, const ui::PublishState& st) {
+    json j{{"message", st.message}, {"detail", st.detail}, {"status", st.http_status},
+           {"phase", phase_name(st.phase)}, {"draftId", draft}};
+    emit("error", dump(j));
+    for (ApiStep& s : api_steps_)
+      if (s.method == "publish" && s.stage == 1) {
+        settle(s.id, false, dump(j));
+        s.stage = -1;
+      }
+  };
+  outbox_->on_waiting = [this](const std::string& draft, const std::string& why) {
+    emit("queued", dump(json{{"draftId", draft}, {"message", why}, {"queued", outbox_->size()}}));
+    for (ApiStep& s : api_steps_)
+      if (s.method == "publish" && s.stage == 1) {
+        settle(s.id, true, dump(json{{"draftId", draft}, {"queued", true}, {"message", why}}));
+        s.stage = -1;
+      }
+  };
+  outbox_->load({});
+  fonts_.set_budget_ms(2000, 12);  // the first frame shows real text; later ones stay smooth
+  create_app();
+  // The UI's glyphs are drawn now, while the database opens, rather than in the first frame.
+  if (app_->update_fonts(renderer_.scale())) renderer_.reload_fonts();
+  last_time_ = start_time_ = seconds();
   return true;
 }
 
@@ -139,6 +146,7 @@ void Widget::create_app() {
   }
   cfg.autosave_delay = 0.8;
   app_ = std::make_unique<ui::App>(platform_, std::move(cfg));
+  press_js_mark("press-app");
   wake(3);
 }
 
@@ -164,6 +172,12 @@ void Widget::tick() {
     Completions::instance().run();
     return;
   }
+  if (app_->state().startup != ui::Startup::Ready && frames_drawn_ == 0 && now < start_time_ + 2) {
+    // The editor is still reading its drafts (eagerly, between frames): a frame now would
+    // only show an empty form, and rasterize glyphs twice.
+    wake(1);
+    return;
+  }
   if (frames_wanted_ > 0) --frames_wanted_;
   draw();
 
@@ -180,6 +194,7 @@ void Widget::tick() {
   next_frame_at_ = now + wait;
   if (GImGui->InputEventsQueue.Size > 0 || fonts_.pending() > 0 || !api_steps_.empty()) wake(1);
 
+  if (app_->state().startup == ui::Startup::Ready) Completions::instance().set_eager(false);
   if (!first_frame_marked_ && app_->state().startup == ui::Startup::Ready && fonts_.pending() == 0) {
     first_frame_marked_ = true;
     press_js_mark_first_frame();
@@ -189,12 +204,15 @@ void Widget::tick() {
 
 void Widget::draw() {
   const double now = seconds();
+  const double started = emscripten_get_now();
   ImGuiIO& io = ImGui::GetIO();
   // While glyphs are still pending (too many new ones for one frame), a tiny change of
   // the requested density makes the font manager rebuild again; the backend rounds sizes,
   // so the same cached glyphs serve, and the next batch gets drawn.
   font_nudge_ = fonts_.pending() > 0 ? (font_nudge_ == 0 ? 1e-4 : 0) : 0;
+  const double fonts_start = emscripten_get_now();
   if (app_->update_fonts(renderer_.scale() + float(font_nudge_))) renderer_.reload_fonts();
+  const double fonts_ms = emscripten_get_now() - fonts_start;
   io.DisplaySize = ImVec2(renderer_.css_width(), renderer_.css_height());
   io.DisplayFramebufferScale = ImVec2(renderer_.scale(), renderer_.scale());
   io.DeltaTime = float(std::max(1e-4, now - last_time_));
@@ -205,6 +223,9 @@ void Widget::draw() {
   ImGui::Render();
   renderer_.render();
   input_.after_frame();
+  ++frames_drawn_;
+  last_frame_ms_ = emscripten_get_now() - started;
+  if (startup_trace_.size() < 3 * 24) startup_trace_.insert(startup_trace_.end(), {started, last_frame_ms_, fonts_ms});
 }
 
 void Widget::emit(const char* name, const std::string& json_text) { press_js_emit(name, json_text.c_str()); }
@@ -253,6 +274,36 @@ std::string Widget::article_json() const {
   json j = json::parse(core::article_to_json(app_->state().article, -1), nullptr, false);
   if (!j.is_object()) return "null";
   j["draftId"] = app_->state().draft_id;
+  return dump(j);
+}
+
+std::string Widget::item_json(const std::string& name) const {
+  static const std::pair<const char*, ui::UiItem> kItems[] = {
+      {"title", ui::UiItem::TitleField},     {"author", ui::UiItem::AuthorField},
+      {"source", ui::UiItem::SourceField},   {"editor", ui::UiItem::EditorField},
+      {"link", ui::UiItem::LinkField},       {"body", ui::UiItem::Body},
+      {"preview", ui::UiItem::Preview},      {"save", ui::UiItem::SaveButton},
+      {"publish", ui::UiItem::PublishButton}, {"import", ui::UiItem::ImportButton},
+      {"export", ui::UiItem::ExportButton},
+      {"new", ui::UiItem::NewButton},        {"dialogPrimary", ui::UiItem::DialogPrimary},
+  };
+  if (!app_) return "null";
+  for (const auto& [n, id] : kItems) {
+    if (name != n) continue;
+    const ImRect r = app_->item(id);
+    if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return "null";
+    return dump(json{{"x", r.Min.x}, {"y", r.Min.y}, {"w", r.GetWidth()}, {"h", r.GetHeight()}});
+  }
+  return "null";
+}
+
+std::string Widget::debug_json() const {
+  json j{{"pendingGlyphs", fonts_.pending()},   {"cachedGlyphs", fonts_.cached_glyphs()},
+         {"rasterMs", fonts_.raster_ms_total()}, {"outbox", outbox_ ? outbox_->size() : 0},
+         {"ready", app_ && app_->state().startup == ui::Startup::Ready},
+         {"dirty", app_ && app_->dirty()},      {"contextLost", renderer_.lost()},
+         {"frames", frames_drawn_},              {"lastFrameMs", last_frame_ms_},
+         {"startupTrace", startup_trace_}};  // [frame start, frame ms, font rebuild ms] of the first frames
   return dump(j);
 }
 

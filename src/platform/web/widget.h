@@ -46,6 +46,11 @@ class Widget {
 
   // Embedding API.
   std::string article_json() const;
+  // Where a control of the editor was last drawn, {x, y, w, h} in CSS pixels of the canvas,
+  // or null: for tests and for pages that point at parts of the editor.
+  std::string item_json(const std::string& name) const;
+  // State for tests and the benchmark: glyphs pending, outbox size, startup phase.
+  std::string debug_json() const;
   // method: "load", "save", "publish", "unmount"; settles promise id (press_js_api_done).
   void api_call(int id, const std::string& method, const std::string& argument);
 
@@ -75,9 +80,13 @@ class Widget {
   int frames_wanted_ = 2;
   double next_frame_at_ = 0;
   double last_time_ = 0;
+  double start_time_ = 0;
   bool config_applied_ = false;
   bool first_frame_marked_ = false;
-  double font_nudge_ = 0;  // see tick(): keeps rebuilding while glyphs are pending
+  double font_nudge_ = 0;
+  uint64_t frames_drawn_ = 0;
+  double last_frame_ms_ = 0;
+  std::vector<double> startup_trace_;  // CPU time of the last frame (update, layout, GL calls)  // see tick(): keeps rebuilding while glyphs are pending
 
   // What the page has been told, to emit each event once.
   uint64_t seen_edit_ = 0, seen_saved_ = 0;

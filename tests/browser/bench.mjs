@@ -1,0 +1,95 @@
+// Web widget benchmark (run by scripts/bench-web.sh): start-up time and frame time while
+// typing, in headless chromium against a real press-server; optionally TinyMCE's init time
+// from a folder where it was installed (TINYMCE_DIR).
+import { createServer } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { PressServer, launchBrowser, waitReady, itemCenter, TOKEN } from './harness.mjs';
+
+const RUNS = Number(process.env.RUNS || 7);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+
+const server = new PressServer();
+await server.start();
+const browser = await launchBrowser();
+try {
+  // ---- Navigation -> first interactive frame ------------------------------------------------
+  for (const [label, path] of [['admin page', `/admin/?token=${TOKEN}`], ['standalone widget', `/widget/index.html?token=${TOKEN}`]]) {
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+      const page = await ctx.newPage();
+      await page.goto(server.url + path);
+      await waitReady(page);
+      times.push(await page.evaluate(() => performance.getEntriesByName('press-first-frame')[0].startTime));
+      await ctx.close();
+    }
+    console.log(`first interactive frame, ${label}: median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (${RUNS} cold loads; budget 300 ms)`);
+  }
+
+  // ---- Frame time while typing into a 50,000-character article -------------------------------
+  {
+    const ctx = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/admin/?token=${TOKEN}`);
+    await waitReady(page);
+    const sample = JSON.parse(readFileSync('/work/shared/portal/sample-article.json', 'utf8'));
+    let body = '';
+    for (let i = 0; body.length < 50000; i++) body += `${i + 1}. ${sample.body.split('\n\n')[i % 9]}\n\n`;
+    body = body.slice(0, 50000);
+    await page.evaluate((a) => window.pressEditor.load(a), { ...sample, body });
+    await page.waitForFunction(() => window.pressEditor.debugState().pendingGlyphs === 0);
+    const c = await itemCenter(page, 'body');
+    await page.mouse.click(c.x, c.y);
+    await page.keyboard.press('Control+End');
+    await page.waitForTimeout(300);
+    const frames = [];
+    const latencies = [];
+    const text = '新闻编辑器键入测试abc';
+    const cdp = await ctx.newCDPSession(page);
+    for (let i = 0; i < 60; i++) {
+      const before = await page.evaluate(() => window.pressEditor.debugState().frames);
+      const t0 = Date.now();
+      await cdp.send('Input.insertText', { text: text[i % text.length] });
+      await page.waitForFunction((n) => window.pressEditor.debugState().frames > n, before);
+      latencies.push(Date.now() - t0);
+      frames.push(await page.evaluate(() => window.pressEditor.debugState().lastFrameMs));
+    }
+    const chars = await page.evaluate(() => window.pressEditor.getArticle().body.length);
+    console.log(`typing into a ${chars}-character article: frame CPU time median ${median(frames).toFixed(2)} ms, p95 ${pct(frames, 0.95).toFixed(2)} ms; keystroke -> frame median ${median(latencies)} ms`);
+    await ctx.close();
+  }
+
+  // ---- TinyMCE init, for comparison ---------------------------------------------------------
+  const tiny = process.env.TINYMCE_DIR;
+  if (tiny && existsSync(join(tiny, 'tinymce.min.js'))) {
+    const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.woff': 'font/woff', '.woff2': 'font/woff2' };
+    const page = `<!doctype html><meta charset="utf-8"><textarea id="t"></textarea><script src="/tinymce.min.js"></script>
+<script>tinymce.init({ selector: '#t', license_key: 'gpl', promotion: false, menubar: false,
+  init_instance_callback: () => performance.mark('tinymce-init') });</script>`;
+    const http = createServer((req, res) => {
+      const path = req.url.split('?')[0];
+      if (path === '/') { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end(page); return; }
+      const file = join(tiny, path);
+      if (!file.startsWith(tiny) || !existsSync(file)) { res.writeHead(404); res.end(); return; }
+      res.writeHead(200, { 'Content-Type': types[extname(file)] || 'application/octet-stream' });
+      res.end(readFileSync(file));
+    });
+    await new Promise((r) => http.listen(0, '127.0.0.1', r));
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+      const p = await ctx.newPage();
+      await p.goto(`http://127.0.0.1:${http.address().port}/`);
+      await p.waitForFunction(() => performance.getEntriesByName('tinymce-init').length > 0, null, { timeout: 20000 });
+      times.push(await p.evaluate(() => performance.getEntriesByName('tinymce-init')[0].startTime));
+      await ctx.close();
+    }
+    http.close();
+    console.log(`TinyMCE 7 init (same machine, same browser): median ${median(times).toFixed(0)} ms`);
+  }
+} finally {
+  await browser.close();
+  await server.dispose();
+}
