@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -41,6 +42,8 @@ pid_t spawn(const std::string& binary, const std::vector<std::string>& args,
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
+    // If the test run itself dies (a timeout, a crash), its servers go with it.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     dup2(pipe_fds[1], 1);
     if (!std::getenv("PRESS_TEST_VERBOSE")) {  // the server's log lines would clutter test output
       const int null_fd = open("/dev/null", O_WRONLY);
