@@ -9,12 +9,12 @@ export NODE_PATH=/usr/share/nodejs
 bash scripts/setup.sh
 cmake --preset native >/dev/null
 cmake --build --preset native --target press press-server
-if [ -f build/web/build.ninja ] || [ "${PRESS_SKIP_WEB:-0}" != 1 ]; then
+if [ "${PRESS_SKIP_WEB:-0}" != 1 ]; then  # the widget's WebAssembly build
   cmake --preset web >/dev/null
   cmake --build --preset web
 fi
 
+# press-server creates the data folder itself, readable by its owner only.
 export PRESS_DATA=${PRESS_DATA:-$PWD/data}
-mkdir -p "$PRESS_DATA"
 exec ./build/native/press-server --host "${PRESS_HOST:-127.0.0.1}" --port "${PRESS_PORT:-8080}" \
   --data "$PRESS_DATA" --static-dir build/web "$@"
