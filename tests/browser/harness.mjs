@@ -135,6 +135,13 @@ export async function waitSettled(page, name, timeout = 10000) {
   }, name, { timeout, polling: 50 });
 }
 
+// Lets the editor draw a few more frames (a click's consequences, such as the focus moving
+// to the title of a new draft, take effect over the next frames).
+export async function settle(page, frames = 3) {
+  const start = await page.evaluate(() => window.pressEditor.debugState().frames);
+  await page.waitForFunction((n) => window.pressEditor.debugState().frames >= n, start + frames, { timeout: 10000 });
+}
+
 export async function clickItem(page, name, dx = 0, dy = 0) {
   const c = await itemCenter(page, name);
   await page.mouse.click(c.x + dx, c.y + dy);

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, PressServer, launchBrowser, openAdmin, waitReady, waitSettled, itemCenter, clickItem, getArticle, nextEvent,
-  inkStats,
+  ROOT, PressServer, launchBrowser, openAdmin, waitReady, waitSettled, settle, itemCenter, clickItem, getArticle,
+  nextEvent, inkStats,
 } from './harness.mjs';
 
 const SAMPLE = JSON.parse(readFileSync('/work/shared/portal/sample-article.json', 'utf8'));
@@ -133,10 +133,11 @@ describe('web widget', () => {
     const { ctx, page } = await openAdmin(browser, server);
     const cdp = await ctx.newCDPSession(page);
     await clickItem(page, 'new');
+    await settle(page);
     await clickItem(page, 'body');
     await imeType(page, cdp, 'caogao', '草稿内容不会丢失');
-    const saved = nextEvent(page, 'saved');
-    await saved;
+    // Autosave: shortly after the last change the draft is in storage.
+    await waitFor(page, () => window.pressEditor.getArticle().body === '草稿内容不会丢失' && !window.pressEditor.debugState().dirty);
     await page.reload();
     await waitReady(page);
     await waitFor(page, () => window.pressEditor.getArticle()?.body === '草稿内容不会丢失');
@@ -144,7 +145,6 @@ describe('web widget', () => {
     await clickItem(page, 'body');
     await page.keyboard.press('Control+End');
     await cdp.send('Input.insertText', { text: '，立即刷新' });
-    await page.waitForTimeout(30);
     await page.reload();
     await waitReady(page);
     await waitFor(page, () => window.pressEditor.getArticle()?.body === '草稿内容不会丢失，立即刷新');
@@ -156,10 +156,10 @@ describe('web widget', () => {
     const { ctx, page } = await openAdmin(browser, server);
     const cdp = await ctx.newCDPSession(page);
     await clickItem(page, 'new');
+    await settle(page);
     await clickItem(page, 'body');
-    const saved = nextEvent(page, 'saved');
     await cdp.send('Input.insertText', { text: '崩溃之前自动保存的内容' });
-    await saved;
+    await waitFor(page, () => window.pressEditor.getArticle().body === '崩溃之前自动保存的内容' && !window.pressEditor.debugState().dirty);
     const crashed = new Promise((resolveCrash) => page.once('crash', resolveCrash));
     cdp.send('Page.crash').catch(() => {});  // no pagehide, no unload: a crash
     await crashed;
@@ -260,6 +260,7 @@ describe('web widget', () => {
   test('keys go only where the focus is: the page field or the widget', async () => {
     const { ctx, page } = await openAdmin(browser, server);
     await clickItem(page, 'new');
+    await settle(page);
     await page.click('#reviewer');
     await page.keyboard.type('Zhang');
     await page.keyboard.press('Backspace');

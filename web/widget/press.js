@@ -1,34 +1,4 @@
-// PortalPress web widget — embedding API (ES module, served by press-server at /widget/press.js).
-//
-//   import { mount } from '/widget/press.js';
-//   const editor = await mount(document.querySelector('#editor'), {
-//     server: 'https://press.example.edu.cn',  // press-server; default: this page's origin
-//     token: '…',                               // Bearer token of an editor account
-//     site: siteProfileObjectOrUrl,             // optional; default: the built-in profile
-//     locale: 'zh',                             // 'zh' (default) or 'en'
-//     draftId: 'd-20240601-140512-3f2a',        // optional: the draft to open
-//   });
-//   editor.on('published', (detail) => console.log(detail.url));
-//   editor.getArticle();          // the open article (format v1 + id, revision, draftId) or null
-//   await editor.load(json);      // an article (object or JSON text) becomes a new draft
-//   await editor.save();          // writes the draft to browser storage now
-//   await editor.publish();       // publishes; resolves {id, url} or {queued: true} when the
-//                                 // server does not answer (the widget publishes it later)
-//   await editor.unmount();       // saves, stops and removes the widget
-//
-// Events (editor.on(name, fn) returns an unsubscribe function; the object is also an
-// EventTarget whose events carry the same detail):
-//   ready      first interactive frame drawn        {draftId}
-//   draft      another draft is on screen           {draftId, title}
-//   change     the article changed                  {draftId, title, chars}
-//   saved      the draft reached browser storage    {draftId, savedAt}
-//   published  an article went live                 {draftId, id, url}
-//   queued     the server did not answer; kept      {draftId, message, queued}
-//   error      something failed (storage full...)   {message, ...}
-//
-// Every mount is its own WebAssembly instance: a page may hold several widgets. The widget
-// takes keys only while it has focus (Escape then Tab leaves it); it follows its element's
-// size, so give the element a size (for example height: 600px).
+// PortalPress web widget: mount(element, options) (documented in README.md beside this file).
 import createPressWidget from './press_widget.mjs';
 
 const INPUT_STYLE = [

@@ -287,6 +287,12 @@ bool CanvasFontBackend::pack(ImFontAtlas& atlas) {
 
 }  // namespace press::web
 
+// The web build links ImFontAtlas::AddFontDefault() to this (widget.cmake, --wrap): there is
+// no built-in bitmap font in the browser, every glyph comes from Canvas.
+extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*, const ImFontConfig*) {
+  return nullptr;
+}
+
 #ifdef IMGUI_ENABLE_FREETYPE
 // ImGui's default builder in this build (see imgui_hooks/misc/freetype/imgui_freetype.h).
 const ImFontBuilderIO* ImGuiFreeType::GetBuilderForFreeType() { return press::web::CanvasFontBackend::builder(); }

@@ -12,7 +12,8 @@
 
 extern "C" {
 void press_js_init();
-void press_js_shutdown();
+void press_js_start_loop();  // calls press_frame() every animation frame
+void press_js_shutdown();   // stops the loop and every listener
 char* press_js_config();  // malloc'd JSON
 void press_js_canvas_metrics(float* out3);
 void press_js_set_canvas_size(int width, int height);

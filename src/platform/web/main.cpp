@@ -18,10 +18,6 @@ namespace press::web {
 
 namespace {
 std::unique_ptr<Widget> g_widget;
-
-void frame(void*) {
-  if (g_widget) g_widget->tick();
-}
 }  // namespace
 
 Completions& Completions::instance() {
@@ -56,6 +52,9 @@ using press::web::g_widget;
 
 extern "C" {
 
+EMSCRIPTEN_KEEPALIVE void press_frame() {
+  if (g_widget) g_widget->tick();
+}
 EMSCRIPTEN_KEEPALIVE void press_on_text(const char* utf8) {
   if (g_widget) g_widget->input().text(utf8);
 }
@@ -124,6 +123,6 @@ int main() {
   g_widget = std::make_unique<press::web::Widget>(std::move(cfg));
   std::string error;
   if (!g_widget->start(error)) return 1;
-  emscripten_set_main_loop_arg(press::web::frame, nullptr, 0, false);
+  press_js_start_loop();
   return 0;
 }

@@ -147,6 +147,18 @@ var LibraryPressWeb = {
     PressWeb.install();
   },
 
+  // The frame loop: one requestAnimationFrame callback per display frame, each asking the
+  // widget whether it has anything to draw (Emscripten's main-loop machinery is not needed).
+  press_js_start_loop__deps: ['$PressWeb'],
+  press_js_start_loop: function() {
+    var step = function() {
+      if (PressWeb.gone) return;
+      _press_frame();
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  },
+
   press_js_shutdown__deps: ['$PressWeb'],
   press_js_shutdown: function() {
     PressWeb.gone = true;

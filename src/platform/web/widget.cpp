@@ -10,6 +10,7 @@
 #include "core/article_json.h"
 #include "core/site.h"
 #include "platform/web/js_bridge.h"
+#include "platform/web/json_out.h"
 
 namespace press::web {
 
@@ -20,8 +21,6 @@ namespace {
 const char kDefaultSite[] =
 #include "default_site.inc"
     ;
-
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 std::string string_field(const json& j, const char* key) {
   auto it = j.find(key);
@@ -50,7 +49,7 @@ WidgetConfig parse_widget_config(const std::string& text) {
   c.locale = string_field(j, "locale");
   c.draft_id = string_field(j, "draftId");
   auto site = j.find("site");
-  if (site != j.end() && site->is_object()) c.site_json = dump(*site);
+  if (site != j.end() && site->is_object()) c.site_json = site->dump(-1, ' ', false, json::error_handler_t::replace);
   if (site != j.end() && site->is_string()) c.site_json = site->get<std::string>();
   return c;
 }
@@ -83,7 +82,7 @@ bool Widget::start(std::string& error) {
   io.IniFilename = nullptr;
   if (!renderer_.init()) {
     error = "WebGL2 is not available in this browser";
-    emit("error", dump(json{{"message", error}}));
+    emit("error", JsonOut().str("message", error));
     return false;
   }
   input_.install(&clipboard_);
@@ -93,33 +92,33 @@ bool Widget::start(std::string& error) {
   // Storage opens in the background; requests made meanwhile wait for it in press_web.js.
   storage_.open([this](ui::StorageResult r, std::string note) {
     press_js_mark("press-storage");
-    if (!r.ok) emit("error", dump(json{{"message", "browser storage: " + r.error}, {"storage", true}}));
-    if (!note.empty()) emit("error", dump(json{{"message", "browser storage: " + note}, {"storage", true}}));
+    if (!r.ok) emit("error", JsonOut().str("message", "browser storage: " + r.error).flag("storage", true));
+    if (!note.empty()) emit("error", JsonOut().str("message", "browser storage: " + note).flag("storage", true));
   });
   outbox_ = std::make_unique<Outbox>(storage_, http_);
   outbox_->on_published = [this](const std::string& draft, const ui::ServerRecord& r, const std::string& url) {
-    emit("published", dump(json{{"draftId", draft}, {"id", r.id}, {"revision", r.revision}, {"url", url}}));
+    emit("published", JsonOut().str("draftId", draft).str("id", r.id).num("revision", double(r.revision)).str("url", url));
     for (ApiStep& s : api_steps_)
       if (s.method == "publish" && s.stage == 1) {
-        settle(s.id, true, dump(json{{"draftId", draft}, {"id", r.id}, {"url", url}, {"queued", false}}));
+        settle(s.id, true, JsonOut().str("draftId", draft).str("id", r.id).str("url", url).flag("queued", false));
         s.stage = -1;
       }
   };
   outbox_->on_failed = [this](const std::string& draft, const ui::PublishState& st) {
-    json j{{"message", st.message}, {"detail", st.detail}, {"status", st.http_status},
-           {"phase", phase_name(st.phase)}, {"draftId", draft}};
-    emit("error", dump(j));
+    const std::string j = JsonOut().str("message", st.message).str("detail", st.detail)
+        .num("status", st.http_status).str("phase", phase_name(st.phase)).str("draftId", draft);
+    emit("error", j);
     for (ApiStep& s : api_steps_)
       if (s.method == "publish" && s.stage == 1) {
-        settle(s.id, false, dump(j));
+        settle(s.id, false, j);
         s.stage = -1;
       }
   };
   outbox_->on_waiting = [this](const std::string& draft, const std::string& why) {
-    emit("queued", dump(json{{"draftId", draft}, {"message", why}, {"queued", outbox_->size()}}));
+    emit("queued", JsonOut().str("draftId", draft).str("message", why).num("queued", double(outbox_->size())));
     for (ApiStep& s : api_steps_)
       if (s.method == "publish" && s.stage == 1) {
-        settle(s.id, true, dump(json{{"draftId", draft}, {"queued", true}, {"message", why}}));
+        settle(s.id, true, JsonOut().str("draftId", draft).flag("queued", true).str("message", why));
         s.stage = -1;
       }
   };
@@ -136,7 +135,7 @@ void Widget::create_app() {
   ui::AppConfig cfg;
   core::SiteParse site = core::parse_site(config_.site_json.empty() ? std::string(kDefaultSite) : config_.site_json);
   if (!site.ok()) {
-    emit("error", dump(json{{"message", "the site profile is not valid: " + core::to_string(site.errors.front())}}));
+    emit("error", JsonOut().str("message", "the site profile is not valid: " + core::to_string(site.errors.front())));
     site = core::parse_site(kDefaultSite);
   }
   cfg.site = std::move(site.site);
@@ -198,7 +197,7 @@ void Widget::tick() {
   if (!first_frame_marked_ && app_->state().startup == ui::Startup::Ready && fonts_.pending() == 0) {
     first_frame_marked_ = true;
     press_js_mark_first_frame();
-    emit("ready", dump(json{{"draftId", app_->state().draft_id}}));
+    emit("ready", JsonOut().str("draftId", app_->state().draft_id));
   }
 }
 
@@ -210,9 +209,7 @@ void Widget::draw() {
   // the requested density makes the font manager rebuild again; the backend rounds sizes,
   // so the same cached glyphs serve, and the next batch gets drawn.
   font_nudge_ = fonts_.pending() > 0 ? (font_nudge_ == 0 ? 1e-4 : 0) : 0;
-  const double fonts_start = emscripten_get_now();
   if (app_->update_fonts(renderer_.scale() + float(font_nudge_))) renderer_.reload_fonts();
-  const double fonts_ms = emscripten_get_now() - fonts_start;
   io.DisplaySize = ImVec2(renderer_.css_width(), renderer_.css_height());
   io.DisplayFramebufferScale = ImVec2(renderer_.scale(), renderer_.scale());
   io.DeltaTime = float(std::max(1e-4, now - last_time_));
@@ -225,7 +222,6 @@ void Widget::draw() {
   input_.after_frame();
   ++frames_drawn_;
   last_frame_ms_ = emscripten_get_now() - started;
-  if (startup_trace_.size() < 3 * 24) startup_trace_.insert(startup_trace_.end(), {started, last_frame_ms_, fonts_ms});
 }
 
 void Widget::emit(const char* name, const std::string& json_text) { press_js_emit(name, json_text.c_str()); }
@@ -239,42 +235,45 @@ void Widget::emit_events() {
     seen_draft_ = s.draft_id;
     seen_edit_ = s.edit_generation;
     seen_saved_ = s.saved_generation;
-    emit("draft", dump(json{{"draftId", s.draft_id}, {"title", s.article.title}}));
+    emit("draft", JsonOut().str("draftId", s.draft_id).str("title", s.article.title));
   }
   if (s.edit_generation != seen_edit_) {
     seen_edit_ = s.edit_generation;
-    emit("change", dump(json{{"draftId", s.draft_id}, {"title", s.article.title}, {"chars", s.char_count}}));
+    emit("change", JsonOut().str("draftId", s.draft_id).str("title", s.article.title).num("chars", double(s.char_count)));
   }
   if (s.saved_generation != seen_saved_) {
     seen_saved_ = s.saved_generation;
-    emit("saved", dump(json{{"draftId", s.draft_id}, {"savedAt", s.saved_at}}));
+    emit("saved", JsonOut().str("draftId", s.draft_id).num("savedAt", double(s.saved_at)));
   }
   if (s.status.kind == ui::StatusKind::Error && s.status.text != seen_status_) {
     seen_status_ = s.status.text;
-    emit("error", dump(json{{"message", s.status.text}}));
+    emit("error", JsonOut().str("message", s.status.text));
   }
   const ui::PublishState& ps = s.publisher->state();
   if (ps.phase != seen_phase_) {
     seen_phase_ = ps.phase;
     if (ps.phase == ui::PublishPhase::Done) {
-      emit("published", dump(json{{"draftId", s.publishing_draft}, {"id", s.article.id}, {"url", ps.url}}));
+      emit("published", JsonOut().str("draftId", s.publishing_draft).str("id", s.article.id).str("url", ps.url));
     } else if (ps.phase == ui::PublishPhase::Failed && (ps.http_status == 0 || ps.http_status >= 500)) {
       // No answer: the outbox keeps the draft and publishes it when the server is back.
       outbox_->enqueue(s.publishing_draft);
     } else if (ps.phase == ui::PublishPhase::Failed || ps.phase == ui::PublishPhase::Conflict ||
                ps.phase == ui::PublishPhase::Blocked) {
-      emit("error", dump(json{{"message", ps.message}, {"detail", ps.detail}, {"status", ps.http_status},
-                              {"phase", phase_name(ps.phase)}, {"draftId", s.publishing_draft}}));
+      emit("error", JsonOut().str("message", ps.message).str("detail", ps.detail).num("status", double(ps.http_status)).str("phase", phase_name(ps.phase)).str("draftId", s.publishing_draft));
     }
   }
 }
 
 std::string Widget::article_json() const {
   if (!app_ || !app_->state().have_draft) return "null";
-  json j = json::parse(core::article_to_json(app_->state().article, -1), nullptr, false);
-  if (!j.is_object()) return "null";
-  j["draftId"] = app_->state().draft_id;
-  return dump(j);
+  // The article in format v1, with the draft's id in front.
+  const std::string article = core::article_to_json(app_->state().article, -1);
+  if (article.size() < 2 || article.front() != '{') return "null";
+  std::string out = JsonOut().str("draftId", app_->state().draft_id).text();
+  out.pop_back();
+  if (article != "{}") out += ',';
+  out.append(article, 1, std::string::npos);
+  return out;
 }
 
 std::string Widget::item_json(const std::string& name) const {
@@ -292,23 +291,31 @@ std::string Widget::item_json(const std::string& name) const {
     if (name != n) continue;
     const ImRect r = app_->item(id);
     if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return "null";
-    return dump(json{{"x", r.Min.x}, {"y", r.Min.y}, {"w", r.GetWidth()}, {"h", r.GetHeight()}});
+    return JsonOut().num("x", double(r.Min.x)).num("y", double(r.Min.y)).num("w", double(r.GetWidth())).num("h", double(r.GetHeight()));
   }
   return "null";
 }
 
 std::string Widget::debug_json() const {
-  json j{{"pendingGlyphs", fonts_.pending()},   {"cachedGlyphs", fonts_.cached_glyphs()},
-         {"rasterMs", fonts_.raster_ms_total()}, {"outbox", outbox_ ? outbox_->size() : 0},
-         {"ready", app_ && app_->state().startup == ui::Startup::Ready},
-         {"dirty", app_ && app_->dirty()},      {"contextLost", renderer_.lost()},
-         {"frames", frames_drawn_},              {"lastFrameMs", last_frame_ms_},
-         {"startupTrace", startup_trace_}};  // [frame start, frame ms, font rebuild ms] of the first frames
-  return dump(j);
+  return JsonOut()
+      .num("pendingGlyphs", double(fonts_.pending()))
+      .num("cachedGlyphs", double(fonts_.cached_glyphs()))
+      .num("rasterMs", fonts_.raster_ms_total())
+      .num("outbox", outbox_ ? double(outbox_->size()) : 0)
+      .flag("ready", app_ && app_->state().startup == ui::Startup::Ready)
+      .flag("dirty", app_ && app_->dirty())
+      .flag("contextLost", renderer_.lost())
+      .num("frames", double(frames_drawn_))
+      .num("lastFrameMs", last_frame_ms_);
 }
 
 void Widget::page_hidden() {
   if (!app_) return;
+  // Keys and text that arrived since the last frame are not in the article yet: let the
+  // editor take them now, or a reload right after typing would lose the last characters.
+  for (int i = 0; i < 8 && !renderer_.lost() && (GImGui->InputEventsQueue.Size > 0 || !Completions::instance().empty());
+       ++i)
+    draw();
   ui::AppState& s = app_->state();
   if (s.have_draft && app_->dirty()) {
     // The same write the app's autosave makes, now: the page may be gone in a moment.
@@ -327,7 +334,7 @@ void Widget::online() {
 
 void Widget::api_call(int id, const std::string& method, const std::string& argument) {
   if (!app_) {
-    settle(id, false, dump(json{{"message", "the editor is still starting"}}));
+    settle(id, false, JsonOut().str("message", "the editor is still starting"));
     return;
   }
   ApiStep step;
@@ -336,14 +343,14 @@ void Widget::api_call(int id, const std::string& method, const std::string& argu
   if (method == "load") {
     core::ArticleParse parsed = core::parse_article(argument);
     if (!parsed.ok()) {
-      settle(id, false, dump(json{{"message", core::to_string(parsed.errors.front())}}));
+      settle(id, false, JsonOut().str("message", core::to_string(parsed.errors.front())));
       return;
     }
     files_.provide("article.json", argument);
   } else if (method == "save") {
     ui::AppState& s = app_->state();
     if (!s.have_draft) {
-      settle(id, false, dump(json{{"message", "no draft is open"}}));
+      settle(id, false, JsonOut().str("message", "no draft is open"));
       return;
     }
     const uint64_t generation = s.edit_generation;
@@ -352,7 +359,7 @@ void Widget::api_call(int id, const std::string& method, const std::string& argu
       ui::AppState& st = app_->state();
       if (!r.ok) {
         st.save_error = r.error;
-        settle(id, false, dump(json{{"message", r.error}, {"storage", true}}));
+        settle(id, false, JsonOut().str("message", r.error).flag("storage", true));
         return;
       }
       if (st.draft_id == draft) {
@@ -360,7 +367,7 @@ void Widget::api_call(int id, const std::string& method, const std::string& argu
         st.saved_generation = std::max(st.saved_generation, generation);
         st.saved_at = int64_t(emscripten_date_now() / 1000);
       }
-      settle(id, true, dump(json{{"draftId", draft}}));
+      settle(id, true, JsonOut().str("draftId", draft));
     });
     wake(1);
     return;
@@ -371,13 +378,13 @@ void Widget::api_call(int id, const std::string& method, const std::string& argu
       if (why.empty() && !s.validation.empty()) why = "required fields are missing: " + core::to_string(s.validation.front());
       if (why.empty() && ui::normalize_server_url(s.settings.server_url).empty()) why = "no server is configured";
       if (why.empty()) why = "publishing is not possible right now";
-      settle(id, false, dump(json{{"message", why}}));
+      settle(id, false, JsonOut().str("message", why));
       return;
     }
   } else if (method == "unmount") {
     app_->shutdown();
   } else {
-    settle(id, false, dump(json{{"message", "unknown method " + method}}));
+    settle(id, false, JsonOut().str("message", "unknown method " + method));
     return;
   }
   api_steps_.push_back(step);
@@ -403,12 +410,12 @@ void Widget::run_api_steps() {
         step.frames = 0;
       } else if (step.stage == 1 && !files_.has_provided() && Completions::instance().empty() && step.frames > 2) {
         if (s.edit_generation != step.generation && s.status.kind != ui::StatusKind::Error)
-          settle(step.id, true, dump(json{{"draftId", s.draft_id}}));
+          settle(step.id, true, JsonOut().str("draftId", s.draft_id));
         else
-          settle(step.id, false, dump(json{{"message", s.status.text}}));
+          settle(step.id, false, JsonOut().str("message", s.status.text));
         step.stage = -1;
       } else if (step.frames > 600) {
-        settle(step.id, false, dump(json{{"message", "the editor did not take the article"}}));
+        settle(step.id, false, JsonOut().str("message", "the editor did not take the article"));
         step.stage = -1;
       }
     } else if (step.method == "publish" && step.stage == 0) {
@@ -420,7 +427,7 @@ void Widget::run_api_steps() {
                !s.save_in_flight) {
       step.stage = -1;
       settle(step.id, true, "{}");
-      emscripten_cancel_main_loop();
+      press_js_shutdown();  // no more frames or events; press.js removes the elements
     }
   }
   api_steps_.erase(std::remove_if(api_steps_.begin(), api_steps_.end(), [](const ApiStep& s) { return s.stage < 0; }),

@@ -83,10 +83,9 @@ class Widget {
   double start_time_ = 0;
   bool config_applied_ = false;
   bool first_frame_marked_ = false;
-  double font_nudge_ = 0;
+  double font_nudge_ = 0;     // see draw(): keeps rebuilding while glyphs are pending
   uint64_t frames_drawn_ = 0;
-  double last_frame_ms_ = 0;
-  std::vector<double> startup_trace_;  // CPU time of the last frame (update, layout, GL calls)  // see tick(): keeps rebuilding while glyphs are pending
+  double last_frame_ms_ = 0;  // CPU time of the last frame (update, layout, GL calls)
 
   // What the page has been told, to emit each event once.
   uint64_t seen_edit_ = 0, seen_saved_ = 0;
