@@ -152,6 +152,31 @@ describe('web widget', () => {
     await ctx.close();
   });
 
+  test('a full browser storage is reported, never silent', async () => {
+    const { ctx, page } = await openAdmin(browser, server);
+    // Headless chromium's quota cannot be shrunk for a test, so IndexedDB's put() fails the
+    // way a full disk makes it fail.
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (window.storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+      window.storageFull = true;
+    });
+    const error = nextEvent(page, 'error');
+    await clickItem(page, 'body');
+    await page.keyboard.type('full');
+    const detail = await error;
+    assert.match(detail.message, /QuotaExceededError/);
+    const saveFailure = await page.evaluate(() => window.pressEditor.save().then(() => null, (e) => e.message));
+    assert.match(saveFailure, /QuotaExceededError/);
+    // Space again: the next save goes through.
+    await page.evaluate(() => { window.storageFull = false; });
+    await page.evaluate(() => window.pressEditor.save());
+    await ctx.close();
+  });
+
   test('a renderer crash loses nothing that was autosaved', async () => {
     const { ctx, page } = await openAdmin(browser, server);
     const cdp = await ctx.newCDPSession(page);

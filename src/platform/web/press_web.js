@@ -331,9 +331,14 @@ var LibraryPressWeb = {
     probe.font = PressGlyphs.font(px, bold);
     var chars = [], advances = [];
     for (var i = 0; i < n; i++) {
-      var ch = String.fromCharCode(HEAPU16[(cps >> 1) + i]);
+      var cp = HEAPU16[(cps >> 1) + i];
+      var ch = String.fromCharCode(cp);
       chars.push(ch);
-      advances.push(probe.measureText(ch).width);
+      // Ideographs and full-width punctuation are one em wide in every CJK face; measuring
+      // them would shape each one twice (measureText, then fillText).
+      var wide = (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0x3400 && cp <= 0x9fff) ||
+                 (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff01 && cp <= 0xff5e);
+      advances.push(wide ? px : probe.measureText(ch).width);
     }
     var m = probe.measureText('国');
     var ascent = Math.ceil(m['fontBoundingBoxAscent'] || px * 1.16), descent = Math.ceil(m['fontBoundingBoxDescent'] || px * 0.29);
