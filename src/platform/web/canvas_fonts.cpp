@@ -121,6 +121,70 @@ void CanvasFontBackend::prepare(const Face& face, double deadline) {
   }
 }
 
+namespace {
+constexpr char kCacheMagic[4] = {'P', 'P', 'G', '1'};
+
+template <class T>
+void put(std::string& out, T value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+template <class T>
+bool get(const uint8_t*& p, const uint8_t* end, T& value) {
+  if (size_t(end - p) < sizeof value) return false;
+  std::memcpy(&value, p, sizeof value);
+  p += sizeof value;
+  return true;
+}
+}  // namespace
+
+std::string CanvasFontBackend::save_cache(size_t max_glyphs) const {
+  std::string out(kCacheMagic, 4);
+  uint32_t count = 0;
+  put(out, count);
+  for (const auto& [k, g] : glyphs_) {
+    if (!g.drawn || count >= max_glyphs) continue;
+    put(out, k);
+    put(out, g.advance);
+    put(out, g.left);
+    put(out, g.top);
+    put(out, g.width);
+    put(out, g.height);
+    out.append(reinterpret_cast<const char*>(g.alpha.data()), g.alpha.size());
+    ++count;
+  }
+  std::memcpy(&out[4], &count, sizeof count);
+  return out;
+}
+
+size_t CanvasFontBackend::load_cache(const uint8_t* data, size_t size) {
+  const uint8_t* p = data;
+  const uint8_t* end = data + size;
+  uint32_t count = 0;
+  if (size < 8 || std::memcmp(p, kCacheMagic, 4) != 0) return 0;
+  p += 4;
+  get(p, end, count);
+  size_t loaded = 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    uint64_t k = 0;
+    Glyph g;
+    if (!get(p, end, k) || !get(p, end, g.advance) || !get(p, end, g.left) || !get(p, end, g.top) ||
+        !get(p, end, g.width) || !get(p, end, g.height))
+      break;
+    const size_t bytes = size_t(g.width) * g.height;
+    if (size_t(end - p) < bytes) break;
+    g.alpha.assign(p, p + bytes);
+    p += bytes;
+    g.drawn = true;
+    auto& slot = glyphs_[k];
+    if (!slot.drawn) {
+      slot = std::move(g);
+      ++loaded;
+    }
+  }
+  return loaded;
+}
+
 bool CanvasFontBackend::build(ImFontAtlas& atlas, const ui::FontRequest& request, ui::FontSet& out,
                               std::string& error) {
   atlas.Clear();

@@ -40,6 +40,11 @@ class CanvasFontBackend final : public ui::FontBackend {
   // Statistics for benchmarks and tests.
   size_t cached_glyphs() const { return glyphs_.size(); }
   double raster_ms_total() const { return raster_ms_total_; }
+  // The drawn glyphs as bytes, to keep in browser storage: the next visit starts without
+  // drawing the editor's own glyphs again. At most max_glyphs are written.
+  std::string save_cache(size_t max_glyphs) const;
+  // Adds glyphs from save_cache() bytes (unknown or broken data is ignored). Returns how many.
+  size_t load_cache(const uint8_t* data, size_t size);
   // The atlas builder this backend installs (ImFontAtlas::FontBuilderIO).
   static const ImFontBuilderIO* builder();
 

@@ -35,6 +35,10 @@ void press_js_measure_glyphs(int px, int bold, const uint16_t* cps, int n, float
 int press_js_raster_glyphs(int px, int bold, const uint16_t* cps, int n, float* desc, uint8_t* pixels,
                            int capacity);
 
+int press_js_glyph_cache_hint();  // 1: an earlier visit left a glyph cache
+void press_js_glyph_cache_load();  // replies through press_glyph_cache_reply()
+void press_js_glyph_cache_save(const char* data, size_t size);
+
 void press_js_storage_open(int request);
 void press_js_storage(int request, int op, const char* path, const char* data, size_t size);
 void press_js_http(int request, const char* method, const char* url, const char* headers_json,

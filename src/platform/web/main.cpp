@@ -75,6 +75,9 @@ EMSCRIPTEN_KEEPALIVE void press_on_online() {
   if (g_widget) g_widget->online();
 }
 
+EMSCRIPTEN_KEEPALIVE void press_glyph_cache_reply(const uint8_t* data, size_t size) {
+  if (g_widget) g_widget->glyph_cache_loaded(data, size);
+}
 EMSCRIPTEN_KEEPALIVE void press_storage_reply(int request, int code, const char* error, const char* data,
                                               size_t size) {
   press::web::BrowserStorage::reply(request, code, error, data, size);

@@ -18,3 +18,16 @@ Module['pressDbOpening'] = new Promise(function(resolve, reject) {
   request.onblocked = function() { reject('IndexedDB is blocked by another tab'); };
 });
 Module['pressDbOpening'].catch(function() {});  // handled when the store opens
+
+// The glyphs drawn on an earlier visit (see press_js_glyph_cache_*), read as soon as the
+// database is open. Only used when they were drawn with the same fonts.
+Module['pressGlyphCache'] = Module['pressDbOpening'].then(function(db) {
+  return new Promise(function(resolve) {
+    try {
+      var tx = db.transaction('docs', 'readonly');
+      var get = tx.objectStore('docs').get('cache/glyphs');
+      tx.oncomplete = function() { resolve(get.result || null); };
+      tx.onabort = function() { resolve(null); };
+    } catch (e) { resolve(null); }
+  });
+}, function() { return null; });

@@ -298,6 +298,38 @@ var LibraryPressWeb = {
     font: function(px, bold) { return (bold ? '700 ' : '400 ') + px + 'px ' + PressGlyphs.family; },
   },
 
+  // ---- Glyph cache between visits: bytes from CanvasFontBackend::save_cache, kept in
+  // IndexedDB with the font list they were drawn with (no metadata: never listed as a file).
+  press_js_glyph_cache_hint: function() {
+    try { return localStorage.getItem('portalpress:glyph-cache') === PressGlyphs.family ? 1 : 0; } catch (e) { return 0; }
+  },
+
+  press_js_glyph_cache_load__deps: ['$PressGlyphs', '$PressWeb'],
+  press_js_glyph_cache_load: function() {
+    Module['pressGlyphCache'].then(function(entry) {
+      if (PressWeb.gone) return;
+      var bytes = entry && entry['family'] === PressGlyphs.family && entry['bytes'] instanceof Uint8Array ? entry['bytes'] : null;
+      var ptr = bytes ? _malloc(bytes.length) : 0;
+      if (ptr) HEAPU8.set(bytes, ptr);
+      _press_glyph_cache_reply(ptr, ptr ? bytes.length : 0);
+      if (ptr) _free(ptr);
+    });
+  },
+
+  press_js_glyph_cache_save__deps: ['$PressGlyphs', '$PressStore'],
+  press_js_glyph_cache_save: function(ptr, len) {
+    var bytes = HEAPU8.slice(ptr, ptr + len);
+    var store = function() {
+      if (!PressStore.db) return;
+      try {
+        var tx = PressStore.db.transaction('docs', 'readwrite');
+        tx.objectStore('docs').put({ 'family': PressGlyphs.family, 'bytes': bytes }, 'cache/glyphs');
+        tx.oncomplete = function() { try { localStorage.setItem('portalpress:glyph-cache', PressGlyphs.family); } catch (e) {} };
+      } catch (e) {}  // a cache: losing it costs only time
+    };
+    if (PressStore.opened) PressStore.opened.then(store);
+  },
+
   // Ascent and descent (pixels) of the face at px: out[0..1].
   press_js_font_metrics__deps: ['$PressGlyphs'],
   press_js_font_metrics: function(px, bold, out) {

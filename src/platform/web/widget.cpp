@@ -125,8 +125,14 @@ bool Widget::start(std::string& error) {
   outbox_->load({});
   fonts_.set_budget_ms(2000, 12);  // the first frame shows real text; later ones stay smooth
   create_app();
-  // The UI's glyphs are drawn now, while the database opens, rather than in the first frame.
-  if (app_->update_fonts(renderer_.scale())) renderer_.reload_fonts();
+  if (press_js_glyph_cache_hint()) {
+    // An earlier visit left its glyphs in storage: they arrive with the database.
+    glyph_cache_pending_ = true;
+    press_js_glyph_cache_load();
+  } else {
+    // The UI's glyphs are drawn now, while the database opens, rather than in the first frame.
+    if (app_->update_fonts(renderer_.scale())) renderer_.reload_fonts();
+  }
   last_time_ = start_time_ = seconds();
   return true;
 }
@@ -171,7 +177,8 @@ void Widget::tick() {
     Completions::instance().run();
     return;
   }
-  if (app_->state().startup != ui::Startup::Ready && frames_drawn_ == 0 && now < start_time_ + 2) {
+  if ((app_->state().startup != ui::Startup::Ready || glyph_cache_pending_) && frames_drawn_ == 0 &&
+      now < start_time_ + 2) {
     // The editor is still reading its drafts (eagerly, between frames): a frame now would
     // only show an empty form, and rasterize glyphs twice.
     wake(1);
@@ -197,6 +204,7 @@ void Widget::tick() {
   if (!first_frame_marked_ && app_->state().startup == ui::Startup::Ready && fonts_.pending() == 0) {
     first_frame_marked_ = true;
     press_js_mark_first_frame();
+    save_glyph_cache();
     emit("ready", JsonOut().str("draftId", app_->state().draft_id));
   }
 }
@@ -309,8 +317,25 @@ std::string Widget::debug_json() const {
       .num("lastFrameMs", last_frame_ms_);
 }
 
+void Widget::glyph_cache_loaded(const uint8_t* data, size_t size) {
+  glyph_cache_pending_ = false;
+  if (data && size) fonts_.load_cache(data, size);
+  saved_glyphs_ = fonts_.cached_glyphs();
+  if (app_ && app_->update_fonts(renderer_.scale())) renderer_.reload_fonts();
+  wake(1);
+}
+
+// Keeps the drawn glyphs for the next visit once there are notably more than last time.
+void Widget::save_glyph_cache() {
+  if (fonts_.pending() > 0 || fonts_.cached_glyphs() < saved_glyphs_ + 64) return;
+  const std::string bytes = fonts_.save_cache(6000);
+  press_js_glyph_cache_save(bytes.data(), bytes.size());
+  saved_glyphs_ = fonts_.cached_glyphs();
+}
+
 void Widget::page_hidden() {
   if (!app_) return;
+  save_glyph_cache();
   // Keys and text that arrived since the last frame are not in the article yet: let the
   // editor take them now, or a reload right after typing would lose the last characters.
   for (int i = 0; i < 8 && !renderer_.lost() && (GImGui->InputEventsQueue.Size > 0 || !Completions::instance().empty());

@@ -43,6 +43,8 @@ class Widget {
   WebInput& input() { return input_; }
   void page_hidden();      // pagehide / visibilitychange: save now
   void online();           // the browser is back online: retry the queue now
+  // The glyph cache of an earlier visit (empty: none).
+  void glyph_cache_loaded(const uint8_t* data, size_t size);
 
   // Embedding API.
   std::string article_json() const;
@@ -62,6 +64,7 @@ class Widget {
   void emit(const char* name, const std::string& json);
   void settle(int id, bool ok, const std::string& json);
   void run_api_steps();
+  void save_glyph_cache();
 
   WidgetConfig config_;
   BrowserStorage storage_;
@@ -83,6 +86,8 @@ class Widget {
   double start_time_ = 0;
   bool config_applied_ = false;
   bool first_frame_marked_ = false;
+  bool glyph_cache_pending_ = false;
+  size_t saved_glyphs_ = 0;  // glyphs in the stored cache
   double font_nudge_ = 0;     // see draw(): keeps rebuilding while glyphs are pending
   uint64_t frames_drawn_ = 0;
   double last_frame_ms_ = 0;  // CPU time of the last frame (update, layout, GL calls)
