@@ -5,7 +5,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
 import {
   ROOT, PressServer, launchBrowser, openAdmin, waitReady, waitSettled, settle, itemCenter, clickItem, getArticle,
   nextEvent, inkStats,
@@ -341,8 +342,12 @@ describe('web widget', () => {
     const { page } = await openAdmin(browser, server, { context: ctx });
     await page.evaluate((a) => window.pressEditor.load(a), SAMPLE);
     await page.waitForTimeout(500);
-    mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'docs/screenshot-widget.png') });
+    // PRESS_SCREENSHOT=1 refreshes the README's picture; otherwise it goes to a temp folder.
+    const shot = process.env.PRESS_SCREENSHOT ? join(ROOT, 'docs/screenshot-widget.png') : join(tmpdir(), 'press-widget.png');
+    mkdirSync(dirname(shot), { recursive: true });
+    await page.screenshot({ path: shot });
+    const stats = await inkStats(page, await page.locator('#editor').boundingBox());
+    assert.ok(stats.dark > 4000 && stats.colours > 50, 'the article is not drawn');
     const size = await page.evaluate(() => {
       const c = document.querySelector('.press-widget canvas');
       return { w: c.width, cw: c.clientWidth };
