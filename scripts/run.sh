@@ -17,4 +17,4 @@ fi
 # press-server creates the data folder itself, readable by its owner only.
 export PRESS_DATA=${PRESS_DATA:-$PWD/data}
 exec ./build/native/press-server --host "${PRESS_HOST:-127.0.0.1}" --port "${PRESS_PORT:-8080}" \
-  --data "$PRESS_DATA" --static-dir build/web "$@"
+  --data "$PRESS_DATA" --static-dir "/widget/=$PWD/build/web/widget" "$@"

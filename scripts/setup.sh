@@ -82,8 +82,14 @@ unpack() {  # tarball, destination folder
 unpack imgui_1.90.1+ds.orig.tar.xz imgui
 unpack md4c_0.5.2.orig.tar.gz md4c
 
-# --- npm packages for browser tests (playwright-core only: it never downloads a browser) ---
-if [ -f tests/browser/package.json ] && [ ! -d tests/browser/node_modules/playwright-core ]; then
-  (cd tests/browser && npm install --no-audit --no-fund --silent)
+# --- npm packages: playwright-core for browser tests (it never downloads a browser) and
+# terser, which minifies the widget's JS module in the web build. Pinned by package-lock.json.
+if [ -f tests/browser/package.json ]; then
+  for pkg in playwright-core terser; do
+    if [ ! -d "tests/browser/node_modules/$pkg" ]; then
+      (cd tests/browser && npm ci --no-audit --no-fund --silent)
+      break
+    fi
+  done
 fi
 echo "setup: ok"

@@ -19,6 +19,10 @@ cmake --preset web >/dev/null
 cmake --build --preset web
 ctest --preset web
 
+echo "== browser tests (playwright-core + Debian chromium, against a real press-server)"
+(cd tests/browser && PRESS_SERVER="$PWD/../../build/native/press-server" \
+  PRESS_WIDGET_DIR="$PWD/../../build/web/widget" node --test --test-concurrency=1 .)
+
 echo "== fuzz smoke run (${FUZZ_SECONDS}s per target)"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_article_json fuzz_markdown
