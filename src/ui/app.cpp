@@ -86,6 +86,9 @@ void App::note_all_strings() {
   fonts_.note_text(all);
   fonts_.note_small(all);
   fonts_.note_bold(all);
+  // The title face draws these when the title is empty (field hint, preview placeholder).
+  fonts_.note_title(tr(Str::HintTitle));
+  fonts_.note_title(tr(Str::Untitled));
 }
 
 void App::apply_language(Lang lang) {
