@@ -198,6 +198,7 @@ describe('web widget', () => {
 
   test('import from the file picker and export as a download', async () => {
     const { ctx, page } = await openAdmin(browser, server);
+    await waitSettled(page, 'import');  // the toolbar moves while the first glyphs arrive
     const chooser = page.waitForEvent('filechooser');
     await clickItem(page, 'import');
     const picker = await chooser;
@@ -207,6 +208,7 @@ describe('web widget', () => {
     // A file that is not an article is refused with a message and changes nothing.
     const chooser2 = page.waitForEvent('filechooser');
     const error = nextEvent(page, 'error');
+    await waitSettled(page, 'import');
     await clickItem(page, 'import');
     await (await chooser2).setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema": 1, "title": 5') });
     assert.ok((await error).message.length > 0);
