@@ -1,14 +1,13 @@
 #include "cli/cli_support.h"
 
+#include "core/memory_hints.h"
+
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 
 #include <sys/stat.h>
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
 
 namespace press::cli {
 
@@ -16,20 +15,6 @@ namespace press::cli {
 #define PRESS_ASSETS_DIR "assets"
 #endif
 
-// A 10 MB body is otherwise paged in 4 KB at a time: ask for transparent huge pages on the
-// whole 2 MB pages inside the buffer (as the core does for its big buffers).
-static void advise_huge_pages(const void* data, size_t size) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr uintptr_t kHuge = uintptr_t(2) << 20;
-  if (size < 2 * kHuge) return;
-  const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + size) & ~(kHuge - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)size;
-#endif
-}
 
 std::optional<std::string> read_file(const std::string& path) {
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
@@ -43,7 +28,7 @@ std::optional<std::string> read_file(const std::string& path) {
   struct stat st;
   if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
     out.reserve(size_t(st.st_size));
-    advise_huge_pages(out.data(), out.capacity());
+    core::advise_huge_pages(out.data(), out.capacity());
     out.resize(size_t(st.st_size));
     out.resize(std::fread(out.data(), 1, out.size(), f));
   }

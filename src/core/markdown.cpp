@@ -7,11 +7,9 @@
 
 #include <cstdint>
 #include <cstring>
-#if defined(__linux__) && !defined(__EMSCRIPTEN__)
-#include <sys/mman.h>
-#endif
 
 #include "core/document.h"
+#include "core/memory_hints.h"
 #include "core/utf8.h"
 
 extern "C" {
@@ -28,21 +26,6 @@ constexpr unsigned kParserFlags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FL
 
 constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
 
-// Buffers of a 10 MB article are paged in 4 KB at a time; on Linux, asking for transparent
-// huge pages on the big ones saves thousands of page faults (about 15% of a one-shot
-// `press render`). Only whole 2 MB pages inside the buffer are advised; elsewhere a no-op.
-void advise_huge_pages(const void* data, size_t size) {
-#if defined(__linux__) && !defined(__EMSCRIPTEN__) && defined(MADV_HUGEPAGE)
-  constexpr uintptr_t kHuge = uintptr_t(2) << 20;
-  if (size < 2 * kHuge) return;
-  const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + size) & ~(kHuge - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)size;
-#endif
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_hex_digit(char c) {

@@ -5,11 +5,10 @@
 // through append_escaped_html (text) or append_url (href/src).
 #include "core/portal_page.h"
 
+#include "core/memory_hints.h"
+
 #include <cstdint>
 #include <cstring>
-#if defined(__linux__) && !defined(__EMSCRIPTEN__)
-#include <sys/mman.h>
-#endif
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -35,21 +34,6 @@ struct EscapeTable {
 };
 constexpr EscapeTable kEscape;
 
-// Buffers of a 10 MB article are paged in 4 KB at a time; on Linux, asking for transparent
-// huge pages on the big ones saves thousands of page faults (about 15% of a one-shot
-// `press render`). Only whole 2 MB pages inside the buffer are advised; elsewhere a no-op.
-void advise_huge_pages(const void* data, size_t size) {
-#if defined(__linux__) && !defined(__EMSCRIPTEN__) && defined(MADV_HUGEPAGE)
-  constexpr uintptr_t kHuge = uintptr_t(2) << 20;
-  if (size < 2 * kHuge) return;
-  const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + size) & ~(kHuge - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)size;
-#endif
-}
 
 // Ensures the output is at the start of a line before a block tag (cmark's "cr").
 void line_start(std::string& out) {
