@@ -297,18 +297,28 @@ class MarkdownParser {
     return 0;
   }
 
+  // md4c 0.5.2 can leave a span it never entered (a link inside an image's alt text with
+  // unbalanced brackets: "leave A" comes before its "enter A"), so nothing here assumes
+  // the callbacks are balanced: counters stop at zero and an empty link stack is kept.
+  static void leave(int& depth) {
+    if (depth > 0) --depth;
+  }
+
   int leave_span(MD_SPANTYPE type, void*) {
     can_merge_ = false;
     switch (type) {
-      case MD_SPAN_EM: --italic_; break;
-      case MD_SPAN_STRONG: --bold_; break;
-      case MD_SPAN_DEL: --strike_; break;
-      case MD_SPAN_CODE: --code_; break;
+      case MD_SPAN_EM: leave(italic_); break;
+      case MD_SPAN_STRONG: leave(bold_); break;
+      case MD_SPAN_DEL: leave(strike_); break;
+      case MD_SPAN_CODE: leave(code_); break;
       case MD_SPAN_A:
-        link_ = link_stack_.back();
-        link_stack_.pop_back();
+        if (!link_stack_.empty()) {
+          link_ = link_stack_.back();
+          link_stack_.pop_back();
+        }
         break;
       case MD_SPAN_IMG:
+        if (image_depth_ == 0) break;
         if (--image_depth_ == 0) {
           Span s;
           s.kind = SpanKind::Image;
