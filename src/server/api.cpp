@@ -520,15 +520,9 @@ void Api::remove(Call& call, int64_t id) {
   const auto expected = expected_revision(call, from_query, bad);
   if (bad) return;
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    bool failed = false;
-    auto current = ctx_.store->get(id, &failed);
-    if (failed) return storage_failed(call);
-    if (!current || current->deleted) return conflict(call, id, "");
-    if (expected && current->revision != *expected)
-      return conflict(call, id, "the article changed since revision " + std::to_string(*expected));
-    core::ArticleParse parsed = core::parse_article(current->json);
-    if (!parsed.ok()) return stored_unreadable(call, id);
-    core::Article next = std::move(parsed.article);
+    std::optional<ArticleRecord> current;
+    core::Article next;
+    if (!load_live(call, id, expected, current, next)) return;
     next.revision = current->revision + 1;
     next.status =
         core::ArticleStatus::Draft;  // a deleted article is offline; restoring gives a draft
@@ -548,6 +542,22 @@ void Api::remove(Call& call, int64_t id) {
     if (expected) return conflict(call, id, "the article changed meanwhile");
   }
   conflict(call, id, "the article keeps changing; try again");
+}
+
+// The stored, not deleted article at the expected revision (any, when none is expected),
+// parsed. On any problem the answer is sent here and false returned.
+bool Api::load_live(Call& call, int64_t id, const std::optional<int64_t>& expected,
+                    std::optional<ArticleRecord>& current, core::Article& article) {
+  bool failed = false;
+  current = ctx_.store->get(id, &failed);
+  if (failed) return storage_failed(call), false;
+  if (!current || current->deleted) return conflict(call, id, ""), false;
+  if (expected && current->revision != *expected)
+    return conflict(call, id, "the article changed since revision " + std::to_string(*expected)), false;
+  core::ArticleParse parsed = core::parse_article(current->json);
+  if (!parsed.ok()) return stored_unreadable(call, id), false;
+  article = std::move(parsed.article);
+  return true;
 }
 
 void Api::restore(Call& call, int64_t id) {
@@ -600,15 +610,9 @@ void Api::publish(Call& call, int64_t id) {
   const auto expected = expected_revision(call, from_body, bad);
   if (bad) return;
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    bool failed = false;
-    auto current = ctx_.store->get(id, &failed);
-    if (failed) return storage_failed(call);
-    if (!current || current->deleted) return conflict(call, id, "");
-    if (expected && current->revision != *expected)
-      return conflict(call, id, "the article changed since revision " + std::to_string(*expected));
-    core::ArticleParse parsed = core::parse_article(current->json);
-    if (!parsed.ok()) return stored_unreadable(call, id);
-    core::Article next = std::move(parsed.article);
+    std::optional<ArticleRecord> current;
+    core::Article next;
+    if (!load_live(call, id, expected, current, next)) return;
     if (current->status == core::ArticleStatus::Published) {
       send_json(call.req, call.res, 200, write_result(next, id));  // already live: nothing to do
       return;
@@ -649,15 +653,9 @@ void Api::unpublish(Call& call, int64_t id) {
   const auto expected = expected_revision(call, 0, bad);
   if (bad) return;
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    bool failed = false;
-    auto current = ctx_.store->get(id, &failed);
-    if (failed) return storage_failed(call);
-    if (!current || current->deleted) return conflict(call, id, "");
-    if (expected && current->revision != *expected)
-      return conflict(call, id, "the article changed since revision " + std::to_string(*expected));
-    core::ArticleParse parsed = core::parse_article(current->json);
-    if (!parsed.ok()) return stored_unreadable(call, id);
-    core::Article next = std::move(parsed.article);
+    std::optional<ArticleRecord> current;
+    core::Article next;
+    if (!load_live(call, id, expected, current, next)) return;
     if (current->status == core::ArticleStatus::Draft) {
       send_json(call.req, call.res, 200, write_result(next, id));  // not live: nothing to do
       return;

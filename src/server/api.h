@@ -42,6 +42,8 @@ class Api {
   void unpublish(Call& call, int64_t id);
   void audit(Call& call);
 
+  bool load_live(Call& call, int64_t id, const std::optional<int64_t>& expected,
+                 std::optional<ArticleRecord>& current, core::Article& article);
   void conflict(Call& call, int64_t id, std::string_view message);
   void storage_failed(Call& call);
   void stored_unreadable(Call& call, int64_t id);
