@@ -54,11 +54,26 @@ void CanvasFontBackend::face_metrics(Face& face) {
   face.descent = it->second.descent;
 }
 
+void CanvasFontBackend::measure(const Face& face, const std::vector<uint16_t>& cps) {
+  if (cps.empty()) return;
+  std::vector<float> advances(cps.size(), 0);
+  press_js_measure_glyphs(int(std::lround(face.px)), face.bold, cps.data(), int(cps.size()), advances.data());
+  for (size_t i = 0; i < cps.size(); ++i) {
+    Glyph& g = glyphs_[key(face.px, face.bold, cps[i])];
+    g.advance = std::round(advances[i]);
+    g.measured = true;
+  }
+}
+
 void CanvasFontBackend::prepare(const Face& face, double deadline) {
-  std::vector<uint16_t> todo;
+  // Only glyphs a frame has shown are drawn; the others get their advance (cheap) so text
+  // is laid out right, and their pixels once they show.
+  std::vector<uint16_t> todo, unmeasured;
   for (uint16_t cp : *face.glyphs) {
     auto it = glyphs_.find(key(face.px, face.bold, cp));
-    if (it == glyphs_.end() || !it->second.drawn) todo.push_back(cp);
+    if (it != glyphs_.end() && it->second.drawn) continue;
+    if (it != glyphs_.end() && it->second.wanted) todo.push_back(cp);
+    else if (it == glyphs_.end() || !it->second.measured) unmeasured.push_back(cp);
   }
   const int px = int(std::lround(face.px));
   // Upper bound of one glyph's cropped bitmap: a cell is one line high and as wide as the
@@ -82,12 +97,12 @@ void CanvasFontBackend::prepare(const Face& face, double deadline) {
     }
     raster_ms_total_ += emscripten_get_now() - start;
     if (used < 0) {  // absurdly large glyphs: they keep their advances, without pixels
-      std::vector<float> advances(n, 0);
-      press_js_measure_glyphs(px, face.bold, todo.data() + done, int(n), advances.data());
-      for (size_t i = 0; i < n; ++i) {
-        Glyph& g = glyphs_[key(face.px, face.bold, todo[done + i])];
-        g = Glyph{};
-        g.advance = std::round(advances[i]);
+      std::vector<uint16_t> batch(todo.begin() + ptrdiff_t(done), todo.begin() + ptrdiff_t(done + n));
+      measure(face, batch);
+      for (uint16_t cp : batch) {
+        Glyph& g = glyphs_[key(face.px, face.bold, cp)];
+        g.width = g.height = 0;
+        g.alpha.clear();
         g.drawn = true;
       }
       done += n;
@@ -104,21 +119,46 @@ void CanvasFontBackend::prepare(const Face& face, double deadline) {
       const size_t offset = size_t(d[5]);
       g.alpha.assign(scratch_.begin() + ptrdiff_t(offset),
                      scratch_.begin() + ptrdiff_t(offset + size_t(g.width) * g.height));
-      g.drawn = true;
+      g.drawn = g.measured = true;
     }
     done += n;
   }
-  if (done == todo.size()) return;
-  // Out of time: the rest get their advances now (cheap) and their pixels in a later build.
-  const size_t rest = todo.size() - done;
-  std::vector<float> advances(rest, 0);
-  press_js_measure_glyphs(px, face.bold, todo.data() + done, int(rest), advances.data());
-  for (size_t i = 0; i < rest; ++i) {
-    Glyph& g = glyphs_[key(face.px, face.bold, todo[done + i])];
-    if (g.drawn) continue;
-    g.advance = std::round(advances[i]);
-    ++pending_;
+  // Out of time: the rest of the wanted glyphs get their pixels in a later build.
+  for (size_t i = done; i < todo.size(); ++i)
+    if (!glyphs_[key(face.px, face.bold, todo[i])].measured) unmeasured.push_back(todo[i]);
+  pending_ += todo.size() - done;
+  measure(face, unmeasured);
+  for (uint16_t cp : *face.glyphs) {
+    const Glyph& g = glyphs_[key(face.px, face.bold, cp)];
+    if (!g.drawn && !g.wanted) ++deferred_;
   }
+}
+
+// Placeholder quads: u = kPlaceholderU + face * 65536 + code point + [0.25, 0.75]. Floats
+// hold these exactly enough (24-bit mantissa, 4 faces of 65536 code points), and ImGui's
+// fine clipping only moves u inside the glyph's own range.
+constexpr float kPlaceholderU = 2;
+
+size_t CanvasFontBackend::collect_wanted(ImDrawData* draw_data) {
+  if (!draw_data || deferred_ + pending_ == 0) return 0;
+  size_t added = 0;
+  for (int l = 0; l < draw_data->CmdListsCount; ++l) {
+    ImDrawList* list = draw_data->CmdLists[l];
+    for (ImDrawVert& v : list->VtxBuffer) {
+      if (v.uv.x < kPlaceholderU) continue;
+      v.col = 0;  // never drawn: the glyph shows once it has pixels
+      const auto code = static_cast<uint32_t>(v.uv.x - kPlaceholderU);
+      const size_t face = code >> 16;
+      if (face >= faces_.size()) continue;
+      Glyph& g = glyphs_[key(faces_[face].px, faces_[face].bold, uint16_t(code & 0xFFFF))];
+      if (g.drawn || g.wanted) continue;
+      g.wanted = true;
+      ++added;
+      ++pending_;
+      if (deferred_ > 0) --deferred_;
+    }
+  }
+  return added;
 }
 
 namespace {
@@ -137,6 +177,12 @@ bool get(const uint8_t*& p, const uint8_t* end, T& value) {
   return true;
 }
 }  // namespace
+
+size_t CanvasFontBackend::cached_glyphs() const {
+  size_t n = 0;
+  for (const auto& entry : glyphs_) n += entry.second.drawn ? 1 : 0;
+  return n;
+}
 
 std::string CanvasFontBackend::save_cache(size_t max_glyphs) const {
   std::string out(kCacheMagic, 4);
@@ -175,7 +221,7 @@ size_t CanvasFontBackend::load_cache(const uint8_t* data, size_t size) {
     if (size_t(end - p) < bytes) break;
     g.alpha.assign(p, p + bytes);
     p += bytes;
-    g.drawn = true;
+    g.drawn = g.measured = true;
     auto& slot = glyphs_[k];
     if (!slot.drawn) {
       slot = std::move(g);
@@ -194,6 +240,7 @@ bool CanvasFontBackend::build(ImFontAtlas& atlas, const ui::FontRequest& request
   out.small_em = request.small_em;
   density_ = request.density > 0 ? request.density : 1;
   pending_ = 0;
+  deferred_ = 0;
 
   faces_.clear();
   auto face = [&](float em, bool bold, const std::vector<uint16_t>& glyphs) {
@@ -209,9 +256,7 @@ bool CanvasFontBackend::build(ImFontAtlas& atlas, const ui::FontRequest& request
   face(request.em, true, request.bold_glyphs);
   face(request.title_em, true, request.title_glyphs);
 
-  const double budget = first_build_ ? first_budget_ms_ : budget_ms_;
-  first_build_ = false;
-  const double deadline = emscripten_get_now() + budget;
+  const double deadline = emscripten_get_now() + budget_ms_;
   for (const Face& f : faces_) prepare(f, deadline);
 
   // ConfigData order = faces_ order: regular, small, bold, title.
@@ -330,10 +375,17 @@ bool CanvasFontBackend::pack(ImFontAtlas& atlas) {
     const Face& f = faces_[size_t(i)];
     ImFont* font = atlas.ConfigData[i].DstFont;
     const float baseline = std::round(f.ascent);
+    const float line = std::round(f.ascent + f.descent) * inv;
     for (uint16_t cp : *f.glyphs) {
       const Glyph& g = glyphs_[key(f.px, f.bold, cp)];
+      if (!g.drawn) {  // no pixels yet: a placeholder a frame reports when it shows it
+        const float u = kPlaceholderU + float(i) * 65536.0f + float(cp);
+        font->AddGlyph(nullptr, ImWchar(cp), 0, 0, std::max(1.0f, g.advance * inv), line, u + 0.25f, 0, u + 0.75f, 0,
+                       g.advance * inv);
+        continue;
+      }
       auto it = placed.find(&g);
-      if (it == placed.end()) {  // blank (space) or not drawn yet: advance only
+      if (it == placed.end()) {  // blank (space): advance only
         font->AddGlyph(nullptr, ImWchar(cp), 0, 0, 0, 0, 0, 0, 0, 0, g.advance * inv);
         continue;
       }

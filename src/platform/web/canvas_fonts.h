@@ -8,10 +8,16 @@
 // own custom rectangles (mouse cursors, baked lines), then registers every glyph in logical
 // pixels. Glyphs are drawn at the framebuffer's density, so text stays crisp at 2x.
 //
-// Drawn glyphs are cached, so a rebuild for a few new characters draws only those. When a
-// build meets more new glyphs than its time budget allows (an article pasted in), it draws
-// what fits, gives the rest their correct advance but no pixels yet, and reports itself
-// incomplete: the platform rebuilds again on the following frames until it is not.
+// Drawn glyphs are cached, so a rebuild for a few new characters draws only those.
+//
+// Glyphs are drawn when a frame shows them, not when they are noted: the editor notes every
+// string it might show (all dialogs, both faces of each label), about three times what one
+// screen needs. A glyph without pixels yet is registered with its correct advance and a
+// placeholder quad whose texture coordinates lie outside the texture (u >= 2) and encode its
+// face and code point; after ImGui::Render(), collect_wanted() finds those quads, hides them
+// and remembers their glyphs, and the next build draws exactly these (within the time
+// budget; the rest stay pending and the platform rebuilds on the following frames).
+struct ImDrawData;
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -29,16 +35,17 @@ class CanvasFontBackend final : public ui::FontBackend {
   bool build(ImFontAtlas& atlas, const ui::FontRequest& request, ui::FontSet& out,
              std::string& error) override;
 
-  // Glyphs requested by the last build that still have no pixels.
+  // Glyphs a frame has shown that still have no pixels (the next build draws them).
   size_t pending() const { return pending_; }
-  // Milliseconds of drawing one build may spend on new glyphs (the first build of a
-  // session may spend more: the first frame should show real text).
-  void set_budget_ms(double first_build, double later_builds) {
-    first_budget_ms_ = first_build;
-    budget_ms_ = later_builds;
-  }
-  // Statistics for benchmarks and tests.
-  size_t cached_glyphs() const { return glyphs_.size(); }
+  // Glyphs of the last build without pixels that no frame has shown yet.
+  size_t deferred() const { return deferred_; }
+  // After ImGui::Render(): hides the placeholder quads of glyphs without pixels and marks
+  // those glyphs wanted. Returns how many glyphs became wanted.
+  size_t collect_wanted(ImDrawData* draw_data);
+  // Milliseconds of drawing one build may spend on new glyphs.
+  void set_budget_ms(double ms) { budget_ms_ = ms; }
+  // Statistics for benchmarks and tests: glyphs with pixels, time spent drawing them.
+  size_t cached_glyphs() const;
   double raster_ms_total() const { return raster_ms_total_; }
   // The drawn glyphs as bytes, to keep in browser storage: the next visit starts without
   // drawing the editor's own glyphs again. At most max_glyphs are written.
@@ -54,6 +61,8 @@ class CanvasFontBackend final : public ui::FontBackend {
     float left = 0, top = 0;  // ink box from the pen position and the baseline, device pixels
     uint16_t width = 0, height = 0;
     bool drawn = false;
+    bool measured = false;  // advance known (drawn or measured)
+    bool wanted = false;    // a frame showed it: draw it in the next build
     std::vector<uint8_t> alpha;
   };
   struct Face {
@@ -67,6 +76,8 @@ class CanvasFontBackend final : public ui::FontBackend {
   void face_metrics(Face& face);
   // Draws (or, past the deadline, only measures) the glyphs of face not drawn yet.
   void prepare(const Face& face, double deadline);
+  // Advances of the glyphs of face that have neither pixels nor a measured advance.
+  void measure(const Face& face, const std::vector<uint16_t>& cps);
   static bool build_atlas(ImFontAtlas* atlas);
   bool pack(ImFontAtlas& atlas);
 
@@ -75,8 +86,8 @@ class CanvasFontBackend final : public ui::FontBackend {
   std::vector<Face> faces_;                      // of the build in progress, in ConfigData order
   float density_ = 1;
   size_t pending_ = 0;
-  bool first_build_ = true;
-  double first_budget_ms_ = 60, budget_ms_ = 10;
+  size_t deferred_ = 0;
+  double budget_ms_ = 10;
   double raster_ms_total_ = 0;
   std::vector<uint8_t> scratch_;
 };

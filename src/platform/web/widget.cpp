@@ -123,14 +123,16 @@ bool Widget::start(std::string& error) {
       }
   };
   outbox_->load({});
-  fonts_.set_budget_ms(2000, 12);  // the first frame shows real text; later ones stay smooth
+  // Until the first frame is complete every glyph it shows is drawn at once (see tick()).
+  fonts_.set_budget_ms(2000);
   create_app();
   if (press_js_glyph_cache_hint()) {
     // An earlier visit left its glyphs in storage: they arrive with the database.
     glyph_cache_pending_ = true;
     press_js_glyph_cache_load();
   } else {
-    // The UI's glyphs are drawn now, while the database opens, rather than in the first frame.
+    // The atlas (advances only: glyphs are drawn once a frame shows them) and the shaders
+    // are made now, while the database opens, rather than in the first frame.
     if (app_->update_fonts(renderer_.scale())) renderer_.reload_fonts();
   }
   last_time_ = start_time_ = seconds();
@@ -202,7 +204,9 @@ void Widget::tick() {
 
   if (app_->state().startup == ui::Startup::Ready) Completions::instance().set_eager(false);
   if (!first_frame_marked_ && app_->state().startup == ui::Startup::Ready && fonts_.pending() == 0) {
+    // This frame showed the editor with every glyph on screen drawn.
     first_frame_marked_ = true;
+    fonts_.set_budget_ms(12);  // later frames stay smooth; a big paste draws over a few
     press_js_mark_first_frame();
     save_glyph_cache();
     emit("ready", JsonOut().str("draftId", app_->state().draft_id));
@@ -226,7 +230,11 @@ void Widget::draw() {
   ImGui::NewFrame();
   app_->frame();
   ImGui::Render();
-  renderer_.render();
+  // Glyphs this frame showed without pixels yet are drawn by the next build (see
+  // canvas_fonts.h). Before the first complete frame the canvas stays as it is rather than
+  // showing the editor without its text for a frame.
+  const size_t wanted = fonts_.collect_wanted(ImGui::GetDrawData());
+  if (wanted == 0 || first_frame_marked_) renderer_.render();
   input_.after_frame();
   ++frames_drawn_;
   last_frame_ms_ = emscripten_get_now() - started;
@@ -307,6 +315,7 @@ std::string Widget::item_json(const std::string& name) const {
 std::string Widget::debug_json() const {
   return JsonOut()
       .num("pendingGlyphs", double(fonts_.pending()))
+      .num("deferredGlyphs", double(fonts_.deferred()))
       .num("cachedGlyphs", double(fonts_.cached_glyphs()))
       .num("rasterMs", fonts_.raster_ms_total())
       .num("outbox", outbox_ ? double(outbox_->size()) : 0)
