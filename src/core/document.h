@@ -70,9 +70,14 @@ struct Document {
   std::string_view span_text(const Span& s) const { return {text.data() + s.offset, s.size}; }
 };
 
+// Who makes sure the Markdown is valid UTF-8. ByCaller: the caller checks it (press render
+// does, on the other core, during the parse) and drops the document if it is not; invalid
+// bytes are then copied as they are, which is safe but not fit to show.
+enum class Utf8Check { Here, ByCaller };
+
 // Parses Markdown (CommonMark + tables + strikethrough; raw HTML is kept as literal text).
-// Invalid UTF-8 is replaced with U+FFFD; never fails.
-Document parse_markdown(std::string_view markdown);
+// Invalid UTF-8 is replaced with U+FFFD (with Utf8Check::Here); never fails.
+Document parse_markdown(std::string_view markdown, Utf8Check check = Utf8Check::Here);
 
 // URL policy: http, https, mailto and relative targets only; control characters and
 // entity tricks are decoded before the scheme is checked.

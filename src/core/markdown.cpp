@@ -131,10 +131,10 @@ Align to_align(MD_ALIGN a) {
 
 class MarkdownParser {
  public:
-  explicit MarkdownParser(std::string_view markdown) : input_(markdown) {}
+  MarkdownParser(std::string_view markdown, Utf8Check check) : input_(markdown), check_(check) {}
 
   Document parse() {
-    input_valid_ = utf8::valid_prefix(input_);
+    input_valid_ = check_ == Utf8Check::ByCaller ? input_.size() : utf8::valid_prefix(input_);
     // Sized from the input so the big buffers are allocated once, not regrown and copied.
     // The text is at most the input (plus a few U+FFFD); the block and span estimates cover
     // markup-dense input and cost little otherwise, as untouched capacity is never paged in.
@@ -572,7 +572,8 @@ class MarkdownParser {
   }
 
   std::string_view input_;
-  size_t input_valid_ = 0;  // input_[0, input_valid_) is valid UTF-8
+  Utf8Check check_;
+  size_t input_valid_ = 0;  // input_[0, input_valid_) is valid UTF-8 (or taken as such)
   Document doc_;
 
   std::vector<uint32_t> open_;  // indices of the open blocks, outermost first
@@ -646,7 +647,9 @@ bool equals_lower(std::string_view text, std::string_view lower) {
 
 }  // namespace
 
-Document parse_markdown(std::string_view markdown) { return MarkdownParser(markdown).parse(); }
+Document parse_markdown(std::string_view markdown, Utf8Check check) {
+  return MarkdownParser(markdown, check).parse();
+}
 
 bool url_allowed(std::string_view url) {
   const std::string normal = normalize_url(url);
