@@ -37,22 +37,25 @@ int render(const Args& args) {
   int failure_code = kExitOk;
   auto article = load_article(article_path, failure_code);
   if (!article) return failure_code;
-  // The two cores of every machine here share the work: the article is validated (and the
-  // guard's automaton compiled) while its body is parsed, which takes any bytes; then the
-  // guard checks while the page is rendered. Nothing is shared but read-only inputs, and
-  // the outcome is the same as one step after another.
   if (!body_path.empty()) {
     auto body = read_file(body_path);
     if (!body) return kExitUsage;
     article->body = std::move(*body);
   }
+  // The two cores of every machine here share the work. While this thread parses the body
+  // (taking any bytes), the other compiles the guard, runs its first stage over the
+  // Markdown and validates the article (a loaded article file was validated already); then
+  // the guard's second stage runs while the page is written. Nothing is shared but
+  // read-only inputs, and the outcome is that of one step after another.
   core::Diagnostics errors;
   std::unique_ptr<core::Guard> guard;
+  core::BodyPrescan prescan;
   std::thread preparing([&] {
     guard = std::make_unique<core::Guard>(*site);
+    prescan = guard->prescan(article->body);
     if (!body_path.empty()) errors = core::validate_article(*article);
   });
-  const core::Document document = core::parse_markdown(article->body);
+  const core::Document document = core::parse_markdown(article->body, core::Utf8Check::ByCaller);
   preparing.join();
   if (!errors.empty()) {
     print_diagnostics(body_path, errors);
@@ -60,7 +63,7 @@ int render(const Args& args) {
   }
 
   core::GuardReport report;
-  std::thread checking([&] { report = guard->check(*article, document); });
+  std::thread checking([&] { report = guard->check(*article, document, &prescan); });
   const std::string html =
       fragment ? core::render_body_html(document) : core::render_portal_page(*article, *site, document);
   checking.join();

@@ -336,8 +336,9 @@ class Scan {
     scan_unit(link, place, false);
   }
 
-  void body(std::string_view markdown, const Document& doc) {
+  void body(std::string_view markdown, const Document& doc, const BodyPrescan* prescan) {
     begin_body(markdown, doc);
+    prescan_ = prescan;
     size_t split = doc.blocks.size();
 #ifdef PRESS_GUARD_THREADS
     // A long body is read in two halves at once, the second by a Scan that records its
@@ -362,6 +363,7 @@ class Scan {
       Scan second(g_, second_report);
       second.recording_ = true;
       second.begin_body(markdown, doc);
+      second.prescan_ = prescan;
       std::thread reading(
           [&] { second.body_blocks(doc, split, doc.blocks.size(), second_scanned); });
       body_blocks(doc, 0, split, scanned);
@@ -409,7 +411,9 @@ class Scan {
           place.first_span = k;
           place.last_span = j;
           place.text_begin = begin;
-          scan_unit(std::string_view(doc.text).substr(begin, end - begin), place, tokens);
+          const std::string_view text = std::string_view(doc.text).substr(begin, end - begin);
+          if (prescan_) mark_unit(doc, k, j, begin, text);
+          scan_unit(text, place, tokens, prescan_ ? &unit_marks_ : nullptr);
         }
         k = j;
       }
@@ -567,7 +571,76 @@ class Scan {
 
   // --- One unit of text: a field, a run of body text, a URL ---
 
-  void scan_unit(std::string_view text, const Place& place, bool tokens) {
+  // The marks of a run of body text (at begin in the document text, of spans [first, last))
+  // for TermMatcher::scan_marked(): in a span copied verbatim from the Markdown, those the
+  // prescan made there but for the span's last kMaxKeyBytes - 1 bytes, whose keys read on
+  // past it; there and in every other span, each character start and the Latin bytes.
+  void mark_unit(const Document& doc, uint32_t first, uint32_t last, size_t begin,
+                 std::string_view text) {
+    const size_t words = (text.size() + 63) / 64;
+    unit_candidates_.assign(words, 0);
+    unit_latin_.assign(words, 0);
+    const auto mark_text = [&](size_t from, size_t to, bool latin) {
+      for (size_t i = from; i < to; ++i) {
+        const auto c = (unsigned char)text[i];
+        if ((c & 0xC0) != 0x80) set_bit(unit_candidates_, i);
+        if (latin && TermMatcher::is_latin_byte(c)) set_bit(unit_latin_, i);
+      }
+    };
+    const size_t markdown_words = prescan_->candidates.size();
+    for (uint32_t k = first; k < last; ++k) {
+      const Span& s = doc.spans[k];
+      const size_t at = s.offset - begin;
+      if (verbatim(doc, k)) {
+        const size_t tail = std::min<size_t>(s.size, TermMatcher::kMaxKeyBytes - 1);
+        copy_bits(prescan_->candidates.data(), markdown_words, s.source_offset,
+                  unit_candidates_.data(), at, s.size - tail);
+        copy_bits(prescan_->latin.data(), markdown_words, s.source_offset, unit_latin_.data(), at,
+                  s.size);
+        mark_text(at + s.size - tail, at + s.size, false);
+      } else {
+        mark_text(at, at + s.size, true);
+      }
+    }
+    unit_marks_.candidates = unit_candidates_.data();
+    unit_marks_.latin = unit_latin_.data();
+  }
+
+  static void set_bit(std::vector<uint64_t>& bits, size_t i) {
+    bits[i >> 6] |= uint64_t(1) << (i & 63);
+  }
+
+  // to bits [to_at, to_at + count) |= from bits [from_at, from_at + count); from has
+  // from_words words. Whole words of `to` in the middle.
+  static void copy_bits(const uint64_t* from, size_t from_words, size_t from_at, uint64_t* to,
+                        size_t to_at, size_t count) {
+    const auto bits_at = [&](size_t at, size_t n) {  // n <= 64 bits of from at `at`
+      const size_t w = at >> 6, shift = at & 63;
+      uint64_t v = from[w] >> shift;
+      if (shift && w + 1 < from_words) v |= from[w + 1] << (64 - shift);
+      return n == 64 ? v : v & ((uint64_t(1) << n) - 1);
+    };
+    const size_t head = std::min<size_t>(count, (64 - (to_at & 63)) & 63);
+    if (head) {
+      to[to_at >> 6] |= bits_at(from_at, head) << (to_at & 63);
+      from_at += head;
+      to_at += head;
+      count -= head;
+    }
+    uint64_t* out = to + (to_at >> 6);
+    const uint64_t* in = from + (from_at >> 6);
+    const size_t shift = from_at & 63, whole = count >> 6;
+    // Bits of in[k + 1] below from_at + count exist when shift > 0, as the range is inside from.
+    if (shift == 0) {
+      for (size_t k = 0; k < whole; ++k) out[k] |= in[k];
+    } else {
+      for (size_t k = 0; k < whole; ++k) out[k] |= (in[k] >> shift) | (in[k + 1] << (64 - shift));
+    }
+    if (count & 63) out[whole] |= bits_at(from_at + whole * 64, count & 63);
+  }
+
+  void scan_unit(std::string_view text, const Place& place, bool tokens,
+                 const TermMatcher::Marks* marks = nullptr) {
     bool hidden = false;
     pending_.clear();
     const auto on_match = [&](size_t begin, uint32_t id) {
@@ -592,9 +665,14 @@ class Scan {
           break;
       }
     };
-    if (tokens) {
-      // Latin tokens are read in the same pass, where the matcher finds their first byte.
-      g_.matcher.scan(text, on_match, [&](size_t i) { return read_token(text, place, i); });
+    // Latin tokens are read in the same pass, where the matcher finds their first byte.
+    const auto on_latin = [&](size_t i) { return read_token(text, place, i); };
+    if (marks && tokens) {
+      g_.matcher.scan_marked(text, *marks, on_match, on_latin);
+    } else if (marks) {
+      g_.matcher.scan_marked(text, *marks, on_match);
+    } else if (tokens) {
+      g_.matcher.scan(text, on_match, on_latin);
     } else {
       g_.matcher.scan(text, on_match);
     }
@@ -992,6 +1070,9 @@ class Scan {
   std::vector<std::pair<const char*, std::string_view>> texts_;
   std::string_view markdown_;
   std::vector<int8_t> verbatim_;
+  const BodyPrescan* prescan_ = nullptr;  // when check() has one
+  std::vector<uint64_t> unit_candidates_, unit_latin_;
+  TermMatcher::Marks unit_marks_;
   std::vector<Hit> pending_;
   std::string clean_, token_;
   std::vector<std::pair<size_t, size_t>> removed_;
@@ -1020,18 +1101,32 @@ Guard::~Guard() = default;
 Guard::Guard(Guard&&) noexcept = default;
 Guard& Guard::operator=(Guard&&) noexcept = default;
 
-GuardReport Guard::check(const Article& a, const Document& body) const {
+GuardReport Guard::check(const Article& a, const Document& body, const BodyPrescan* prescan) const {
   GuardReport report;
   if (!impl_) return report;
   Scan scan(impl_->compiled, report);
   scan.field("title", a.title);
   scan.field("author", a.author);
   scan.field("source", a.source);
-  scan.body(a.body, body);
+  const size_t words = (a.body.size() + 63) / 64;
+  const bool prescanned = prescan && prescan->markdown.data() == a.body.data() &&
+                          prescan->markdown.size() == a.body.size() &&
+                          prescan->candidates.size() == words && prescan->latin.size() == words;
+  scan.body(a.body, body, prescanned ? prescan : nullptr);
   scan.link_field(a.link);
   scan.field("editor", a.editor);
   scan.finish();
   return report;
+}
+
+BodyPrescan Guard::prescan(std::string_view markdown) const {
+  BodyPrescan p;
+  p.markdown = markdown;
+  p.candidates.assign((markdown.size() + 63) / 64, 0);
+  p.latin.assign(p.candidates.size(), 0);
+  if (impl_) impl_->compiled.matcher.mark_candidates(markdown, p.candidates.data());
+  TermMatcher::mark_latin(markdown, p.latin.data());
+  return p;
 }
 
 const char* to_string(Severity s) {

@@ -1,7 +1,9 @@
 #pragma once
 // Content guard: findings that keep defaced or spam articles off the portal.
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/article.h"
@@ -28,6 +30,16 @@ struct GuardReport {
   bool blocks() const;
 };
 
+// Where in a Markdown body the guard's terms may begin, found from the Markdown alone: the
+// costly first stage of a body check, which can thus run on another core while the body is
+// parsed (press render does). check() given it reads only those places of the parsed text,
+// and reports exactly what it reports without it.
+struct BodyPrescan {
+  std::string_view markdown;         // the body it was made from (check() ignores it otherwise)
+  std::vector<uint64_t> candidates;  // bit k: a term may begin at markdown[k]
+  std::vector<uint64_t> latin;       // bit k: markdown[k] may begin a Latin token
+};
+
 // Built once per site profile (the lexicon automaton is compiled here), then used for
 // every check. check() is linear in the article's size.
 class Guard {
@@ -37,7 +49,9 @@ class Guard {
   Guard(Guard&&) noexcept;
   Guard& operator=(Guard&&) noexcept;
 
-  GuardReport check(const Article& a, const Document& body) const;
+  GuardReport check(const Article& a, const Document& body,
+                    const BodyPrescan* prescan = nullptr) const;
+  BodyPrescan prescan(std::string_view markdown) const;
 
  private:
   struct Impl;

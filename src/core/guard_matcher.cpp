@@ -107,4 +107,20 @@ void TermMatcher::compile() {
   }
 }
 
+void TermMatcher::mark_candidates(std::string_view text, uint64_t* candidates) const {
+  auto mark = [candidates](size_t k) { candidates[k >> 6] |= uint64_t(1) << (k & 63); };
+  auto no_latin = [](size_t i) { return i + 1; };
+  filter_impl<false>(text, mark, no_latin);
+}
+
+void TermMatcher::mark_latin(std::string_view text, uint64_t* latin) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  size_t i = 0;
+#ifdef __SSE2__
+  for (; i + 64 <= text.size(); i += 64) latin[i >> 6] = latin64(p + i);
+#endif
+  for (; i < text.size(); ++i)
+    if (is_latin_byte(p[i])) latin[i >> 6] |= uint64_t(1) << (i & 63);
+}
+
 }  // namespace press::core

@@ -58,6 +58,39 @@ class TermMatcher {
     scan_impl<true>(text, on_match, on_latin);
   }
 
+  // The first stage on its own: sets bit k of candidates (text.size() bits, zeroed by the
+  // caller) for every position k where a pattern may begin, as far as the filter can tell.
+  // The filter reads at most kMaxKeyBytes from k, so in bytes that another text holds as
+  // well, the positions that pass there are the ones marked here (see scan_marked()).
+  void mark_candidates(std::string_view text, uint64_t* candidates) const;
+  static constexpr size_t kMaxKeyBytes = 6;
+  // Sets bit k of latin (zeroed by the caller) where is_latin_byte(text[k]).
+  static void mark_latin(std::string_view text, uint64_t* latin);
+
+  // What scan_marked() may skip: bit k of candidates clear means no pattern begins at
+  // text[k] (it may be set where one cannot); latin has bit k set exactly where
+  // is_latin_byte(text[k]).
+  struct Marks {
+    const uint64_t* candidates = nullptr;
+    const uint64_t* latin = nullptr;
+  };
+
+  // scan() reading only the marked positions: the same calls in the same order, found
+  // without testing every character. For bytes taken verbatim from a text that
+  // mark_candidates() and mark_latin() ran over, the caller copies their marks (but for
+  // the last kMaxKeyBytes - 1 of a copied stretch, whose keys read on past it); elsewhere it
+  // sets every candidate bit and the Latin bits of the bytes there.
+  template <class OnMatch, class OnLatin>
+  void scan_marked(std::string_view text, const Marks& marks, OnMatch&& on_match,
+                   OnLatin&& on_latin) const {
+    scan_impl<true>(text, on_match, on_latin, &marks);
+  }
+  template <class OnMatch>
+  void scan_marked(std::string_view text, const Marks& marks, OnMatch&& on_match) const {
+    auto no_latin = [](size_t i) { return i + 1; };
+    scan_impl<false>(text, on_match, no_latin, &marks);
+  }
+
   static bool is_latin_byte(unsigned char c) {
     return c < 0x80 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
                     : c == 0xEF;
@@ -66,8 +99,21 @@ class TermMatcher {
  private:
   static constexpr int kFilterBits = 16;  // 64 K bits, 8 KB per bitmap
 
+  // on_candidate(k) is called for every position k that passes the filter (and is marked,
+  // with marks); by default it walks the trie from k.
   template <bool kLatin, class OnMatch, class OnLatin>
-  void scan_impl(std::string_view text, OnMatch& on_match, OnLatin& on_latin) const {
+  void scan_impl(std::string_view text, OnMatch& on_match, OnLatin& on_latin,
+                 const Marks* marks = nullptr) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    auto on_candidate = [&](size_t k) { walk(p, text.size(), k, on_match); };
+    if (marks && starts_are_char_starts_)  // mark_candidates() marks only character starts
+      marked_impl<kLatin>(text, on_candidate, on_latin, *marks);
+    else
+      filter_impl<kLatin>(text, on_candidate, on_latin);
+  }
+
+  template <bool kLatin, class OnCandidate, class OnLatin>
+  void filter_impl(std::string_view text, OnCandidate& on_candidate, OnLatin& on_latin) const {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const size_t n = text.size();
     size_t i = 0, latin_from = 0;
@@ -81,13 +127,12 @@ class TermMatcher {
       const uint64_t* const filter = filter_.data();
       const uint64_t* const key_mask = key_mask_;
       for (; i + 64 + 8 <= n; i += 64) {
-        const uint64_t starts = char_starts64(p + i);
-        for (uint64_t m = starts; m; m &= m - 1) {
+        for (uint64_t m = char_starts64(p + i); m; m &= m - 1) {
           const size_t k = i + size_t(__builtin_ctzll(m));
           uint64_t x;
           std::memcpy(&x, p + k, 8);
           const uint32_t h = hash(x & key_mask[p[k]]);
-          if ((filter[h >> 6] >> (h & 63)) & 1) walk(p, n, k, on_match);
+          if ((filter[h >> 6] >> (h & 63)) & 1) on_candidate(k);
         }
         if (kLatin) {
           for (uint64_t m = latin64(p + i); m; m &= m - 1) {
@@ -100,7 +145,7 @@ class TermMatcher {
       for (; i + 16 <= n; i += 16) {
         for (uint64_t m = char_starts64<1>(p + i); m; m &= m - 1) {
           const size_t k = i + unsigned(__builtin_ctzll(m));
-          if (candidate(p[k], load_key(p, n, k))) walk(p, n, k, on_match);
+          if (candidate(p[k], load_key(p, n, k))) on_candidate(k);
         }
         if (kLatin) {
           for (uint64_t m = latin64<1>(p + i); m; m &= m - 1) {
@@ -114,7 +159,43 @@ class TermMatcher {
     for (; i < n; ++i) {
       if (kLatin && i >= latin_from && is_latin_byte(p[i])) latin_from = on_latin(i);
       if ((p[i] & 0xC0) == 0x80 && starts_are_char_starts_) continue;
-      if (candidate(p[i], load_key(p, n, i))) walk(p, n, i, on_match);
+      if (candidate(p[i], load_key(p, n, i))) on_candidate(i);
+    }
+  }
+
+  // filter_impl() with the marks in place of the character tests: the same positions in
+  // the same order (the loops step alike), but only marked ones are looked at.
+  template <bool kLatin, class OnCandidate, class OnLatin>
+  void marked_impl(std::string_view text, OnCandidate& on_candidate, OnLatin& on_latin,
+                   const Marks& marks) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t n = text.size();
+    const auto bits = [](const uint64_t* words, size_t i, unsigned count) {
+      const uint64_t w = words[i >> 6] >> (i & 63);  // i % 64 + count <= 64 below
+      return count == 64 ? w : w & ((uint64_t(1) << count) - 1);
+    };
+    size_t i = 0, latin_from = 0;
+    auto block = [&](unsigned count) {
+      for (uint64_t m = bits(marks.candidates, i, count); m; m &= m - 1) {
+        const size_t k = i + unsigned(__builtin_ctzll(m));
+        if (candidate(p[k], load_key(p, n, k))) on_candidate(k);
+      }
+      if (kLatin) {
+        for (uint64_t m = bits(marks.latin, i, count); m; m &= m - 1) {
+          const size_t k = i + unsigned(__builtin_ctzll(m));
+          if (k >= latin_from) latin_from = on_latin(k);
+        }
+      }
+    };
+#ifdef __SSE2__
+    for (; i + 64 + 8 <= n; i += 64) block(64);
+    for (; i + 16 <= n; i += 16) block(16);
+#endif
+    for (; i < n; ++i) {
+      if (kLatin && i >= latin_from && ((marks.latin[i >> 6] >> (i & 63)) & 1))
+        latin_from = on_latin(i);
+      if (((marks.candidates[i >> 6] >> (i & 63)) & 1) && candidate(p[i], load_key(p, n, i)))
+        on_candidate(i);
     }
   }
 

@@ -85,8 +85,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   a.body = std::string(markdown);
   static const press::core::Guard guard(site());
   // Every finding must point at its own text, so the editor can select it.
-  for (const press::core::Finding& f : guard.check(a, doc).findings)
+  const press::core::GuardReport report = guard.check(a, doc);
+  for (const press::core::Finding& f : report.findings)
     if (f.field == "body" && f.rule != "limit" && a.body.compare(f.offset, f.size, f.text) != 0) std::abort();
+  // The prescan press render makes while parsing must not change a single finding.
+  const press::core::BodyPrescan prescan = guard.prescan(a.body);
+  const press::core::GuardReport prescanned = guard.check(a, doc, &prescan);
+  if (prescanned.findings.size() != report.findings.size()) std::abort();
+  for (size_t i = 0; i < report.findings.size(); ++i) {
+    const press::core::Finding &x = report.findings[i], &y = prescanned.findings[i];
+    if (x.rule != y.rule || x.field != y.field || x.offset != y.offset || x.size != y.size ||
+        x.severity != y.severity || x.line != y.line || x.column != y.column || x.text != y.text ||
+        x.message != y.message)
+      std::abort();
+  }
   press::core::render_portal_page(a, site(), doc);
   return 0;
 }
