@@ -34,24 +34,27 @@ int render(const Args& args) {
 
   const auto site = load_site(site_path);
   if (!site) return kExitUsage;
+  // The two cores of every machine here share the work. The guard is compiled while the
+  // article is read. While this thread parses the body (taking any bytes), the other runs
+  // the guard's first stage over the Markdown and validates the article (a loaded article
+  // file was validated already); then the guard's second stage runs while the page is
+  // written. Nothing is shared but read-only inputs, and the outcome is that of one step
+  // after another.
+  std::unique_ptr<core::Guard> guard;
+  std::thread compiling([&] { guard = std::make_unique<core::Guard>(*site); });
   int failure_code = kExitOk;
   auto article = load_article(article_path, failure_code);
+  std::optional<std::string> body;
+  if (article && !body_path.empty()) body = read_file(body_path);
+  compiling.join();
   if (!article) return failure_code;
   if (!body_path.empty()) {
-    auto body = read_file(body_path);
     if (!body) return kExitUsage;
     article->body = std::move(*body);
   }
-  // The two cores of every machine here share the work. While this thread parses the body
-  // (taking any bytes), the other compiles the guard, runs its first stage over the
-  // Markdown and validates the article (a loaded article file was validated already); then
-  // the guard's second stage runs while the page is written. Nothing is shared but
-  // read-only inputs, and the outcome is that of one step after another.
   core::Diagnostics errors;
-  std::unique_ptr<core::Guard> guard;
   core::BodyPrescan prescan;
   std::thread preparing([&] {
-    guard = std::make_unique<core::Guard>(*site);
     prescan = guard->prescan(article->body);
     if (!body_path.empty()) errors = core::validate_article(*article);
   });
