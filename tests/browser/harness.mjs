@@ -35,7 +35,8 @@ async function freePort() {
 
 // One press-server that can be stopped and started again on the same port and data.
 export class PressServer {
-  constructor() {
+  constructor({ widgetDir = WIDGET_DIR } = {}) {
+    this.widgetDir = widgetDir;
     this.data = mkdtempSync(join(tmpdir(), 'press-browser-'));
     this.port = 0;
     this.proc = null;
@@ -46,10 +47,10 @@ export class PressServer {
 
   async start() {
     if (!existsSync(SERVER_BIN)) throw new Error(`press-server not found at ${SERVER_BIN} (set PRESS_SERVER)`);
-    if (!existsSync(join(WIDGET_DIR, 'press_widget.wasm'))) throw new Error(`widget build not found in ${WIDGET_DIR} (set PRESS_WIDGET_DIR)`);
+    if (!existsSync(join(this.widgetDir, 'press_widget.wasm'))) throw new Error(`widget build not found in ${this.widgetDir} (set PRESS_WIDGET_DIR)`);
     if (!this.port) this.port = await freePort();
     this.proc = spawn(SERVER_BIN, ['--port', String(this.port), '--data', this.data,
-      '--web-dir', join(ROOT, 'web'), '--static-dir', `/widget/=${WIDGET_DIR}`, '--threads', '16'], {
+      '--web-dir', join(ROOT, 'web'), '--static-dir', `/widget/=${this.widgetDir}`, '--threads', '16'], {
       env: { ...process.env, PRESS_ADMIN_TOKEN: TOKEN },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,6 +1,7 @@
-// Runs first in each module instance (--pre-js): starts opening IndexedDB while the
-// WebAssembly downloads and compiles, so the editor's first storage calls do not wait for
-// the database (PressStore.open in press_web.js picks the promise up).
+// Runs first in each module instance (--pre-js), while the WebAssembly downloads and
+// compiles: opens IndexedDB, replays the localStorage journal and reads what the editor
+// reads when it starts (settings, the drafts, the glyphs of an earlier visit), so that its
+// first storage calls are answered at once (PressStore in press_web.js picks these up).
 Module['pressDbOpening'] = new Promise(function(resolve, reject) {
   if (typeof indexedDB == 'undefined') { reject('IndexedDB is not available'); return; }
   var request;
@@ -19,15 +20,92 @@ Module['pressDbOpening'] = new Promise(function(resolve, reject) {
 });
 Module['pressDbOpening'].catch(function() {});  // handled when the store opens
 
-// The glyphs drawn on an earlier visit (see press_js_glyph_cache_*), read as soon as the
-// database is open. Only used when they were drawn with the same fonts.
-Module['pressGlyphCache'] = Module['pressDbOpening'].then(function(db) {
+// Journal entries (writes made while the page was being hidden, kept in localStorage
+// because IndexedDB may not finish before the page goes) newer than what IndexedDB holds
+// are written back, then dropped; on failure they stay for the next start.
+Module['pressJournalReplayed'] = Module['pressDbOpening'].then(function(db) {
   return new Promise(function(resolve) {
+    var prefix = 'portalpress:journal:', entries = [];
     try {
-      var tx = db.transaction('docs', 'readonly');
-      var get = tx.objectStore('docs').get('cache/glyphs');
-      tx.oncomplete = function() { resolve(get.result || null); };
+      for (var i = 0; i < localStorage.length; i++) {
+        var key = localStorage.key(i);
+        if (key && key.indexOf(prefix) === 0) entries.push(key);
+      }
+    } catch (e) {}
+    if (!entries.length) { resolve(db); return; }
+    var tx;
+    try { tx = db.transaction(['docs', 'meta'], 'readwrite'); } catch (e) { resolve(db); return; }
+    var meta = tx.objectStore('meta'), docs = tx.objectStore('docs');
+    entries.forEach(function(key) {
+      var path = key.substring(prefix.length), item;
+      try { item = JSON.parse(localStorage.getItem(key)); } catch (e) { return; }
+      if (!item || typeof item['data'] != 'string') return;
+      var get = meta.get(path);
+      get.onsuccess = function() {
+        var have = get.result;
+        if (!have || have['modified'] < item['modified']) {
+          docs.put(item['data'], path);
+          meta.put({ 'modified': item['modified'], 'size': lengthBytesUTF8(item['data']) }, path);
+        }
+      };
+    });
+    tx.oncomplete = function() {
+      entries.forEach(function(key) { try { localStorage.removeItem(key); } catch (e) {} });
+      resolve(db);
+    };
+    tx.onabort = function() { resolve(db); };
+  });
+});
+
+// What the editor reads as it starts, in one read-only transaction: settings.json, the
+// listing of drafts/ and every draft (the editor checks each one), the glyph cache.
+// PressStore answers those reads from here until the first write; null when it failed.
+Module['pressStartupReads'] = Module['pressJournalReplayed'].then(function(db) {
+  return new Promise(function(resolve) {
+    var out = { 'docs': {}, 'meta': {}, 'glyphs': null };
+    try {
+      var tx = db.transaction(['docs', 'meta'], 'readonly');
+      var docs = tx.objectStore('docs'), meta = tx.objectStore('meta');
+      var range = IDBKeyRange.bound('drafts/', 'drafts/\uffff');
+      var settings = docs.get('settings.json'), glyphs = docs.get('cache/glyphs');
+      var cursor = meta.openCursor(range);
+      cursor.onsuccess = function() {
+        var c = cursor.result;
+        if (!c) return;
+        out['meta'][c.key] = c.value;
+        c.continue();
+      };
+      var body = docs.openCursor(range);
+      body.onsuccess = function() {
+        var c = body.result;
+        if (!c) return;
+        out['docs'][c.key] = c.value;
+        c.continue();
+      };
+      tx.oncomplete = function() {
+        if (settings.result != null) out['docs']['settings.json'] = settings.result;
+        out['glyphs'] = glyphs.result || null;
+        resolve(out);
+      };
       tx.onabort = function() { resolve(null); };
     } catch (e) { resolve(null); }
   });
 }, function() { return null; });
+
+// The glyphs drawn on an earlier visit (see press_js_glyph_cache_*). Only used when they
+// were drawn with the same fonts.
+Module['pressGlyphCache'] = Module['pressStartupReads'].then(function(reads) { return reads && reads['glyphs']; });
+
+// main() waits for the start-up reads (and the instantiation, as always): the editor's
+// start-up chain of storage calls then completes within main()'s own task, and the main
+// thread stays free for the database's events while the WebAssembly compiles. A database
+// that does not answer delays the start by at most half a second; PressStore still waits.
+Module['preRun'] = [function() {
+  addRunDependency('press-startup-reads');
+  var go = function() {
+    go = function() {};
+    removeRunDependency('press-startup-reads');
+  };
+  Module['pressStartupReads'].then(function() { go(); });
+  setTimeout(function() { go(); }, 500);
+}];

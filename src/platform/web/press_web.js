@@ -149,6 +149,9 @@ var LibraryPressWeb = {
 
   // The frame loop: one requestAnimationFrame callback per display frame, each asking the
   // widget whether it has anything to draw (Emscripten's main-loop machinery is not needed).
+  // The first frame is tried as soon as main() and the storage replies it started are done
+  // (usually within its own task: press_pre.js read the database beforehand), not a display
+  // frame later.
   press_js_start_loop__deps: ['$PressWeb'],
   press_js_start_loop: function() {
     var step = function() {
@@ -156,6 +159,7 @@ var LibraryPressWeb = {
       _press_frame();
       requestAnimationFrame(step);
     };
+    setTimeout(function() { if (!PressWeb.gone) _press_frame(); }, 0);
     requestAnimationFrame(step);
   },
 
@@ -253,7 +257,9 @@ var LibraryPressWeb = {
     if (typeof performance != 'undefined' && performance.mark) performance.mark(UTF8ToString(name));
   },
 
+  press_js_mark_first_frame__deps: ['$PressStore'],
   press_js_mark_first_frame: function() {
+    PressStore.early = null;  // the editor has read what it starts with
     if (typeof performance != 'undefined' && performance.mark &&
         performance.getEntriesByName('press-first-frame').length === 0)
       performance.mark('press-first-frame');
@@ -296,6 +302,12 @@ var LibraryPressWeb = {
       return ctx;
     },
     font: function(px, bold) { return (bold ? '700 ' : '400 ') + px + 'px ' + PressGlyphs.family; },
+    // Ideographs and full-width punctuation are one em wide in every CJK face; measuring
+    // them would shape each one twice (measureText, then fillText).
+    wide: function(cp) {
+      return (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0x3400 && cp <= 0x9fff) ||
+             (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff01 && cp <= 0xff5e);
+    },
   },
 
   // ---- Glyph cache between visits: bytes from CanvasFontBackend::save_cache, kept in
@@ -347,8 +359,10 @@ var LibraryPressWeb = {
   press_js_measure_glyphs: function(px, bold, cps, n, out) {
     var ctx = PressGlyphs.context(64, 64);
     ctx.font = PressGlyphs.font(px, bold);
-    for (var i = 0; i < n; i++)
-      HEAPF32[(out >> 2) + i] = ctx.measureText(String.fromCharCode(HEAPU16[(cps >> 1) + i])).width;
+    for (var i = 0; i < n; i++) {
+      var cp = HEAPU16[(cps >> 1) + i];
+      HEAPF32[(out >> 2) + i] = PressGlyphs.wide(cp) ? px : ctx.measureText(String.fromCharCode(cp)).width;
+    }
   },
 
   // Rasterizes n code points at px in one batch: lays them out in rows of cells as wide as
@@ -366,11 +380,7 @@ var LibraryPressWeb = {
       var cp = HEAPU16[(cps >> 1) + i];
       var ch = String.fromCharCode(cp);
       chars.push(ch);
-      // Ideographs and full-width punctuation are one em wide in every CJK face; measuring
-      // them would shape each one twice (measureText, then fillText).
-      var wide = (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0x3400 && cp <= 0x9fff) ||
-                 (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff01 && cp <= 0xff5e);
-      advances.push(wide ? px : probe.measureText(ch).width);
+      advances.push(PressGlyphs.wide(cp) ? px : probe.measureText(ch).width);
     }
     var m = probe.measureText('国');
     var ascent = Math.ceil(m['fontBoundingBoxAscent'] || px * 1.16), descent = Math.ceil(m['fontBoundingBoxDescent'] || px * 0.29);
@@ -436,6 +446,7 @@ var LibraryPressWeb = {
     db: null,
     opened: null,        // promise: the database is open (or the fallback chosen)
     local: false,        // true: localStorage only
+    early: null,         // press_pre.js's start-up reads, until the first write (fromEarly)
     hiding: false,
     prefix: 'portalpress:',
 
@@ -464,39 +475,6 @@ var LibraryPressWeb = {
       } catch (e) {}
     },
 
-    // Journal entries newer than what IndexedDB holds are written back, then dropped.
-    replay: function(done) {
-      var entries = [];
-      try {
-        for (var i = 0; i < localStorage.length; i++) {
-          var key = localStorage.key(i);
-          if (key && key.indexOf(PressStore.prefix + 'journal:') === 0) entries.push(key);
-        }
-      } catch (e) {}
-      if (!entries.length || PressStore.local) { done(); return; }
-      var tx = PressStore.db.transaction(['docs', 'meta'], 'readwrite');
-      var meta = tx.objectStore('meta'), docs = tx.objectStore('docs');
-      entries.forEach(function(key) {
-        var path = key.substring((PressStore.prefix + 'journal:').length), item;
-        try { item = JSON.parse(localStorage.getItem(key)); } catch (e) { return; }
-        if (!item || typeof item['data'] != 'string') return;
-        var get = meta.get(path);
-        get.onsuccess = function() {
-          var have = get.result;
-          if (!have || have['modified'] < item['modified']) {
-            docs.put(item['data'], path);
-            meta.put({ 'modified': item['modified'], 'size': lengthBytesUTF8(item['data']) }, path);
-          }
-        };
-      });
-      var finish = function() {
-        entries.forEach(function(key) { try { localStorage.removeItem(key); } catch (e) {} });
-        done();
-      };
-      tx.oncomplete = finish;
-      tx.onabort = function() { done(); };  // keep the journal for the next start
-    },
-
     open: function(done) {
       var fallback = function(why) {
         PressStore.local = true;
@@ -504,12 +482,43 @@ var LibraryPressWeb = {
         catch (e) { done('no browser storage is available (' + (why || e.name || e) + ')'); return; }
         done('', why);
       };
-      // press_pre.js began opening the database while the WebAssembly was loading.
-      Module['pressDbOpening'].then(function(db) {
+      // press_pre.js opened the database, replayed the journal and made the start-up reads
+      // while the WebAssembly was loading.
+      Module['pressJournalReplayed'].then(function(db) {
         PressStore.db = db;
         db.onversionchange = function() { db.close(); };
-        PressStore.replay(function() { done(''); });
+        Module['pressStartupReads'].then(function(reads) {
+          PressStore.early = reads;
+          done('');
+        });
       }, function(why) { fallback(String(why)); });
+    },
+
+    // Answers a read or a listing from press_pre.js's start-up reads (op 0 list, 1 read):
+    // they are what IndexedDB holds until the first write, which drops them. Replies stay
+    // asynchronous, as IndexedDB's are. False: not among them, ask IndexedDB.
+    fromEarly: function(req, op, path) {
+      var early = PressStore.early;
+      if (!early) return false;
+      var direct = function(p) { return p.indexOf('drafts/') === 0 && p.indexOf('/', 7) < 0; };
+      if (op === 1 && (path === 'settings.json' || direct(path))) {
+        var data = early['docs'][path];
+        Promise.resolve().then(function() {
+          if (data == null) PressStore.reply(req, 'missing', path + ' does not exist');
+          else PressStore.reply(req, true, '', data);
+        });
+        return true;
+      }
+      if (op === 0 && path.replace(/\/$/, '') === 'drafts') {
+        var items = [];
+        for (var key in early['meta']) {
+          var m = early['meta'][key];
+          if (direct(key)) items.push({ 'name': key.substring(7), 'modified': Math.floor(m['modified'] / 1000), 'size': m['size'] });
+        }
+        Promise.resolve().then(function() { PressStore.reply(req, true, '', JSON.stringify(items)); });
+        return true;
+      }
+      return false;
     },
 
     // ---- operations: each ends in exactly one reply ----
@@ -659,6 +668,8 @@ var LibraryPressWeb = {
     var data = op === 2 ? UTF8ToString(dataPtr, dataLen) : '';
     var run = function() {
       try {
+        if (op >= 2) PressStore.early = null;
+        else if (PressStore.fromEarly(req, op, path)) return;
         switch (op) {
           case 0: PressStore.list(req, path); break;
           case 1: PressStore.read(req, path); break;

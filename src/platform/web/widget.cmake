@@ -71,7 +71,7 @@ target_link_options(press_widget PRIVATE
   -sTOTAL_STACK=262144 -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
   -sEXIT_RUNTIME=0
   -sTEXTDECODER=2
-  -sINCOMING_MODULE_JS_API=[pressHost,locateFile,print,printErr,instantiateWasm]
+  -sINCOMING_MODULE_JS_API=[pressHost,locateFile,print,printErr,instantiateWasm,preRun]
   -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
   --pre-js ${PRESS_WEB_DIR}/press_pre.js
   --js-library ${PRESS_WEB_DIR}/press_web.js

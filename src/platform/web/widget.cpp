@@ -188,6 +188,9 @@ void Widget::tick() {
   }
   if (frames_wanted_ > 0) --frames_wanted_;
   draw();
+  // Until the first complete frame, a frame that showed glyphs without pixels is drawn
+  // again at once with them (see draw()) rather than an animation frame later.
+  for (int again = 0; again < 2 && !first_frame_marked_ && fonts_.pending() > 0 && !renderer_.lost(); ++again) draw();
 
   apply_config_once();
   const ui::Settings& settings = app_->state().settings;
