@@ -1,6 +1,7 @@
 // Modal dialogs: settings, import and export paths, delete and publish confirmations, and
 // the conflict between the server's version and the local one.
 #include <algorithm>
+#include <iterator>
 
 #include "core/article_json.h"
 #include "core/beijing_time.h"
@@ -305,19 +306,30 @@ void App::draw_conflict_dialog() {
     else
       ImGui::TextUnformatted(tr(Str::LocalVersion));
     if (fonts_.fonts().bold) ImGui::PopFont();
-    if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_BordersInnerH)) {
-      ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
-      ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-      for (const Field& f : fields) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
+    // Name and value rows, a differing value on the warning colour, a line between rows
+    // (laid out by hand: an ImGui table would add ~13 KB to the web build for this grid).
+    {
+      float name_w = 0;
+      for (const Field& f : fields) name_w = std::max(name_w, ImGui::CalcTextSize(tr(f.name)).x);
+      const ImGuiStyle& style = ImGui::GetStyle();
+      const float value_x = ImGui::GetCursorPosX() + name_w + style.ItemSpacing.x * 2;
+      const float row_h = ImGui::GetTextLineHeight() + style.ItemSpacing.y;
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+      for (size_t i = 0; i < std::size(fields); ++i) {
+        const Field& f = fields[i];
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const float value_left = top.x + value_x - ImGui::GetCursorPosX() - style.ItemSpacing.x / 2;
+        if (f.theirs != f.mine)
+          dl->AddRectFilled(ImVec2(value_left, top.y), ImVec2(right, top.y + row_h), theme::kWarningBg);
+        if (i > 0) dl->AddLine(top, ImVec2(right, top.y), ImGui::GetColorU32(ImGuiCol_TableBorderLight));
+        ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + style.ItemSpacing.y / 2));
         ImGui::TextDisabled("%s", tr(f.name));
-        ImGui::TableNextColumn();
-        const bool differs = f.theirs != f.mine;
-        if (differs) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, theme::kWarningBg);
+        ImGui::SameLine(value_x);
         ImGui::TextUnformatted((server ? f.theirs : f.mine).c_str());
+        ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + row_h));
       }
-      ImGui::EndTable();
+      ImGui::Dummy(ImVec2(0, 0));
     }
     ImGui::TextDisabled(
         "%s%s", tr(Str::FieldBody),

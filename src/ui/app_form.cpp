@@ -317,11 +317,31 @@ void App::draw_time_field(float width) {
       if (chosen) ImGui::PopStyleColor(2);
     }
     ImGui::Separator();
-    ImGui::SetNextItemWidth(cell * 2.5f);
-    if (ImGui::InputInt(tr(Str::Hour), &c.hour, 1, 4)) picked = true;
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(cell * 2.5f);
-    if (ImGui::InputInt(tr(Str::Minute), &c.minute, 1, 10)) picked = true;
+    // Hour and minute as steppers, [-] 09 [+], that repeat while held and wrap around:
+    // ImGui's InputInt would bring its text-to-number parsing (sscanf, ~20 KB of the web
+    // build) for two numbers the buttons set as well.
+    auto stepper = [&](const char* id, const char* label, int& value, int limit) {
+      ImGui::PushID(id);
+      ImGui::PushButtonRepeat(true);
+      if (ImGui::Button("-", ImVec2(cell * 0.8f, 0))) {
+        value = (std::clamp(value, 0, limit - 1) + limit - 1) % limit;
+        picked = true;
+      }
+      ImGui::SameLine();
+      ImGui::Text("%02d", std::clamp(value, 0, limit - 1));
+      ImGui::SameLine();
+      if (ImGui::Button("+", ImVec2(cell * 0.8f, 0))) {
+        value = (std::clamp(value, 0, limit - 1) + 1) % limit;
+        picked = true;
+      }
+      ImGui::PopButtonRepeat();
+      ImGui::SameLine();
+      ImGui::TextUnformatted(label);
+      ImGui::PopID();
+    };
+    stepper("hour", tr(Str::Hour), c.hour, 24);
+    ImGui::SameLine(0, cell);
+    stepper("minute", tr(Str::Minute), c.minute, 60);
     if (picked) {
       c.hour = std::clamp(c.hour, 0, 23);
       c.minute = std::clamp(c.minute, 0, 59);
