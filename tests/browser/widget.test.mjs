@@ -64,6 +64,36 @@ describe('web widget', () => {
     await ctx.close();
   });
 
+  test('glyphs are drawn when a frame shows them; later ones arrive and a reload restores the draft from the early read', async () => {
+    const { ctx, page } = await openAdmin(browser, server);
+    const start = await page.evaluate(() => window.pressEditor.debugState());
+    // The first frame drew what it showed, not every string the editor might show.
+    assert.equal(start.pendingGlyphs, 0);
+    assert.ok(start.deferredGlyphs > start.cachedGlyphs, `deferred ${start.deferredGlyphs}, drawn ${start.cachedGlyphs}`);
+    // Characters that appear after the first frame (rare ones, in no UI string) get drawn.
+    const rare = '龘靐齉爩鱻麤龖';
+    await page.evaluate((a) => window.pressEditor.load(a), { ...SAMPLE, title: `字形测试${rare}`, body: `${rare}\n\n${rare}${rare}` });
+    await waitFor(page, () => window.pressEditor.debugState().pendingGlyphs === 0 && window.pressEditor.getArticle().title.startsWith('字形测试'));
+    await settle(page);
+    const after = await page.evaluate(() => window.pressEditor.debugState());
+    assert.ok(after.cachedGlyphs >= start.cachedGlyphs + rare.length, `drawn ${start.cachedGlyphs} -> ${after.cachedGlyphs}`);
+    const body = await page.evaluate(() => {
+      const r = window.pressEditor.itemRect('body');
+      const box = window.pressEditor.element.getBoundingClientRect();
+      return { x: box.left + r.x, y: box.top + r.y, width: Math.min(r.w, 400), height: Math.min(r.h, 120) };
+    });
+    const ink = await inkStats(page, body);
+    assert.ok(ink.dark > 150, `the new glyphs are not drawn (${ink.dark} dark pixels)`);
+    // The draft comes back after a reload, read before the WebAssembly started.
+    await waitFor(page, () => !window.pressEditor.debugState().dirty);
+    await page.reload();
+    await waitReady(page);
+    assert.equal((await getArticle(page)).title, `字形测试${rare}`);
+    assert.equal((await page.evaluate(() => window.pressEditor.debugState())).pendingGlyphs, 0);
+    assert.deepEqual(page.errors, []);
+    await ctx.close();
+  });
+
   test('Chinese through IME composition, title and body; candidate window follows the caret', async () => {
     const { ctx, page } = await openAdmin(browser, server);
     const cdp = await ctx.newCDPSession(page);

@@ -455,9 +455,10 @@ void Widget::run_api_steps() {
         settle(step.id, false, JsonOut().str("message", "the editor did not take the article"));
         step.stage = -1;
       }
-    } else if (step.method == "publish" && step.stage == 0) {
+    } else if (step.method == "publish" && step.stage == 0 && GImGui->InputEventsQueue.Size == 0) {
       // The open draft goes to the outbox, which publishes at once and keeps it queued
-      // if the server does not answer.
+      // if the server does not answer. Keys typed before publish() was called are in it
+      // first: ImGui hands queued key events to the editor over several frames.
       outbox_->enqueue(s.draft_id);
       step.stage = 1;
     } else if (step.method == "unmount" && step.stage == 0 && Completions::instance().empty() &&
