@@ -15,6 +15,7 @@
 // 0xEF of full-width forms), so the guard's token rule needs no second pass.
 //
 // Patterns are byte strings (UTF-8 for Chinese terms); ASCII letters match either case.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -170,32 +171,46 @@ class TermMatcher {
                    const Marks& marks) const {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const size_t n = text.size();
-    const auto bits = [](const uint64_t* words, size_t i, unsigned count) {
-      const uint64_t w = words[i >> 6] >> (i & 63);  // i % 64 + count <= 64 below
-      return count == 64 ? w : w & ((uint64_t(1) << count) - 1);
-    };
     size_t i = 0, latin_from = 0;
-    auto block = [&](unsigned count) {
-      for (uint64_t m = bits(marks.candidates, i, count); m; m &= m - 1) {
-        const size_t k = i + unsigned(__builtin_ctzll(m));
+    // The block at i: its candidates, then its Latin positions (bit 0 of each is i).
+    const auto block = [&](uint64_t cand, uint64_t latin) {
+      for (; cand; cand &= cand - 1) {
+        const size_t k = i + unsigned(__builtin_ctzll(cand));
         if (candidate(p[k], load_key(p, n, k))) on_candidate(k);
       }
       if (kLatin) {
-        for (uint64_t m = bits(marks.latin, i, count); m; m &= m - 1) {
-          const size_t k = i + unsigned(__builtin_ctzll(m));
+        for (; latin; latin &= latin - 1) {
+          const size_t k = i + unsigned(__builtin_ctzll(latin));
           if (k >= latin_from) latin_from = on_latin(k);
         }
       }
     };
 #ifdef __SSE2__
-    for (; i + 64 + 8 <= n; i += 64) block(64);
-    for (; i + 16 <= n; i += 16) block(16);
+    for (; i + 64 + 8 <= n; i += 64) {
+      const uint64_t cand = marks.candidates[i >> 6], latin = kLatin ? marks.latin[i >> 6] : 0;
+      if (cand | latin) block(cand, latin);
+    }
+    for (; i + 16 <= n; i += 16) {  // i is a multiple of 16: the block lies in one word
+      const uint64_t cand = (marks.candidates[i >> 6] >> (i & 63)) & 0xFFFF;
+      const uint64_t latin = kLatin ? (marks.latin[i >> 6] >> (i & 63)) & 0xFFFF : 0;
+      if (cand | latin) block(cand, latin);
+    }
 #endif
-    for (; i < n; ++i) {
-      if (kLatin && i >= latin_from && ((marks.latin[i >> 6] >> (i & 63)) & 1))
-        latin_from = on_latin(i);
-      if (((marks.candidates[i >> 6] >> (i & 63)) & 1) && candidate(p[i], load_key(p, n, i)))
-        on_candidate(i);
+    // The rest a position at a time, as in filter_impl(): the Latin call, then the
+    // candidate; only marked positions are visited.
+    while (i < n) {
+      const size_t w = i >> 6, end = std::min(n, (w + 1) << 6);
+      uint64_t in_range = ~uint64_t(0) << (i & 63);
+      if (end - (w << 6) < 64) in_range &= (uint64_t(1) << (end - (w << 6))) - 1;
+      const uint64_t cand = marks.candidates[w] & in_range;
+      const uint64_t latin = kLatin ? marks.latin[w] & in_range : 0;
+      for (uint64_t m = cand | latin; m; m &= m - 1) {
+        const unsigned b = unsigned(__builtin_ctzll(m));
+        const size_t k = (w << 6) + b;
+        if (((latin >> b) & 1) && k >= latin_from) latin_from = on_latin(k);
+        if (((cand >> b) & 1) && candidate(p[k], load_key(p, n, k))) on_candidate(k);
+      }
+      i = end;
     }
   }
 
