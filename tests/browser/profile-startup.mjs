@@ -27,7 +27,7 @@ const viewport = { width: 1360, height: 860 };
 async function load(ctx, server, warm) {
   const page = await ctx.newPage();
   await page.goto(`${server.url}/admin/?token=${TOKEN}`);
-  await waitReady(page);
+  await waitReady(page);  // nothing of the harness runs in the page before the mark (see waitMark)
   const r = await page.evaluate((marks) => {
     const out = {};
     for (const m of marks) out[m] = performance.getEntriesByName(m)[0]?.startTime;
