@@ -94,6 +94,30 @@ describe('web widget', () => {
     await ctx.close();
   });
 
+  test('the WebGL context has the attributes asked for; the admin page lists articles after the first frame', async () => {
+    const made = await server.api('/api/v1/articles', { method: 'POST', body: JSON.stringify({ ...SAMPLE, title: '列表加载测试' }) });
+    assert.ok(made.status < 300, `creating an article: HTTP ${made.status} ${made.text}`);
+    const { ctx, page } = await openAdmin(browser, server);
+    // The canvas's context has exactly the attributes WebRenderer::init asks for (whoever
+    // calls getContext first decides them: opaque, no depth, stencil or multisampling).
+    const attributes = await page.evaluate(() => document.querySelector('.press-widget canvas').getContext('webgl2').getContextAttributes());
+    assert.deepEqual(
+      { alpha: attributes.alpha, depth: attributes.depth, stencil: attributes.stencil, antialias: attributes.antialias,
+        premultipliedAlpha: attributes.premultipliedAlpha, preserveDrawingBuffer: attributes.preserveDrawingBuffer },
+      { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
+    // The admin page asks for its article list only after the editor's first frame, and
+    // still shows it.
+    await waitFor(page, () => [...document.querySelectorAll('#articles li')].some((li) => li.textContent.includes('列表加载测试')));
+    const order = await page.evaluate(() => ({
+      frame: performance.getEntriesByName('press-first-frame')[0].startTime,
+      list: performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/v1/articles?')).map((r) => r.startTime),
+    }));
+    assert.ok(order.list.length > 0);
+    assert.ok(order.list[0] >= order.frame, `list fetched at ${order.list[0]} ms, first frame at ${order.frame} ms`);
+    assert.deepEqual(page.errors, []);
+    await ctx.close();
+  });
+
   test('Chinese through IME composition, title and body; candidate window follows the caret', async () => {
     const { ctx, page } = await openAdmin(browser, server);
     const cdp = await ctx.newCDPSession(page);

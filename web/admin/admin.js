@@ -84,5 +84,10 @@ $('save').addEventListener('click', () => editor.save().catch((e) => log(`保存
 $('publish').addEventListener('click', () => editor.publish().then(
   (r) => log(r.queued ? '已排队，服务器恢复后自动发布' : `发布成功：${r.url}`),
   (e) => log(`发布失败：${e.message}`, true)));
-refresh();
-setInterval(refresh, 30000);
+// The article list is fetched once the editor shows its first frame (or after two seconds
+// if it does not), so that the request and the list's layout do not compete with the
+// editor's start-up on the main thread.
+Promise.race([editor.ready, new Promise((resolve) => setTimeout(resolve, 2000))]).then(() => {
+  refresh();
+  setInterval(refresh, 30000);
+});

@@ -100,6 +100,10 @@ Module['pressGlyphCache'] = Module['pressStartupReads'].then(function(reads) { r
 // start-up chain of storage calls then completes within main()'s own task, and the main
 // thread stays free for the database's events while the WebAssembly compiles. A database
 // that does not answer delays the start by at most half a second; PressStore still waits.
+// (Not waiting was tried: main()'s long task then holds up the database's events, and the
+// first frame comes later. Creating the WebGL context and measuring fonts from here while
+// the WebAssembly compiles was tried too: the first frame came later, not sooner, since
+// that work delays the compile's and the database's own tasks by as much as it saves.)
 Module['preRun'] = [function() {
   addRunDependency('press-startup-reads');
   var go = function() {

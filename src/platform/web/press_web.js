@@ -302,6 +302,40 @@ var LibraryPressWeb = {
       return ctx;
     },
     font: function(px, bold) { return (bold ? '700 ' : '400 ') + px + 'px ' + PressGlyphs.family; },
+    known: {},  // px + 'b'/'r' -> { m: [ascent, descent], a: { code point: advance } }
+    face: function(px, bold) {
+      var k = px + (bold ? 'b' : 'r');
+      return PressGlyphs.known[k] || (PressGlyphs.known[k] = { m: null, a: {} });
+    },
+    // Ascent and descent (pixels) of the face at px, measured once.
+    metrics: function(px, bold) {
+      var face = PressGlyphs.face(px, bold);
+      if (!face.m) {
+        var ctx = PressGlyphs.context(64, 64);
+        ctx.font = PressGlyphs.font(px, bold);
+        var m = ctx.measureText('国Hg');
+        var ascent = m['fontBoundingBoxAscent'], descent = m['fontBoundingBoxDescent'];
+        face.m = ascent > 0 ? [ascent, descent] : [px * 1.16, px * 0.29];  // Noto Sans CJK's proportions
+      }
+      return face.m;
+    },
+    // Advances (pixels) of the code points cps at px, each measured once (press_pre.js
+    // measures the usual ones before main() runs).
+    advances: function(px, bold, cps) {
+      var a = PressGlyphs.face(px, bold).a, out = [], ctx = null;
+      for (var i = 0; i < cps.length; i++) {
+        var cp = cps[i], w = a[cp];
+        if (w === undefined) {
+          if (PressGlyphs.wide(cp)) w = px;
+          else {
+            if (!ctx) { ctx = PressGlyphs.context(64, 64); ctx.font = PressGlyphs.font(px, bold); }
+            w = a[cp] = ctx.measureText(String.fromCharCode(cp)).width;
+          }
+        }
+        out.push(w);
+      }
+      return out;
+    },
     // Ideographs and full-width punctuation are one em wide in every CJK face; measuring
     // them would shape each one twice (measureText, then fillText).
     wide: function(cp) {
@@ -345,24 +379,16 @@ var LibraryPressWeb = {
   // Ascent and descent (pixels) of the face at px: out[0..1].
   press_js_font_metrics__deps: ['$PressGlyphs'],
   press_js_font_metrics: function(px, bold, out) {
-    var ctx = PressGlyphs.context(64, 64);
-    ctx.font = PressGlyphs.font(px, bold);
-    var m = ctx.measureText('国Hg');
-    var ascent = m['fontBoundingBoxAscent'], descent = m['fontBoundingBoxDescent'];
-    if (!(ascent > 0)) { ascent = px * 1.16; descent = px * 0.29; }  // Noto Sans CJK's proportions
-    HEAPF32[(out >> 2)] = ascent;
-    HEAPF32[(out >> 2) + 1] = descent;
+    var m = PressGlyphs.metrics(px, bold);
+    HEAPF32[(out >> 2)] = m[0];
+    HEAPF32[(out >> 2) + 1] = m[1];
   },
 
   // Advances (pixels) of n BMP code points at px.
   press_js_measure_glyphs__deps: ['$PressGlyphs'],
   press_js_measure_glyphs: function(px, bold, cps, n, out) {
-    var ctx = PressGlyphs.context(64, 64);
-    ctx.font = PressGlyphs.font(px, bold);
-    for (var i = 0; i < n; i++) {
-      var cp = HEAPU16[(cps >> 1) + i];
-      HEAPF32[(out >> 2) + i] = PressGlyphs.wide(cp) ? px : ctx.measureText(String.fromCharCode(cp)).width;
-    }
+    var a = PressGlyphs.advances(px, bold, HEAPU16.subarray(cps >> 1, (cps >> 1) + n));
+    HEAPF32.set(a, out >> 2);
   },
 
   // Rasterizes n code points at px in one batch: lays them out in rows of cells as wide as
@@ -373,17 +399,11 @@ var LibraryPressWeb = {
   // alpha rows in pix (cap bytes). Returns bytes used, or -1 when cap is too small.
   press_js_raster_glyphs__deps: ['$PressGlyphs'],
   press_js_raster_glyphs: function(px, bold, cps, n, desc, pix, cap) {
-    var probe = PressGlyphs.context(64, 64);
-    probe.font = PressGlyphs.font(px, bold);
-    var chars = [], advances = [];
-    for (var i = 0; i < n; i++) {
-      var cp = HEAPU16[(cps >> 1) + i];
-      var ch = String.fromCharCode(cp);
-      chars.push(ch);
-      advances.push(PressGlyphs.wide(cp) ? px : probe.measureText(ch).width);
-    }
-    var m = probe.measureText('国');
-    var ascent = Math.ceil(m['fontBoundingBoxAscent'] || px * 1.16), descent = Math.ceil(m['fontBoundingBoxDescent'] || px * 0.29);
+    var codes = HEAPU16.slice(cps >> 1, (cps >> 1) + n), chars = [];
+    for (var i = 0; i < n; i++) chars.push(String.fromCharCode(codes[i]));
+    var advances = PressGlyphs.advances(px, bold, codes);
+    var m = PressGlyphs.metrics(px, bold);
+    var ascent = Math.ceil(m[0]), descent = Math.ceil(m[1]);
     var padX = Math.ceil(px * 0.15) + 1, padY = 2;
     var cellH = ascent + descent + 2 * padY, rowW = 2048;
     var xs = [], ys = [], ws = [];
