@@ -1,6 +1,7 @@
 #include "core/guard_matcher.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace press::core {
 
@@ -47,8 +48,8 @@ uint32_t TermMatcher::add(std::string_view pattern) {
 }
 
 void TermMatcher::compile() {
-  // Byte classes keep the trie's rows short: every byte used by a pattern is its own class,
-  // all others share class 0; an upper-case letter shares its lower-case letter's class.
+  // Byte classes: every byte used by a pattern is its own class, all others share class 0
+  // (which no edge has); an upper-case letter shares its lower-case letter's class.
   bool used[256] = {};
   for (const std::string& p : patterns_)
     for (unsigned char c : p) used[c] = true;
@@ -57,31 +58,55 @@ void TermMatcher::compile() {
   for (int b = 'A'; b <= 'Z'; ++b) byte_class_[b] = byte_class_[b + ('a' - 'A')];
   const uint32_t classes = class_count_;
 
-  // The trie. State 0 is the root and never a child, so 0 can mean "no edge".
-  trie_.assign(classes, 0);
-  std::vector<std::vector<uint32_t>> ends(1);
+  // The trie, grown in flat arrays (each state's edges chained from its first), then stored
+  // with each state's edges side by side.
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> first_edge(1, kNone), next_edge, target;
+  std::vector<uint8_t> edge_class;
+  std::vector<std::pair<uint32_t, uint32_t>> ends;  // (state, pattern id), by id
+  uint32_t states = 1;
   for (uint32_t id = 0; id < patterns_.size(); ++id) {
     const std::string& p = patterns_[id];
     if (p.empty()) continue;
     uint32_t s = 0;
     for (unsigned char c : p) {
-      const size_t k = size_t(s) * classes + byte_class_[c];
-      if (trie_[k] == 0) {
-        trie_[k] = uint32_t(ends.size());
-        ends.emplace_back();
-        trie_.resize(trie_.size() + classes, 0);
+      const uint8_t cls = byte_class_[c];
+      uint32_t e = first_edge[s];
+      while (e != kNone && edge_class[e] != cls) e = next_edge[e];
+      if (e == kNone) {
+        e = uint32_t(target.size());
+        edge_class.push_back(cls);
+        target.push_back(states++);
+        next_edge.push_back(first_edge[s]);
+        first_edge[s] = e;
+        first_edge.push_back(kNone);
       }
-      s = trie_[k];
+      s = target[e];
     }
-    ends[s].push_back(id);
+    ends.emplace_back(s, id);
   }
-  output_begin_.assign(ends.size() + 1, 0);
-  outputs_.clear();
-  for (size_t s = 0; s < ends.size(); ++s) {
-    output_begin_[s] = uint32_t(outputs_.size());
-    outputs_.insert(outputs_.end(), ends[s].begin(), ends[s].end());
+  root_.assign(classes, 0);
+  for (uint32_t e = first_edge[0]; e != kNone; e = next_edge[e]) root_[edge_class[e]] = target[e];
+  edge_begin_.assign(size_t(states) + 1, 0);
+  edge_class_.clear();
+  edge_target_.clear();
+  for (uint32_t s = 0; s < states; ++s) {
+    edge_begin_[s] = uint32_t(edge_class_.size());
+    if (s == 0) continue;  // the root's children are in root_
+    for (uint32_t e = first_edge[s]; e != kNone; e = next_edge[e]) {
+      edge_class_.push_back(edge_class[e]);
+      edge_target_.push_back(target[e]);
+    }
   }
-  output_begin_[ends.size()] = uint32_t(outputs_.size());
+  edge_begin_[states] = uint32_t(edge_class_.size());
+
+  // Outputs: the ids ending at each state, in the order they were added.
+  output_begin_.assign(size_t(states) + 1, 0);
+  for (const auto& end : ends) ++output_begin_[end.first + 1];
+  for (uint32_t s = 0; s < states; ++s) output_begin_[s + 1] += output_begin_[s];
+  outputs_.assign(ends.size(), 0);
+  std::vector<uint32_t> filled(output_begin_.begin(), output_begin_.end() - 1);
+  for (const auto& [state, id] : ends) outputs_[filled[state]++] = id;
 
   // The filter. A first byte's key length is that of its shortest pattern, capped at 6.
   size_t key_size[256];

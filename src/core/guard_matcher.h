@@ -274,19 +274,33 @@ class TermMatcher {
 
   template <class OnMatch>
   void walk(const unsigned char* p, size_t n, size_t i, OnMatch& on_match) const {
-    uint32_t s = 0;
-    for (size_t k = i; k < n; ++k) {
-      s = trie_[size_t(s) * class_count_ + byte_class_[p[k]]];
+    uint32_t s = root_[byte_class_[p[i]]];
+    for (size_t k = i + 1;; ++k) {
       if (s == 0) return;
       for (uint32_t o = output_begin_[s]; o < output_begin_[s + 1]; ++o) on_match(i, outputs_[o]);
+      if (k >= n) return;
+      s = child(s, byte_class_[p[k]]);
     }
+  }
+
+  // The child of state s on byte class c, 0 if none; beyond the root a state has few.
+  uint32_t child(uint32_t s, uint8_t c) const {
+    for (uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e)
+      if (edge_class_[e] == c) return edge_target_[e];
+    return 0;
   }
 
   std::vector<std::string> patterns_;  // lower-cased
 
+  // The trie: the root's children in a table by byte class, every other state's in a
+  // short edge list (a table for each state would be ~1.7 MB to fill at every start of the
+  // web widget). State 0 is the root and never a child, so 0 can mean "no edge".
   uint8_t byte_class_[256] = {};
   uint32_t class_count_ = 1;
-  std::vector<uint32_t> trie_;          // [state * class_count + class] = child, 0 = none
+  std::vector<uint32_t> root_;        // [class] = child of the root
+  std::vector<uint32_t> edge_begin_;  // per state, into edge_class_ / edge_target_; one extra
+  std::vector<uint8_t> edge_class_;
+  std::vector<uint32_t> edge_target_;
   std::vector<uint32_t> output_begin_;  // per state, into outputs_; one extra at the end
   std::vector<uint32_t> outputs_;       // ids of the patterns that end at a state
 
