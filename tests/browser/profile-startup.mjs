@@ -34,10 +34,6 @@ async function load(ctx, server, warm) {
     const d = window.pressEditor.debugState();
     out.rasterMs = d.rasterMs;
     out.glyphs = d.cachedGlyphs;
-    out.startMs = d.startMs;
-    out.ticksMs = d.firstFrameTicksMs;
-    out.builds = d.firstFrameBuilds;
-    out.draws = d.firstFrameDraws;
     return out;
   }, MARKS);
   if (warm) await page.waitForTimeout(300);  // the glyph cache is written after the first frame
@@ -65,7 +61,7 @@ try {
     console.log(`== ${dirs[k]}`);
     for (const kind of ['cold', 'warm']) {
       const rows = results[k][kind];
-      const cols = [...MARKS, 'rasterMs', 'glyphs', 'startMs', 'ticksMs', 'builds', 'draws'].map((m) => `${m.replace('press-', '')} ${median(rows.map((r) => r[m] ?? NaN)).toFixed(0)}`);
+      const cols = [...MARKS, 'rasterMs', 'glyphs'].map((m) => `${m.replace('press-', '')} ${median(rows.map((r) => r[m] ?? NaN)).toFixed(0)}`);
       console.log(`  ${kind}: ${cols.join(', ')}   first frames: ${rows.map((r) => r['press-first-frame'].toFixed(0)).join(' ')}`);
     }
   }

@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <iterator>
 
 #include "platform/web/js_bridge.h"
 #ifdef IMGUI_ENABLE_FREETYPE
@@ -24,13 +23,6 @@ char kNoFontData[1] = {0};
 
 // The backend whose build is in progress (the builder hook is a plain function pointer).
 CanvasFontBackend* g_building = nullptr;
-
-// Placeholder quads: u = kPlaceholderU + face * 65536 + code point + [0.25, 0.75]. Floats
-// hold these exactly enough (24-bit mantissa, 4 faces of 65536 code points), and ImGui's
-// fine clipping only moves u inside the glyph's own range.
-constexpr float kPlaceholderU = 2;
-// Glyphs of the regular face the atlas keeps room for (see pack()).
-constexpr size_t kRoomGlyphs = 256;
 
 // A rectangle to place in the texture: one of ImGui's custom rects or one glyph bitmap.
 struct Slot {
@@ -73,7 +65,16 @@ void CanvasFontBackend::measure(const Face& face, const std::vector<uint16_t>& c
   }
 }
 
-size_t CanvasFontBackend::raster(const Face& face, const std::vector<uint16_t>& todo, double deadline) {
+void CanvasFontBackend::prepare(const Face& face, double deadline) {
+  // Only glyphs a frame has shown are drawn; the others get their advance (cheap) so text
+  // is laid out right, and their pixels once they show.
+  std::vector<uint16_t> todo, unmeasured;
+  for (uint16_t cp : *face.glyphs) {
+    auto it = glyphs_.find(key(face.px, face.bold, cp));
+    if (it != glyphs_.end() && it->second.drawn) continue;
+    if (it != glyphs_.end() && it->second.wanted) todo.push_back(cp);
+    else if (it == glyphs_.end() || !it->second.measured) unmeasured.push_back(cp);
+  }
   const int px = int(std::lround(face.px));
   // Upper bound of one glyph's cropped bitmap: a cell is one line high and as wide as the
   // glyph's advance plus margins (see press_js_raster_glyphs); wider glyphs make the call
@@ -122,28 +123,9 @@ size_t CanvasFontBackend::raster(const Face& face, const std::vector<uint16_t>& 
     }
     done += n;
   }
-  return done;
-}
-
-void CanvasFontBackend::prepare(const Face& face, double deadline) {
-  // Only glyphs a frame has shown are drawn; the others get their advance (cheap) so text
-  // is laid out right, and their pixels once they show.
-  std::vector<uint16_t> todo, unmeasured;
-  for (uint16_t cp : *face.glyphs) {
-    auto it = glyphs_.find(key(face.px, face.bold, cp));
-    if (it != glyphs_.end() && it->second.drawn) continue;
-    if (it != glyphs_.end() && it->second.wanted)
-      todo.push_back(cp);
-    else if (it == glyphs_.end() || !it->second.measured)
-      unmeasured.push_back(cp);
-  }
-  const size_t done = raster(face, todo, deadline);
   // Out of time: the rest of the wanted glyphs get their pixels in a later build.
-  const auto index = uint16_t(&face - faces_.data());
-  for (size_t i = done; i < todo.size(); ++i) {
+  for (size_t i = done; i < todo.size(); ++i)
     if (!glyphs_[key(face.px, face.bold, todo[i])].measured) unmeasured.push_back(todo[i]);
-    wanted_.push_back({index, todo[i]});
-  }
   pending_ += todo.size() - done;
   measure(face, unmeasured);
   for (uint16_t cp : *face.glyphs) {
@@ -152,132 +134,10 @@ void CanvasFontBackend::prepare(const Face& face, double deadline) {
   }
 }
 
-// Copies a drawn glyph's bitmap into the room the last build left below its glyphs and
-// returns its texture rectangle in texels; false when the room ran out.
-bool CanvasFontBackend::place(ImFontAtlas& atlas, const Glyph& g, int& x, int& y) {
-  const int pad = std::max(1, atlas.TexGlyphPadding);
-  const int width = atlas.TexWidth, height = atlas.TexHeight;
-  if (free_x_ + g.width + pad > width) {
-    free_x_ = pad;
-    free_y_ += free_shelf_ + pad;
-    free_shelf_ = 0;
-  }
-  if (g.width + 2 * pad > width || free_y_ + g.height + pad > height) return false;
-  x = free_x_;
-  y = free_y_;
-  for (int row = 0; row < g.height; ++row) {
-    const size_t at = size_t(y + row) * size_t(width) + size_t(x);
-    const uint8_t* src = g.alpha.data() + size_t(row) * g.width;
-    std::memcpy(atlas.TexPixelsAlpha8 + at, src, g.width);
-    if (atlas.TexPixelsRGBA32)  // the copy the renderer uploads (ImFontAtlas::GetTexDataAsRGBA32)
-      for (int i = 0; i < g.width; ++i)
-        atlas.TexPixelsRGBA32[at + size_t(i)] = IM_COL32(255, 255, 255, src[i]);
-  }
-  free_x_ += g.width + pad;
-  free_shelf_ = std::max(free_shelf_, int(g.height));
-  texture_changed_ = true;
-  changed_rows_[0] = std::min(changed_rows_[0], y);
-  changed_rows_[1] = std::max(changed_rows_[1], y + int(g.height));
-  return true;
-}
-
-// A build that keeps the atlas: glyphs new to a face are added with their advances (or their
-// cached pixels), the glyphs frames have shown without pixels are drawn, and both go into
-// the texture's spare room. Much cheaper than packing everything again; false (nothing
-// usable done) when the sizes changed or the room ran out, and the caller builds anew.
-bool CanvasFontBackend::extend(ImFontAtlas& atlas, const std::vector<uint16_t>* lists[4],
-                               float density) {
-  if (tex_width_ == 0 || density_ <= 0 || !atlas.TexPixelsAlpha8 || atlas.TexWidth != tex_width_ ||
-      atlas.TexHeight != tex_height_ || atlas.Fonts.Size != 4 || faces_.size() != 4)
-    return false;
-  const float ems[4] = {em_[0], em_[1], em_[2], em_[3]};
-  for (size_t i = 0; i < 4; ++i)
-    if (std::max(4.0f, std::round(ems[i] * density)) != faces_[i].px) return false;
-
-  const double deadline = emscripten_get_now() + budget_ms_;
-  const float inv = 1.0f / density_;
-  std::vector<uint16_t> added, todo, unmeasured, merged;
-  std::vector<std::pair<uint16_t, uint16_t>> left;
-  for (size_t i = 0; i < 4; ++i) {
-    const Face& face = faces_[i];
-    ImFont* font = atlas.Fonts[int(i)];
-    const float baseline = std::round(face.ascent);
-    const float line = std::round(face.ascent + face.descent) * inv;
-    added.clear();
-    std::set_difference(lists[i]->begin(), lists[i]->end(), built_[i].begin(), built_[i].end(),
-                        std::back_inserter(added));
-    // The wanted glyphs of this face get their pixels (within the time budget).
-    todo.clear();
-    for (const auto& [f, cp] : wanted_)
-      if (f == i && !glyphs_[key(face.px, face.bold, cp)].drawn) todo.push_back(cp);
-    const size_t done = raster(face, todo, deadline);
-    for (size_t k = done; k < todo.size(); ++k) left.push_back({uint16_t(i), todo[k]});
-    // Points a glyph of the atlas (or a new one) at its pixels.
-    auto show = [&](uint16_t cp, ImFontGlyph* existing) {
-      const Glyph& g = glyphs_[key(face.px, face.bold, cp)];
-      const float x0 = g.left * inv, y0 = (baseline + g.top) * inv;
-      int tx = 0, ty = 0;
-      const bool blank = g.width == 0 || g.height == 0;
-      if (!blank && !place(atlas, g, tx, ty)) return false;
-      const float w = float(atlas.TexWidth), h = float(atlas.TexHeight);
-      if (!existing) {
-        if (blank)
-          font->AddGlyph(nullptr, ImWchar(cp), 0, 0, 0, 0, 0, 0, 0, 0, g.advance * inv);
-        else
-          font->AddGlyph(nullptr, ImWchar(cp), x0, y0, x0 + g.width * inv, y0 + g.height * inv,
-                         tx / w, ty / h, (tx + g.width) / w, (ty + g.height) / h, g.advance * inv);
-        return true;
-      }
-      existing->Visible = blank ? 0 : 1;
-      existing->X0 = blank ? 0 : x0;
-      existing->Y0 = blank ? 0 : y0;
-      existing->X1 = blank ? 0 : x0 + g.width * inv;
-      existing->Y1 = blank ? 0 : y0 + g.height * inv;
-      existing->U0 = blank ? 0 : tx / w;
-      existing->V0 = blank ? 0 : ty / h;
-      existing->U1 = blank ? 0 : (tx + g.width) / w;
-      existing->V1 = blank ? 0 : (ty + g.height) / h;
-      if (font->EllipsisChar == ImWchar(cp))
-        font->EllipsisWidth = font->EllipsisCharStep = existing->X1;
-      return true;
-    };
-    for (size_t k = 0; k < done; ++k)
-      if (auto* glyph = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(ImWchar(todo[k]))))
-        if (!show(todo[k], glyph)) return false;
-    // Glyphs new to the face: cached pixels when there are some, else advances and placeholders.
-    unmeasured.clear();
-    for (uint16_t cp : added) {
-      auto it = glyphs_.find(key(face.px, face.bold, cp));
-      if (it == glyphs_.end() || (!it->second.drawn && !it->second.measured))
-        unmeasured.push_back(cp);
-    }
-    measure(face, unmeasured);
-    for (uint16_t cp : added) {
-      const Glyph& g = glyphs_[key(face.px, face.bold, cp)];
-      if (g.drawn) {
-        if (!show(cp, nullptr)) return false;
-        continue;
-      }
-      const float u = kPlaceholderU + float(i) * 65536.0f + float(cp);
-      font->AddGlyph(nullptr, ImWchar(cp), 0, 0, std::max(1.0f, g.advance * inv), line, u + 0.25f,
-                     0, u + 0.75f, 0, g.advance * inv);
-      if (g.wanted)
-        left.push_back({uint16_t(i), cp});
-      else
-        ++deferred_;
-    }
-    if (!added.empty()) {
-      font->BuildLookupTable();
-      merged.clear();
-      std::set_union(built_[i].begin(), built_[i].end(), added.begin(), added.end(),
-                     std::back_inserter(merged));
-      built_[i].swap(merged);
-    }
-  }
-  wanted_ = std::move(left);
-  pending_ = wanted_.size();
-  return true;
-}
+// Placeholder quads: u = kPlaceholderU + face * 65536 + code point + [0.25, 0.75]. Floats
+// hold these exactly enough (24-bit mantissa, 4 faces of 65536 code points), and ImGui's
+// fine clipping only moves u inside the glyph's own range.
+constexpr float kPlaceholderU = 2;
 
 size_t CanvasFontBackend::collect_wanted(ImDrawData* draw_data) {
   if (!draw_data || deferred_ + pending_ == 0) return 0;
@@ -293,7 +153,6 @@ size_t CanvasFontBackend::collect_wanted(ImDrawData* draw_data) {
       Glyph& g = glyphs_[key(faces_[face].px, faces_[face].bold, uint16_t(code & 0xFFFF))];
       if (g.drawn || g.wanted) continue;
       g.wanted = true;
-      wanted_.push_back({uint16_t(face), uint16_t(code & 0xFFFF)});
       ++added;
       ++pending_;
       if (deferred_ > 0) --deferred_;
@@ -372,70 +231,30 @@ size_t CanvasFontBackend::load_cache(const uint8_t* data, size_t size) {
   return loaded;
 }
 
-void CanvasFontBackend::add_extra(FaceIndex face, std::string_view utf8_text) {
-  if (extras_[face].add(utf8_text) > 0) have_extras_ = extras_unbuilt_ = true;
-}
-
-void CanvasFontBackend::clear_extras() {
-  if (!have_extras_) return;
-  for (ui::GlyphSet& set : extras_) set = ui::GlyphSet();
-  have_extras_ = extras_unbuilt_ = false;
-}
-
 bool CanvasFontBackend::build(ImFontAtlas& atlas, const ui::FontRequest& request, ui::FontSet& out,
                               std::string& error) {
+  atlas.Clear();
   out = ui::FontSet{};
   out.em = request.em;
   out.title_em = request.title_em;
   out.small_em = request.small_em;
-  const float density = request.density > 0 ? request.density : 1;
-  extras_unbuilt_ = false;
-  ++builds_;
-
-  // Each face's glyphs: the requested ones and the extras (see add_extra()); sorted lists.
-  const std::vector<uint16_t>* requested[4] = {&request.regular_glyphs, &request.small_glyphs,
-                                               &request.bold_glyphs, &request.title_glyphs};
-  const std::vector<uint16_t>* lists[4] = {};
-  for (size_t i = 0; i < 4; ++i) {
-    lists[i] = requested[i];
-    if (!have_extras_) continue;
-    const std::vector<uint16_t> extra = extras_[i].list();
-    merged_[i].clear();
-    std::set_union(requested[i]->begin(), requested[i]->end(), extra.begin(), extra.end(),
-                   std::back_inserter(merged_[i]));
-    lists[i] = &merged_[i];
-  }
-  em_[0] = request.em;
-  em_[1] = request.small_em;
-  em_[2] = request.em;
-  em_[3] = request.title_em;
-  if (extend(atlas, lists, density)) {
-    ++extends_;
-    out.regular = atlas.Fonts[0];
-    out.small = atlas.Fonts[1];
-    out.bold = atlas.Fonts[2];
-    out.title = atlas.Fonts[3];
-    return true;
-  }
-
-  atlas.Clear();
-  texture_changed_ = true;
-  whole_texture_ = true;
-  density_ = density;
+  density_ = request.density > 0 ? request.density : 1;
   pending_ = 0;
   deferred_ = 0;
-  wanted_.clear();
-  tex_width_ = tex_height_ = 0;
+
   faces_.clear();
-  for (size_t i = 0; i < 4; ++i) {
-    built_[i] = *lists[i];
+  auto face = [&](float em, bool bold, const std::vector<uint16_t>& glyphs) {
     Face f;
-    f.px = std::max(4.0f, std::round(em_[i] * density_));
-    f.bold = i >= 2;
-    f.glyphs = &built_[i];
+    f.px = std::max(4.0f, std::round(em * density_));
+    f.bold = bold;
+    f.glyphs = &glyphs;
     face_metrics(f);
     faces_.push_back(f);
-  }
+  };
+  face(request.em, false, request.regular_glyphs);
+  face(request.small_em, false, request.small_glyphs);
+  face(request.em, true, request.bold_glyphs);
+  face(request.title_em, true, request.title_glyphs);
 
   const double deadline = emscripten_get_now() + budget_ms_;
   for (const Face& f : faces_) prepare(f, deadline);
@@ -527,19 +346,8 @@ bool CanvasFontBackend::pack(ImFontAtlas& atlas) {
     x += s->width + pad;
     shelf = std::max(shelf, s->height);
   }
-  // Room below the glyphs for the ones frames show later: extend() draws them there without
-  // a rebuild. About what the editor's first screen shows (its labels, the draft's first
-  // lines), in cells of the regular face: a few hundred rows, so uploads stay small.
-  const size_t cell = size_t(std::ceil(faces_.empty() ? 16 : faces_[0].px * 1.2f)) + size_t(pad);
-  const size_t room = kRoomGlyphs * cell * cell;
-  const int packed = y + shelf + pad;
-  if (packed > 8192) return false;
-  const int height = (std::min(8192, packed + int(room / size_t(width))) + 3) & ~3;
-  free_x_ = x;
-  free_y_ = y;
-  free_shelf_ = shelf;
-  tex_width_ = width;
-  tex_height_ = height;
+  const int height = (y + shelf + pad + 3) & ~3;
+  if (height > 8192) return false;
 
   atlas.TexWidth = width;
   atlas.TexHeight = height;

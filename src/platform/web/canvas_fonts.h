@@ -8,11 +8,7 @@
 // own custom rectangles (mouse cursors, baked lines), then registers every glyph in logical
 // pixels. Glyphs are drawn at the framebuffer's density, so text stays crisp at 2x.
 //
-// Drawn glyphs are cached, so a rebuild for a few new characters draws only those. Most builds
-// do not even pack the atlas again (extend()): characters new to a face are added to the
-// fonts with their advances, and glyphs a frame showed get their pixels in the room each full
-// build leaves below its glyphs; the renderer then uploads only those rows. Only new sizes,
-// or no room left, pack everything anew.
+// Drawn glyphs are cached, so a rebuild for a few new characters draws only those.
 //
 // Glyphs are drawn when a frame shows them, not when they are noted: the editor notes every
 // string it might show (all dialogs, both faces of each label), about three times what one
@@ -25,10 +21,8 @@ struct ImDrawData;
 #include <cstdint>
 #include <string>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
-#include "ui/fonts.h"
 #include "ui/platform.h"
 
 struct ImFontAtlas;
@@ -48,35 +42,11 @@ class CanvasFontBackend final : public ui::FontBackend {
   // After ImGui::Render(): hides the placeholder quads of glyphs without pixels and marks
   // those glyphs wanted. Returns how many glyphs became wanted.
   size_t collect_wanted(ImDrawData* draw_data);
-  // Faces of a build, in the order of FontRequest's glyph lists.
-  enum FaceIndex { kRegular = 0, kSmall = 1, kBold = 2, kTitle = 3 };
-  // Characters the next builds register (with their advances) besides the requested ones:
-  // the platform knows some text before the editor notes it in a frame (the restored
-  // draft), and a frame laid out with them in the atlas reports every glyph it shows.
-  void add_extra(FaceIndex face, std::string_view utf8_text);
-  void clear_extras();
-  // Extra characters added since the last build (the atlas does not hold them yet).
-  bool extras_unbuilt() const { return extras_unbuilt_; }
   // Milliseconds of drawing one build may spend on new glyphs.
   void set_budget_ms(double ms) { budget_ms_ = ms; }
   // Statistics for benchmarks and tests: glyphs with pixels, time spent drawing them.
   size_t cached_glyphs() const;
   double raster_ms_total() const { return raster_ms_total_; }
-  // How the atlas texture's pixels changed since the last call: not at all (a build that
-  // only added advances), in rows [*first, *end) (glyphs drawn into its spare room), or as a
-  // whole (a new atlas: *first = *end = -1). The renderer uploads only what changed.
-  bool take_texture_changed(int* first = nullptr, int* end = nullptr) {
-    const bool changed = texture_changed_;
-    if (first) *first = whole_texture_ ? -1 : changed_rows_[0];
-    if (end) *end = whole_texture_ ? -1 : changed_rows_[1];
-    texture_changed_ = whole_texture_ = false;
-    changed_rows_[0] = 1 << 30;
-    changed_rows_[1] = 0;
-    return changed;
-  }
-  // Builds so far, and how many of them packed the atlas anew (the others extended it).
-  size_t builds() const { return builds_; }
-  size_t full_builds() const { return builds_ - extends_; }
   // The drawn glyphs as bytes, to keep in browser storage: the next visit starts without
   // drawing the editor's own glyphs again. At most max_glyphs are written.
   std::string save_cache(size_t max_glyphs) const;
@@ -106,36 +76,20 @@ class CanvasFontBackend final : public ui::FontBackend {
   void face_metrics(Face& face);
   // Draws (or, past the deadline, only measures) the glyphs of face not drawn yet.
   void prepare(const Face& face, double deadline);
-  // Draws glyphs of face until the deadline; returns how many of todo (in order) got pixels.
-  size_t raster(const Face& face, const std::vector<uint16_t>& todo, double deadline);
   // Advances of the glyphs of face that have neither pixels nor a measured advance.
   void measure(const Face& face, const std::vector<uint16_t>& cps);
-  bool extend(ImFontAtlas& atlas, const std::vector<uint16_t>* lists[4], float density);
-  bool place(ImFontAtlas& atlas, const Glyph& g, int& x, int& y);
   static bool build_atlas(ImFontAtlas* atlas);
   bool pack(ImFontAtlas& atlas);
 
   std::unordered_map<uint64_t, Glyph> glyphs_;
   std::unordered_map<uint64_t, Face> metrics_;  // key(px, bold, 0)
-  std::vector<Face> faces_;                      // of the last full build, in ConfigData order
-  ui::GlyphSet extras_[4];                       // see add_extra(), by FaceIndex
-  bool have_extras_ = false, extras_unbuilt_ = false;
-  std::vector<uint16_t> merged_[4];              // request glyphs plus extras, by FaceIndex
-  std::vector<uint16_t> built_[4];               // the glyphs the atlas holds, by FaceIndex
-  float em_[4] = {};                             // logical sizes of the faces, by FaceIndex
+  std::vector<Face> faces_;                      // of the build in progress, in ConfigData order
   float density_ = 1;
   size_t pending_ = 0;
   size_t deferred_ = 0;
   double budget_ms_ = 10;
   double raster_ms_total_ = 0;
-  size_t builds_ = 0, extends_ = 0;
   std::vector<uint8_t> scratch_;
-  std::vector<std::pair<uint16_t, uint16_t>> wanted_;  // (face, code point) wanted, not drawn yet
-  // The last build's texture and where its free room begins (shelf packing cursor).
-  int tex_width_ = 0, tex_height_ = 0;
-  int free_x_ = 0, free_y_ = 0, free_shelf_ = 0;
-  bool texture_changed_ = false, whole_texture_ = false;
-  int changed_rows_[2] = {1 << 30, 0};
 };
 
 }  // namespace press::web

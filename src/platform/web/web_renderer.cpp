@@ -4,9 +4,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
-#include <algorithm>
 #include <cmath>
-#include <cstdint>
 
 #include "platform/web/js_bridge.h"
 
@@ -97,26 +95,6 @@ void WebRenderer::reload_fonts() {
   }
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
-}
-
-void WebRenderer::update_font_rows(int first, int end) {
-  if (lost_ || !backend_) return;
-  const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  if (!device_objects_ || !atlas->TexPixelsRGBA32 || !atlas->TexID) {
-    reload_fonts();
-    return;
-  }
-  first = std::max(0, first);
-  end = std::min(atlas->TexHeight, end);
-  if (end <= first) return;
-  GLint last_texture = 0;
-  glGetIntegerv(GL_TEXTURE_BINDING_2D, &last_texture);
-  glBindTexture(GL_TEXTURE_2D, GLuint(reinterpret_cast<intptr_t>(atlas->TexID)));
-  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-  glTexSubImage2D(GL_TEXTURE_2D, 0, 0, first, atlas->TexWidth, end - first, GL_RGBA,
-                  GL_UNSIGNED_BYTE,
-                  atlas->TexPixelsRGBA32 + size_t(first) * size_t(atlas->TexWidth));
-  glBindTexture(GL_TEXTURE_2D, GLuint(last_texture));
 }
 
 void WebRenderer::new_frame() {

@@ -23,8 +23,6 @@ class WebRenderer {
   bool lost() const { return lost_; }
   // After a font atlas rebuild.
   void reload_fonts();
-  // Uploads rows [first, end) of the font atlas again (glyphs drawn into its spare room).
-  void update_font_rows(int first, int end);
   void new_frame();
   void render();
 

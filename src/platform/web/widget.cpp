@@ -8,7 +8,6 @@
 #include <algorithm>
 
 #include "core/article_json.h"
-#include "core/beijing_time.h"
 #include "core/site.h"
 #include "platform/web/js_bridge.h"
 #include "platform/web/json_out.h"
@@ -76,7 +75,6 @@ Widget::~Widget() {
 }
 
 bool Widget::start(std::string& error) {
-  const double started = emscripten_get_now();
   ImGui::CreateContext();
   imgui_ready_ = true;
   ImGuiIO& io = ImGui::GetIO();
@@ -128,7 +126,6 @@ bool Widget::start(std::string& error) {
   // Until the first frame is complete every glyph it shows is drawn at once (see tick()).
   fonts_.set_budget_ms(2000);
   create_app();
-  note_draft_glyphs();
   if (press_js_glyph_cache_hint()) {
     // An earlier visit left its glyphs in storage: they arrive with the database.
     glyph_cache_pending_ = true;
@@ -136,10 +133,9 @@ bool Widget::start(std::string& error) {
   } else {
     // The atlas (advances only: glyphs are drawn once a frame shows them) and the shaders
     // are made now, while the database opens, rather than in the first frame.
-    if (app_->update_fonts(renderer_.scale())) upload_fonts();
+    if (app_->update_fonts(renderer_.scale())) renderer_.reload_fonts();
   }
   last_time_ = start_time_ = seconds();
-  start_ms_ = emscripten_get_now() - started;
   return true;
 }
 
@@ -175,7 +171,6 @@ void Widget::wake(int frames) { frames_wanted_ = std::max(frames_wanted_, frames
 
 void Widget::tick() {
   const double now = seconds();
-  const double tick_started = emscripten_get_now();
   if (renderer_.update_size()) wake(2);
   if (renderer_.lost()) return;
   const bool due = frames_wanted_ > 0 || now >= next_frame_at_ || !Completions::instance().empty();
@@ -192,14 +187,6 @@ void Widget::tick() {
     return;
   }
   if (frames_wanted_ > 0) --frames_wanted_;
-  if (frames_drawn_ == 0) note_draft_glyphs();
-  struct TickClock {  // time spent in ticks until the first complete frame, for the benchmark
-    Widget& w;
-    double t0;
-    ~TickClock() {
-      if (!w.first_frame_marked_) w.first_frame_ticks_ms_ += emscripten_get_now() - t0;
-    }
-  } tick_clock{*this, tick_started};
   draw();
   // Until the first complete frame, a frame that showed glyphs without pixels is drawn
   // again at once with them (see draw()) rather than an animation frame later.
@@ -222,10 +209,6 @@ void Widget::tick() {
   if (!first_frame_marked_ && app_->state().startup == ui::Startup::Ready && fonts_.pending() == 0) {
     // This frame showed the editor with every glyph on screen drawn.
     first_frame_marked_ = true;
-    first_frame_ticks_ms_ += emscripten_get_now() - tick_started;
-    first_frame_builds_ = fonts_.full_builds();
-    first_frame_draws_ = frames_drawn_;
-    fonts_.clear_extras();     // the editor has noted the draft's text itself by now
     fonts_.set_budget_ms(12);  // later frames stay smooth; a big paste draws over a few
     press_js_mark_first_frame();
     save_glyph_cache();
@@ -237,12 +220,11 @@ void Widget::draw() {
   const double now = seconds();
   const double started = emscripten_get_now();
   ImGuiIO& io = ImGui::GetIO();
-  // While glyphs are still pending (shown without pixels, or too many new ones for one
-  // frame), a tiny change of the requested density makes the font manager build again; the
-  // backend rounds sizes, so the same atlas serves, and it only draws the new glyphs into it
-  // (see CanvasFontBackend::extend()).
-  if (fonts_.pending() > 0 || fonts_.extras_unbuilt()) font_nudge_ = font_nudge_ == 0 ? 1e-4 : 0;
-  if (app_->update_fonts(renderer_.scale() + float(font_nudge_))) upload_fonts();
+  // While glyphs are still pending (too many new ones for one frame), a tiny change of
+  // the requested density makes the font manager rebuild again; the backend rounds sizes,
+  // so the same cached glyphs serve, and the next batch gets drawn.
+  font_nudge_ = fonts_.pending() > 0 ? (font_nudge_ == 0 ? 1e-4 : 0) : 0;
+  if (app_->update_fonts(renderer_.scale() + float(font_nudge_))) renderer_.reload_fonts();
   io.DisplaySize = ImVec2(renderer_.css_width(), renderer_.css_height());
   io.DisplayFramebufferScale = ImVec2(renderer_.scale(), renderer_.scale());
   io.DeltaTime = float(std::max(1e-4, now - last_time_));
@@ -259,60 +241,6 @@ void Widget::draw() {
   input_.after_frame();
   ++frames_drawn_;
   last_frame_ms_ = emscripten_get_now() - started;
-}
-
-// The editor notes the open draft's text while it lays out its first frame (App::analyze()),
-// after that frame's atlas was built: that frame would show the draft without advances, and
-// only the next one would report which of its glyphs need pixels, a build later. The atlas
-// of the first frame holds them already (advances only, like every glyph not shown yet), so
-// one frame finds every glyph the editor shows and one more build draws them all.
-void Widget::note_draft_glyphs() {
-  if (draft_glyphs_noted_ || !app_ || app_->state().startup != ui::Startup::Ready ||
-      !app_->state().have_draft)
-    return;
-  draft_glyphs_noted_ = true;
-  using F = CanvasFontBackend;
-  const core::Article& a = app_->state().article;
-  fonts_.add_extra(F::kRegular, a.title);
-  fonts_.add_extra(F::kTitle, a.title);
-  for (const std::string* f : {&a.author, &a.source, &a.editor, &a.link}) {
-    fonts_.add_extra(F::kRegular, *f);
-    fonts_.add_extra(F::kSmall, *f);
-  }
-  for (const std::string& level : a.channel)
-    fonts_.add_extra(F::kRegular, level), fonts_.add_extra(F::kSmall, level);
-  if (a.published_at) fonts_.add_extra(F::kSmall, core::format_portal_time(a.published_at));
-  if (a.updated_at) fonts_.add_extra(F::kSmall, core::format_portal_time(a.updated_at));
-  fonts_.add_extra(F::kRegular, a.body);
-  // The preview's headings (title and bold faces) and bold spans, found roughly: what this
-  // misses shows a frame later, as before.
-  const std::string_view body = a.body;
-  for (size_t line = 0; line < body.size();) {
-    size_t end = body.find('\n', line);
-    if (end == std::string_view::npos) end = body.size();
-    const std::string_view text = body.substr(line, end - line);
-    const size_t start = text.find_first_not_of(' ');
-    if (start != std::string_view::npos && start < 4 && text[start] == '#') {
-      fonts_.add_extra(F::kTitle, text);
-      fonts_.add_extra(F::kBold, text);
-    } else if (text.find("**") != std::string_view::npos ||
-               text.find("__") != std::string_view::npos ||
-               text.find('|') != std::string_view::npos) {  // bold spans, table header cells
-      fonts_.add_extra(F::kBold, text);
-    }
-    line = end + 1;
-  }
-}
-
-// After a font build: the texture again, or only the rows that got new glyphs, or nothing
-// (a build that only added advances).
-void Widget::upload_fonts() {
-  int first = -1, end = -1;
-  if (!fonts_.take_texture_changed(&first, &end)) return;
-  if (first < 0)
-    renderer_.reload_fonts();
-  else
-    renderer_.update_font_rows(first, end);
 }
 
 void Widget::emit(const char* name, const std::string& json_text) { press_js_emit(name, json_text.c_str()); }
@@ -393,12 +321,6 @@ std::string Widget::debug_json() const {
       .num("deferredGlyphs", double(fonts_.deferred()))
       .num("cachedGlyphs", double(fonts_.cached_glyphs()))
       .num("rasterMs", fonts_.raster_ms_total())
-      .num("fontBuilds", double(fonts_.builds()))
-      .num("fullFontBuilds", double(fonts_.full_builds()))
-      .num("firstFrameBuilds", double(first_frame_builds_))
-      .num("firstFrameDraws", double(first_frame_draws_))
-      .num("startMs", start_ms_)
-      .num("firstFrameTicksMs", first_frame_ticks_ms_)
       .num("outbox", outbox_ ? double(outbox_->size()) : 0)
       .flag("ready", app_ && app_->state().startup == ui::Startup::Ready)
       .flag("dirty", app_ && app_->dirty())
@@ -411,7 +333,7 @@ void Widget::glyph_cache_loaded(const uint8_t* data, size_t size) {
   glyph_cache_pending_ = false;
   if (data && size) fonts_.load_cache(data, size);
   saved_glyphs_ = fonts_.cached_glyphs();
-  if (app_ && app_->update_fonts(renderer_.scale())) upload_fonts();
+  if (app_ && app_->update_fonts(renderer_.scale())) renderer_.reload_fonts();
   wake(1);
 }
 

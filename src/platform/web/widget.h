@@ -65,8 +65,6 @@ class Widget {
   void settle(int id, bool ok, const std::string& json);
   void run_api_steps();
   void save_glyph_cache();
-  void note_draft_glyphs();
-  void upload_fonts();
 
   WidgetConfig config_;
   BrowserStorage storage_;
@@ -89,14 +87,9 @@ class Widget {
   bool config_applied_ = false;
   bool first_frame_marked_ = false;
   bool glyph_cache_pending_ = false;
-  bool draft_glyphs_noted_ = false;  // see note_draft_glyphs()
   size_t saved_glyphs_ = 0;  // glyphs in the stored cache
   double font_nudge_ = 0;     // see draw(): keeps rebuilding while glyphs are pending
   uint64_t frames_drawn_ = 0;
-  // For the benchmark (debug_json): full atlas builds and frames until the first complete
-  // frame, CPU time of start() and of the ticks until then.
-  size_t first_frame_builds_ = 0, first_frame_draws_ = 0;
-  double start_ms_ = 0, first_frame_ticks_ms_ = 0;
   double last_frame_ms_ = 0;  // CPU time of the last frame (update, layout, GL calls)
 
   // What the page has been told, to emit each event once.
