@@ -9,7 +9,7 @@ import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import {
   ROOT, PressServer, launchBrowser, openAdmin, waitReady, waitSettled, settle, itemCenter, clickItem, getArticle,
-  nextEvent, inkStats,
+  nextEvent, inkStats, TOKEN,
 } from './harness.mjs';
 
 const SAMPLE = JSON.parse(readFileSync('/work/shared/portal/sample-article.json', 'utf8'));
@@ -247,6 +247,27 @@ describe('web widget', () => {
     await again.goto(`${server.url}/admin/?token=test-admin-token-7f3a9c2e51d04b6a8e2f`);
     await waitReady(again);
     await waitFor(again, () => window.pressEditor.getArticle()?.body === '崩溃之前自动保存的内容');
+    await ctx.close();
+  });
+
+  test('save() keeps the keys typed just before it, even if the page crashes right after', async () => {
+    // The editor takes queued keys over several frames; save() must wait for them, and
+    // resolve only once they are stored (no autosave has run yet: its delay is 0.8 s).
+    const { ctx, page } = await openAdmin(browser, server);
+    const cdp = await ctx.newCDPSession(page);
+    await clickItem(page, 'new');
+    await settle(page);
+    await clickItem(page, 'body');
+    await page.keyboard.type('saved by the api');
+    await page.evaluate(() => window.pressEditor.save());
+    const crashed = new Promise((resolveCrash) => page.once('crash', resolveCrash));
+    cdp.send('Page.crash').catch(() => {});
+    await crashed;
+    const again = await ctx.newPage();
+    await again.goto(`${server.url}/admin/?token=${TOKEN}`);
+    await waitReady(again);
+    await waitFor(again, () => window.pressEditor.getArticle()?.body !== undefined);
+    assert.equal((await getArticle(again)).body, 'saved by the api');
     await ctx.close();
   });
 

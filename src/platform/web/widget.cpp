@@ -385,29 +385,10 @@ void Widget::api_call(int id, const std::string& method, const std::string& argu
     }
     files_.provide("article.json", argument);
   } else if (method == "save") {
-    ui::AppState& s = app_->state();
-    if (!s.have_draft) {
+    if (!app_->state().have_draft) {
       settle(id, false, JsonOut().str("message", "no draft is open"));
       return;
     }
-    const uint64_t generation = s.edit_generation;
-    s.drafts->save(s.draft_id, s.article, [this, id, generation, draft = s.draft_id](ui::StorageResult r) {
-      if (!app_) return;
-      ui::AppState& st = app_->state();
-      if (!r.ok) {
-        st.save_error = r.error;
-        settle(id, false, JsonOut().str("message", r.error).flag("storage", true));
-        return;
-      }
-      if (st.draft_id == draft) {
-        st.save_error.clear();
-        st.saved_generation = std::max(st.saved_generation, generation);
-        st.saved_at = int64_t(emscripten_date_now() / 1000);
-      }
-      settle(id, true, JsonOut().str("draftId", draft));
-    });
-    wake(1);
-    return;
   } else if (method == "publish") {
     if (!app_->can_publish()) {
       const ui::AppState& s = app_->state();
@@ -425,6 +406,32 @@ void Widget::api_call(int id, const std::string& method, const std::string& argu
     return;
   }
   api_steps_.push_back(step);
+  wake(1);
+}
+
+// save(): the open draft to browser storage now, settled when storage answers.
+void Widget::save_now(int id) {
+  ui::AppState& s = app_->state();
+  if (!s.have_draft) {
+    settle(id, false, JsonOut().str("message", "no draft is open"));
+    return;
+  }
+  const uint64_t generation = s.edit_generation;
+  s.drafts->save(s.draft_id, s.article, [this, id, generation, draft = s.draft_id](ui::StorageResult r) {
+    if (!app_) return;
+    ui::AppState& st = app_->state();
+    if (!r.ok) {
+      st.save_error = r.error;
+      settle(id, false, JsonOut().str("message", r.error).flag("storage", true));
+      return;
+    }
+    if (st.draft_id == draft) {
+      st.save_error.clear();
+      st.saved_generation = std::max(st.saved_generation, generation);
+      st.saved_at = int64_t(emscripten_date_now() / 1000);
+    }
+    settle(id, true, JsonOut().str("draftId", draft));
+  });
   wake(1);
 }
 
@@ -455,6 +462,10 @@ void Widget::run_api_steps() {
         settle(step.id, false, JsonOut().str("message", "the editor did not take the article"));
         step.stage = -1;
       }
+    } else if (step.method == "save" && step.stage == 0 && GImGui->InputEventsQueue.Size == 0) {
+      // As for publish: keys typed before save() was called are in the draft first.
+      save_now(step.id);
+      step.stage = -1;
     } else if (step.method == "publish" && step.stage == 0 && GImGui->InputEventsQueue.Size == 0) {
       // The open draft goes to the outbox, which publishes at once and keeps it queued
       // if the server does not answer. Keys typed before publish() was called are in it

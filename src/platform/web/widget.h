@@ -64,6 +64,7 @@ class Widget {
   void emit(const char* name, const std::string& json);
   void settle(int id, bool ok, const std::string& json);
   void run_api_steps();
+  void save_now(int id);
   void save_glyph_cache();
 
   WidgetConfig config_;
