@@ -319,8 +319,7 @@ var LibraryPressWeb = {
       }
       return face.m;
     },
-    // Advances (pixels) of the code points cps at px, each measured once (press_pre.js
-    // measures the usual ones before main() runs).
+    // Advances (pixels) of the code points cps at px, each measured once per face.
     advances: function(px, bold, cps) {
       var a = PressGlyphs.face(px, bold).a, out = [], ctx = null;
       for (var i = 0; i < cps.length; i++) {
