@@ -7,20 +7,14 @@
 
 #include "core/guard.h"
 #include "core/site.h"
+#include "sample_guard.h"
 #include "test_support.h"
 
 using namespace press::core;
 
 namespace {
 
-const Guard& guard() {
-  static const Guard g([] {
-    SiteParse p = parse_site(read_source_file("assets/sites/zjitc.json"));
-    REQUIRE(p.ok());
-    return p.site;
-  }());
-  return g;
-}
+const Guard& guard() { return sample_site_guard(); }
 
 GuardReport check_body(const std::string& body) {
   Article a;
