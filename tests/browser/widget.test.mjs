@@ -40,6 +40,18 @@ async function bodyText(page) {
   return (await getArticle(page)).body;
 }
 
+// Crashes the page's renderer (no pagehide, no unload) and opens the admin page again in
+// the same browser profile.
+async function crashAndReopen(ctx, page, cdp, server) {
+  const crashed = new Promise((resolveCrash) => page.once('crash', resolveCrash));
+  cdp.send('Page.crash').catch(() => {});
+  await crashed;
+  const again = await ctx.newPage();
+  await again.goto(`${server.url}/admin/?token=${TOKEN}`);
+  await waitReady(again);
+  return again;
+}
+
 async function waitFor(page, predicate, arg, timeout = 10000) {
   await page.waitForFunction(predicate, arg, { timeout });
 }
@@ -240,12 +252,7 @@ describe('web widget', () => {
     await clickItem(page, 'body');
     await cdp.send('Input.insertText', { text: '崩溃之前自动保存的内容' });
     await waitFor(page, () => window.pressEditor.getArticle().body === '崩溃之前自动保存的内容' && !window.pressEditor.debugState().dirty);
-    const crashed = new Promise((resolveCrash) => page.once('crash', resolveCrash));
-    cdp.send('Page.crash').catch(() => {});  // no pagehide, no unload: a crash
-    await crashed;
-    const again = await ctx.newPage();
-    await again.goto(`${server.url}/admin/?token=test-admin-token-7f3a9c2e51d04b6a8e2f`);
-    await waitReady(again);
+    const again = await crashAndReopen(ctx, page, cdp, server);
     await waitFor(again, () => window.pressEditor.getArticle()?.body === '崩溃之前自动保存的内容');
     await ctx.close();
   });
@@ -260,12 +267,7 @@ describe('web widget', () => {
     await clickItem(page, 'body');
     await page.keyboard.type('saved by the api');
     await page.evaluate(() => window.pressEditor.save());
-    const crashed = new Promise((resolveCrash) => page.once('crash', resolveCrash));
-    cdp.send('Page.crash').catch(() => {});
-    await crashed;
-    const again = await ctx.newPage();
-    await again.goto(`${server.url}/admin/?token=${TOKEN}`);
-    await waitReady(again);
+    const again = await crashAndReopen(ctx, page, cdp, server);
     await waitFor(again, () => window.pressEditor.getArticle()?.body !== undefined);
     assert.equal((await getArticle(again)).body, 'saved by the api');
     await ctx.close();
