@@ -110,17 +110,9 @@ void Publisher::upload(core::Article article) {
                if (reply.status == 200 || reply.status == 201) {
                  ServerRecord record;
                  std::string url;
-                 if (!read_record(reply.body, record, url)) {
-                   state_.phase = PublishPhase::Failed;
-                   state_.message = trf(Str::PublishFailed, tr(Str::ErrBadReply));
-                   return;
-                 }
-                 if (on_record_) on_record_(record);
-                 if (record.status ==
-                     core::ArticleStatus::Published) {  // an edit of a live page is live at once
-                   state_.phase = PublishPhase::Done;
-                   state_.url = url;
-                   state_.message = trf(Str::PublishedOk, (long long)record.revision);
+                 if (!take_record(reply, record, url)) return;
+                 if (record.status == core::ArticleStatus::Published) {
+                   done(record, url);  // an edit of a live page is live at once
                    return;
                  }
                  publish(record.id, record.revision);
@@ -146,19 +138,29 @@ void Publisher::publish(const std::string& id, int64_t revision) {
                if (reply.status == 200) {
                  ServerRecord record;
                  std::string url;
-                 if (!read_record(reply.body, record, url)) {
-                   state_.phase = PublishPhase::Failed;
-                   state_.message = trf(Str::PublishFailed, tr(Str::ErrBadReply));
-                   return;
-                 }
-                 if (on_record_) on_record_(record);
-                 state_.phase = PublishPhase::Done;
-                 state_.url = url;
-                 state_.message = trf(Str::PublishedOk, (long long)record.revision);
+                 if (take_record(reply, record, url)) done(record, url);
                  return;
                }
                fail(reply);
              }));
+}
+
+// The server's record of the article from a successful reply, passed on to on_record_;
+// a reply without one fails the attempt.
+bool Publisher::take_record(const HttpResponse& reply, ServerRecord& record, std::string& url) {
+  if (!read_record(reply.body, record, url)) {
+    state_.phase = PublishPhase::Failed;
+    state_.message = trf(Str::PublishFailed, tr(Str::ErrBadReply));
+    return false;
+  }
+  if (on_record_) on_record_(record);
+  return true;
+}
+
+void Publisher::done(const ServerRecord& record, const std::string& url) {
+  state_.phase = PublishPhase::Done;
+  state_.url = url;
+  state_.message = trf(Str::PublishedOk, (long long)record.revision);
 }
 
 void Publisher::fail(const HttpResponse& r) {

@@ -67,6 +67,8 @@ class Publisher {
   void upload(core::Article article);
   void publish(const std::string& id, int64_t revision);
   void fail(const struct HttpResponse& r);
+  bool take_record(const struct HttpResponse& reply, ServerRecord& record, std::string& url);
+  void done(const ServerRecord& record, const std::string& url);
   HttpRequest request(const std::string& method, const std::string& path, std::string body) const;
 
   template <class F>
