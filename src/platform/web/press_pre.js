@@ -68,20 +68,17 @@ Module['pressStartupReads'] = Module['pressJournalReplayed'].then(function(db) {
       var docs = tx.objectStore('docs'), meta = tx.objectStore('meta');
       var range = IDBKeyRange.bound('drafts/', 'drafts/\uffff');
       var settings = docs.get('settings.json'), glyphs = docs.get('cache/glyphs');
-      var cursor = meta.openCursor(range);
-      cursor.onsuccess = function() {
-        var c = cursor.result;
-        if (!c) return;
-        out['meta'][c.key] = c.value;
-        c.continue();
+      var readAll = function(store, into) {  // every draft's record in store
+        var cursor = store.openCursor(range);
+        cursor.onsuccess = function() {
+          var c = cursor.result;
+          if (!c) return;
+          into[c.key] = c.value;
+          c.continue();
+        };
       };
-      var body = docs.openCursor(range);
-      body.onsuccess = function() {
-        var c = body.result;
-        if (!c) return;
-        out['docs'][c.key] = c.value;
-        c.continue();
-      };
+      readAll(meta, out['meta']);
+      readAll(docs, out['docs']);
       tx.oncomplete = function() {
         if (settings.result != null) out['docs']['settings.json'] = settings.result;
         out['glyphs'] = glyphs.result || null;
