@@ -30,15 +30,13 @@ add_library(press_widget_libs STATIC
   ${PRESS_WIDGET_UI_SOURCES}
   ${PRESS_THIRD_PARTY}/md4c/src/md4c.c ${PRESS_THIRD_PARTY}/md4c/src/entity.c
   ${PRESS_IMGUI_DIR}/imgui.cpp ${PRESS_IMGUI_DIR}/imgui_draw.cpp
-  ${PRESS_IMGUI_DIR}/imgui_tables.cpp ${PRESS_IMGUI_DIR}/imgui_widgets.cpp
-  ${PRESS_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  ${PRESS_IMGUI_DIR}/imgui_tables.cpp ${PRESS_IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(press_widget_libs PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_include_directories(press_widget_libs SYSTEM PUBLIC
-  ${PRESS_WEB_DIR}/imgui_hooks ${PRESS_IMGUI_DIR} ${PRESS_IMGUI_DIR}/backends ${PRESS_THIRD_PARTY}/md4c/src)
+  ${PRESS_WEB_DIR}/imgui_hooks ${PRESS_IMGUI_DIR} ${PRESS_THIRD_PARTY}/md4c/src)
 target_link_libraries(press_widget_libs PUBLIC press_json)
 target_compile_definitions(press_widget_libs PUBLIC
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_KEYIO
-  IMGUI_IMPL_OPENGL_ES3           # WebGL2: "#version 300 es" shaders, native vertex arrays
   IMGUI_DISABLE_DEBUG_TOOLS       # the metrics window and item picker are not shipped
   IMGUI_ENABLE_FREETYPE           # no stb_truetype: the Canvas builder stands in (imgui_hooks/)
   IMGUI_DISABLE_FILE_FUNCTIONS    # no .ini or log files in a browser

@@ -213,6 +213,9 @@ void Widget::tick() {
     press_js_mark_first_frame();
     save_glyph_cache();
     emit("ready", JsonOut().str("draftId", app_->state().draft_id));
+  } else if (first_frame_marked_ && !shader_failure_reported_ && !renderer_.healthy()) {
+    shader_failure_reported_ = true;  // the canvas stays blank: say why
+    emit("error", JsonOut().str("message", "WebGL could not build the editor's shader"));
   }
 }
 
@@ -229,7 +232,6 @@ void Widget::draw() {
   io.DisplayFramebufferScale = ImVec2(renderer_.scale(), renderer_.scale());
   io.DeltaTime = float(std::max(1e-4, now - last_time_));
   last_time_ = now;
-  renderer_.new_frame();
   ImGui::NewFrame();
   app_->frame();
   ImGui::Render();
@@ -237,7 +239,7 @@ void Widget::draw() {
   // canvas_fonts.h). Before the first complete frame the canvas stays as it is rather than
   // showing the editor without its text for a frame.
   const size_t wanted = fonts_.collect_wanted(ImGui::GetDrawData());
-  if (wanted == 0 || first_frame_marked_) renderer_.render();
+  if (wanted == 0 || first_frame_marked_) renderer_.render(ImGui::GetDrawData());
   input_.after_frame();
   ++frames_drawn_;
   last_frame_ms_ = emscripten_get_now() - started;

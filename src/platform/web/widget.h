@@ -87,6 +87,7 @@ class Widget {
   double start_time_ = 0;
   bool config_applied_ = false;
   bool first_frame_marked_ = false;
+  bool shader_failure_reported_ = false;
   bool glyph_cache_pending_ = false;
   size_t saved_glyphs_ = 0;  // glyphs in the stored cache
   double font_nudge_ = 0;     // see draw(): keeps rebuilding while glyphs are pending
