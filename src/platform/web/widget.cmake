@@ -55,6 +55,11 @@ set_target_properties(press_widget PROPERTIES
 target_link_options(press_widget PRIVATE
   ${_size_flags}
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createPressWidget
+  # Binaryen inlines every function that has one caller, whatever its size: the whole
+  # editor UI, every dialog included, became one 39,000-line Widget::draw(). Chrome
+  # compiles a function on its first call, on the main thread, so the first frame waited
+  # ~10 ms for code it would not run. Kept apart, dialogs compile when first opened.
+  "-sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=200"
   -sENVIRONMENT=web
   -sFILESYSTEM=0
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
