@@ -302,7 +302,7 @@ var LibraryPressWeb = {
       return ctx;
     },
     font: function(px, bold) { return (bold ? '700 ' : '400 ') + px + 'px ' + PressGlyphs.family; },
-    known: {},  // px + 'b'/'r' -> { m: [ascent, descent], a: { code point: advance } }
+    known: {},  // px + 'b'/'r' -> { m: [ascent, descent], a: { code point: advance } (at measureSize) }
     face: function(px, bold) {
       var k = px + (bold ? 'b' : 'r');
       return PressGlyphs.known[k] || (PressGlyphs.known[k] = { m: null, a: {} });
@@ -319,17 +319,22 @@ var LibraryPressWeb = {
       }
       return face.m;
     },
-    // Advances (pixels) of the code points cps at px, each measured once per face.
+    // Advances (pixels) of the code points cps at px. Canvas lays text out unhinted, so an
+    // advance scales with the size: each code point is measured once per weight, at
+    // measureSize, and the regular and small faces (the bold and title faces) share it.
+    measureSize: 64,
     advances: function(px, bold, cps) {
-      var a = PressGlyphs.face(px, bold).a, out = [], ctx = null;
+      var ref = PressGlyphs.measureSize, a = PressGlyphs.face(ref, bold).a, scale = px / ref, out = [], ctx = null;
       for (var i = 0; i < cps.length; i++) {
-        var cp = cps[i], w = a[cp];
-        if (w === undefined) {
-          if (PressGlyphs.wide(cp)) w = px;
-          else {
-            if (!ctx) { ctx = PressGlyphs.context(64, 64); ctx.font = PressGlyphs.font(px, bold); }
+        var cp = cps[i], w;
+        if (PressGlyphs.wide(cp)) w = px;
+        else {
+          w = a[cp];
+          if (w === undefined) {
+            if (!ctx) { ctx = PressGlyphs.context(64, 64); ctx.font = PressGlyphs.font(ref, bold); }
             w = a[cp] = ctx.measureText(String.fromCharCode(cp)).width;
           }
+          w *= scale;
         }
         out.push(w);
       }
