@@ -12,7 +12,7 @@ import {
   nextEvent, inkStats, TOKEN,
 } from './harness.mjs';
 
-const SAMPLE = JSON.parse(readFileSync('/work/shared/portal/sample-article.json', 'utf8'));
+const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets/samples/sample-article.json'), 'utf8'));
 
 let server;
 let browser;
