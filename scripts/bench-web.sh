@@ -4,7 +4,8 @@
 #    it fetches; no font file) gzipped, beside TinyMCE 7's minimal editor installed from the
 #    npm registry into a temporary folder (never the repo), and the ratio;
 #  - navigation -> first interactive frame (performance.mark 'press-first-frame') in
-#    headless chromium, admin page and standalone widget, and TinyMCE's init time;
+#    headless chromium, admin page and standalone widget, beside the first frame of a bare
+#    ImGui + md4c + nlohmann-json + GLFW module (bench/web-bare) and TinyMCE's init time;
 #  - frame time while typing into a 50,000-character article.
 # Uses build/web/widget and build/native/press-server unless PRESS_WIDGET_DIR / PRESS_SERVER
 # say otherwise (scripts/test.sh builds both).
@@ -47,7 +48,24 @@ if (cd "$TMP" && npm install --no-audit --no-fund --silent "tinymce@$TINYMCE_VER
 else
   echo "  (TinyMCE could not be installed from npm: no comparison)"
 fi
+# The issue's other reference: a bare ImGui + md4c + nlohmann-json + GLFW module (-Oz -flto),
+# built from bench/web-bare on request.
+export BARE_DIR=${BARE_DIR:-$ROOT/build/web/bare}
+bare=0
+if [ -f build/web/build.ninja ] && NODE_PATH=/usr/share/nodejs cmake --build build/web --target press_bare_reference >/dev/null 2>&1; then
+  for f in bare.js bare.wasm; do
+    size=$(gz "$BARE_DIR/$f")
+    bare=$((bare + size))
+    printf '  bare    %-22s %8s KB\n' "$f" "$(kb "$size")"
+  done
+else
+  echo "  (the bare ImGui reference could not be built: no comparison)"
+fi
 printf 'widget payload:  %s KB gzipped (budget 300 KB)\n' "$(kb $widget)"
+if [ $bare -gt 0 ]; then
+  printf 'bare ImGui + md4c + nlohmann-json + GLFW module: %s KB gzipped\n' "$(kb $bare)"
+  awk -v w=$widget -v b=$bare 'BEGIN { printf "widget - bare module: %.1f KB (the product'"'"'s own code)\n", (w - b) / 1024 }'
+fi
 if [ $tinymce -gt 0 ]; then
   printf 'TinyMCE %s:   %s KB gzipped\n' "$TINYMCE_VERSION" "$(kb $tinymce)"
   awk -v w=$widget -v t=$tinymce 'BEGIN { printf "ratio widget / TinyMCE: %.2f\n", w / t }'

@@ -15,24 +15,58 @@ const RUNS = Number(process.env.RUNS || 11);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
 
+const figures = (times) => `median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (${times.length} cold loads)`;
+
+// Navigation -> mark, RUNS times, each in a fresh browser context. One load first, not
+// counted: press-server reads and compresses each static file at its first request (the
+// wasm takes it ~50 ms), once per server start; the references get the same treatment.
+async function coldLoads(url, mark) {
+  const times = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+    const page = await ctx.newPage();
+    await page.goto(url);
+    const time = await waitMark(page, mark);
+    if (i > 0) times.push(time);
+    await ctx.close();
+  }
+  return times;
+}
+
+// A reference's folder on a plain local file server (index: the page at /, if given).
+async function serveFolder(dir, index) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
+    '.woff': 'font/woff', '.woff2': 'font/woff2' };
+  const http = createServer((req, res) => {
+    const path = req.url.split('?')[0];
+    if (path === '/' && index) { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end(index); return; }
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir) || !existsSync(file)) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'Content-Type': types[extname(file)] || 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((r) => http.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${http.address().port}/`, close: () => http.close() };
+}
+
 const server = new PressServer();
 await server.start();
 const browser = await launchBrowser();
 try {
   // ---- Navigation -> first interactive frame ------------------------------------------------
+  const widgetTimes = {};
   for (const [label, path] of [['admin page', `/admin/?token=${TOKEN}`], ['standalone widget', `/widget/index.html?token=${TOKEN}`]]) {
-    const times = [];
-    // One load first, not counted: the server reads and compresses each static file at its
-    // first request (the wasm takes it ~50 ms), once per server start.
-    for (let i = 0; i <= RUNS; i++) {
-      const ctx = await browser.newContext({ viewport: { width: 1360, height: 860 } });
-      const page = await ctx.newPage();
-      await page.goto(server.url + path);
-      const time = await waitMark(page, 'press-first-frame');
-      if (i > 0) times.push(time);
-      await ctx.close();
-    }
-    console.log(`first interactive frame, ${label}: median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (${RUNS} cold loads; budget 300 ms)`);
+    widgetTimes[label] = await coldLoads(server.url + path, 'press-first-frame');
+    console.log(`first interactive frame, ${label}: ${figures(widgetTimes[label])}; budget 300 ms`);
+  }
+  const bare = process.env.BARE_DIR;
+  if (bare && existsSync(join(bare, 'bare.wasm'))) {
+    const folder = await serveFolder(bare);
+    const times = await coldLoads(folder.url, 'press-first-frame');
+    folder.close();
+    console.log(`first frame, bare ImGui + md4c + nlohmann-json + GLFW module (-Oz -flto): ${figures(times)}`);
+    for (const label of Object.keys(widgetTimes))
+      console.log(`ratio ${label} / bare module (medians): ${(median(widgetTimes[label]) / median(times)).toFixed(2)}`);
   }
 
   // ---- Later visits: same browser profile, the glyphs kept from the first visit ---------------
@@ -87,30 +121,13 @@ try {
   // ---- TinyMCE init, for comparison ---------------------------------------------------------
   const tiny = process.env.TINYMCE_DIR;
   if (tiny && existsSync(join(tiny, 'tinymce.min.js'))) {
-    const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.woff': 'font/woff', '.woff2': 'font/woff2' };
     const page = `<!doctype html><meta charset="utf-8"><textarea id="t"></textarea><script src="/tinymce.min.js"></script>
 <script>tinymce.init({ selector: '#t', license_key: 'gpl', promotion: false, menubar: false,
   init_instance_callback: () => performance.mark('tinymce-init') });</script>`;
-    const http = createServer((req, res) => {
-      const path = req.url.split('?')[0];
-      if (path === '/') { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end(page); return; }
-      const file = join(tiny, path);
-      if (!file.startsWith(tiny) || !existsSync(file)) { res.writeHead(404); res.end(); return; }
-      res.writeHead(200, { 'Content-Type': types[extname(file)] || 'application/octet-stream' });
-      res.end(readFileSync(file));
-    });
-    await new Promise((r) => http.listen(0, '127.0.0.1', r));
-    const times = [];
-    for (let i = 0; i <= RUNS; i++) {  // the first load, not counted, as for the widget
-      const ctx = await browser.newContext({ viewport: { width: 1360, height: 860 } });
-      const p = await ctx.newPage();
-      await p.goto(`http://127.0.0.1:${http.address().port}/`);
-      const time = await waitMark(p, 'tinymce-init');
-      if (i > 0) times.push(time);
-      await ctx.close();
-    }
-    http.close();
-    console.log(`TinyMCE 7 init (same machine, same browser): median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms (${RUNS} cold loads)`);
+    const folder = await serveFolder(tiny, page);
+    const times = await coldLoads(folder.url, 'tinymce-init');
+    folder.close();
+    console.log(`TinyMCE 7 init (same machine, same browser): ${figures(times)}`);
   }
 } finally {
   await browser.close();
