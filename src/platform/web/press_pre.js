@@ -6,7 +6,8 @@ Module['pressDbOpening'] = new Promise(function(resolve, reject) {
   if (typeof indexedDB == 'undefined') { reject('IndexedDB is not available'); return; }
   var request;
   try { request = indexedDB.open('portalpress', 1); } catch (e) { reject(String(e)); return; }
-  request.onupgradeneeded = function() {
+  request.onupgradeneeded = function(event) {
+    Module['pressDbCreated'] = !event.oldVersion;  // a database made just now: nothing to read
     var db = request.result;
     if (!db.objectStoreNames.contains('docs')) db.createObjectStore('docs');
     if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
@@ -32,6 +33,7 @@ Module['pressJournalReplayed'] = Module['pressDbOpening'].then(function(db) {
         if (key && key.indexOf(prefix) === 0) entries.push(key);
       }
     } catch (e) {}
+    Module['pressJournalEntries'] = entries.length;
     if (!entries.length) { resolve(db); return; }
     var tx;
     try { tx = db.transaction(['docs', 'meta'], 'readwrite'); } catch (e) { resolve(db); return; }
@@ -63,6 +65,9 @@ Module['pressJournalReplayed'] = Module['pressDbOpening'].then(function(db) {
 Module['pressStartupReads'] = Module['pressJournalReplayed'].then(function(db) {
   return new Promise(function(resolve) {
     var out = { 'docs': {}, 'meta': {}, 'glyphs': null };
+    // First visit: the database was created by this open and no journal was written into
+    // it, so it is empty; one round trip to the browser's storage less before main().
+    if (Module['pressDbCreated'] && !Module['pressJournalEntries']) { resolve(out); return; }
     try {
       var tx = db.transaction(['docs', 'meta'], 'readonly');
       var docs = tx.objectStore('docs'), meta = tx.objectStore('meta');
