@@ -302,29 +302,26 @@ var LibraryPressWeb = {
       return ctx;
     },
     font: function(px, bold) { return (bold ? '700 ' : '400 ') + px + 'px ' + PressGlyphs.family; },
-    known: {},  // px + 'b'/'r' -> { m: [ascent, descent], a: { code point: advance } (at measureSize) }
-    face: function(px, bold) {
-      var k = px + (bold ? 'b' : 'r');
-      return PressGlyphs.known[k] || (PressGlyphs.known[k] = { m: null, a: {} });
-    },
+    known: {},  // px + 'b'/'r' -> [ascent, descent]
     // Ascent and descent (pixels) of the face at px, measured once.
     metrics: function(px, bold) {
-      var face = PressGlyphs.face(px, bold);
-      if (!face.m) {
+      var k = px + (bold ? 'b' : 'r');
+      if (!PressGlyphs.known[k]) {
         var ctx = PressGlyphs.context(64, 64);
         ctx.font = PressGlyphs.font(px, bold);
         var m = ctx.measureText('国Hg');
         var ascent = m['fontBoundingBoxAscent'], descent = m['fontBoundingBoxDescent'];
-        face.m = ascent > 0 ? [ascent, descent] : [px * 1.16, px * 0.29];  // Noto Sans CJK's proportions
+        PressGlyphs.known[k] = ascent > 0 ? [ascent, descent] : [px * 1.16, px * 0.29];  // Noto Sans CJK's proportions
       }
-      return face.m;
+      return PressGlyphs.known[k];
     },
     // Advances (pixels) of the code points cps at px. Canvas lays text out unhinted, so an
     // advance scales with the size: each code point is measured once per weight, at
     // measureSize, and the regular and small faces (the bold and title faces) share it.
     measureSize: 64,
+    measured: [{}, {}],  // regular, bold: code point -> advance at measureSize
     advances: function(px, bold, cps) {
-      var ref = PressGlyphs.measureSize, a = PressGlyphs.face(ref, bold).a, scale = px / ref, out = [], ctx = null;
+      var ref = PressGlyphs.measureSize, a = PressGlyphs.measured[bold ? 1 : 0], scale = px / ref, out = [], ctx = null;
       for (var i = 0; i < cps.length; i++) {
         var cp = cps[i], w;
         if (PressGlyphs.wide(cp)) w = px;
