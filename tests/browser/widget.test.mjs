@@ -42,6 +42,17 @@ async function bodyText(page) {
 
 // Crashes the page's renderer (no pagehide, no unload) and opens the admin page again in
 // the same browser profile.
+// The admin page with a new draft open and the caret in its body (and a CDP session for
+// the input events the tests send).
+async function openNewDraftBody() {
+  const { ctx, page } = await openAdmin(browser, server);
+  const cdp = await ctx.newCDPSession(page);
+  await clickItem(page, 'new');
+  await settle(page);
+  await clickItem(page, 'body');
+  return { ctx, page, cdp };
+}
+
 async function crashAndReopen(ctx, page, cdp, server) {
   const crashed = new Promise((resolveCrash) => page.once('crash', resolveCrash));
   cdp.send('Page.crash').catch(() => {});
@@ -197,11 +208,7 @@ describe('web widget', () => {
   });
 
   test('the draft survives a reload right after typing (pagehide) and after autosave', async () => {
-    const { ctx, page } = await openAdmin(browser, server);
-    const cdp = await ctx.newCDPSession(page);
-    await clickItem(page, 'new');
-    await settle(page);
-    await clickItem(page, 'body');
+    const { ctx, page, cdp } = await openNewDraftBody();
     await imeType(page, cdp, 'caogao', '草稿内容不会丢失');
     // Autosave: shortly after the last change the draft is in storage.
     await waitFor(page, () => window.pressEditor.getArticle().body === '草稿内容不会丢失' && !window.pressEditor.debugState().dirty);
@@ -245,11 +252,7 @@ describe('web widget', () => {
   });
 
   test('a renderer crash loses nothing that was autosaved', async () => {
-    const { ctx, page } = await openAdmin(browser, server);
-    const cdp = await ctx.newCDPSession(page);
-    await clickItem(page, 'new');
-    await settle(page);
-    await clickItem(page, 'body');
+    const { ctx, page, cdp } = await openNewDraftBody();
     await cdp.send('Input.insertText', { text: '崩溃之前自动保存的内容' });
     await waitFor(page, () => window.pressEditor.getArticle().body === '崩溃之前自动保存的内容' && !window.pressEditor.debugState().dirty);
     const again = await crashAndReopen(ctx, page, cdp, server);
@@ -260,11 +263,7 @@ describe('web widget', () => {
   test('save() keeps the keys typed just before it, even if the page crashes right after', async () => {
     // The editor takes queued keys over several frames; save() must wait for them, and
     // resolve only once they are stored (no autosave has run yet: its delay is 0.8 s).
-    const { ctx, page } = await openAdmin(browser, server);
-    const cdp = await ctx.newCDPSession(page);
-    await clickItem(page, 'new');
-    await settle(page);
-    await clickItem(page, 'body');
+    const { ctx, page, cdp } = await openNewDraftBody();
     await page.keyboard.type('saved by the api');
     await page.evaluate(() => window.pressEditor.save());
     const again = await crashAndReopen(ctx, page, cdp, server);
