@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/url_policy.h"  // every link and image target of a Document passes it
+
 namespace press::core {
 
 enum class BlockKind : uint8_t {
@@ -78,12 +80,5 @@ enum class Utf8Check { Here, ByCaller };
 // Parses Markdown (CommonMark + tables + strikethrough; raw HTML is kept as literal text).
 // Invalid UTF-8 is replaced with U+FFFD (with Utf8Check::Here); never fails.
 Document parse_markdown(std::string_view markdown, Utf8Check check = Utf8Check::Here);
-
-// URL policy: http, https, mailto and relative targets only; control characters and
-// entity tricks are decoded before the scheme is checked.
-bool url_allowed(std::string_view url);
-
-// Host part of an absolute http(s) URL, lower-cased; empty for relative or other URLs.
-std::string url_host(std::string_view url);
 
 }  // namespace press::core

@@ -1,4 +1,4 @@
-// Markdown -> Document: the md4c adapter, and the URL policy every link passes through.
+// Markdown -> Document: the md4c adapter.
 //
 // md4c calls back for every block, span and run of text; MarkdownParser turns those calls
 // into the flat Document of document.h. Text is copied once into Document::text; a span
@@ -9,12 +9,10 @@
 #include <cstring>
 
 #include "core/document.h"
+#include "core/html_entities.h"
 #include "core/memory_hints.h"
 #include "core/utf8.h"
 
-extern "C" {
-#include <entity.h>  // md4c's HTML entity table (third_party/md4c/src/entity.c)
-}
 
 namespace press::core {
 
@@ -25,51 +23,6 @@ namespace {
 constexpr unsigned kParserFlags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_NOHTML;
 
 constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
-
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex_digit(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-int hex_value(char c) {
-  if (is_digit(c)) return c - '0';
-  return (c | 0x20) - 'a' + 10;
-}
-
-// Decodes the numeric character reference at text[i] ("&#106;", "&#x6A;", and, as browsers
-// do in attributes, without the semicolon). Advances i past it; false when none is there.
-bool decode_numeric_entity(std::string_view text, size_t& i, std::string& out) {
-  size_t k = i + 2;  // past "&#"
-  const bool hex = k < text.size() && (text[k] == 'x' || text[k] == 'X');
-  if (hex) ++k;
-  const size_t digits_begin = k;
-  uint32_t cp = 0;
-  while (k < text.size() && (hex ? is_hex_digit(text[k]) : is_digit(text[k]))) {
-    cp = cp * (hex ? 16 : 10) + uint32_t(hex_value(text[k]));
-    if (cp > 0x10FFFF) cp = 0x110000;  // saturate: stays invalid, never overflows
-    ++k;
-  }
-  if (k == digits_begin) return false;
-  if (k < text.size() && text[k] == ';') ++k;
-  utf8::append(out, cp == 0 ? 0xFFFD : cp);  // append() maps surrogates and > U+10FFFF to U+FFFD
-  i = k;
-  return true;
-}
-
-// Decodes "&name;" through md4c's table. Advances i; false when it is not a known entity.
-bool decode_named_entity(std::string_view text, size_t& i, std::string& out) {
-  size_t k = i + 1;
-  while (k < text.size() && k - i <= 48 &&
-         (((text[k] | 0x20) >= 'a' && (text[k] | 0x20) <= 'z') || is_digit(text[k])))
-    ++k;
-  if (k >= text.size() || text[k] != ';' || k == i + 1) return false;
-  const ENTITY* entity = entity_lookup(text.data() + i, k + 1 - i);
-  if (!entity) return false;
-  utf8::append(out, entity->codepoints[0]);
-  if (entity->codepoints[1]) utf8::append(out, entity->codepoints[1]);
-  i = k + 1;
-  return true;
-}
 
 // Appends text with every invalid UTF-8 byte replaced by U+FFFD.
 void append_sanitized(std::string& out, std::string_view text) {
@@ -594,115 +547,10 @@ class MarkdownParser {
   bool can_merge_ = false;   // the last span is exact text of the current block ending at cursor_
 };
 
-// --- URL policy ------------------------------------------------------------------------
-
-// What a browser would end up with: entities and percent-escapes decoded (repeatedly,
-// so double encoding does not hide a scheme), ASCII control characters and spaces removed
-// (browsers drop tabs and newlines anywhere in a URL).
-std::string normalize_url(std::string_view url) {
-  std::string current(url);
-  bool plain = true;  // the usual URL: nothing to decode or drop
-  for (const char c : url)
-    if (c == '&' || c == '%' || (unsigned char)c <= 0x20 || c == 0x7F) plain = false;
-  if (plain) return current;
-  for (int pass = 0; pass < 4; ++pass) {
-    std::string next;
-    next.reserve(current.size());
-    for (size_t i = 0; i < current.size();) {
-      const char c = current[i];
-      if (c == '&' && i + 1 < current.size()) {
-        if (current[i + 1] == '#' ? decode_numeric_entity(current, i, next)
-                                  : decode_named_entity(current, i, next))
-          continue;
-      } else if (c == '%' && i + 2 < current.size() && is_hex_digit(current[i + 1]) &&
-                 is_hex_digit(current[i + 2])) {
-        next += char(hex_value(current[i + 1]) * 16 + hex_value(current[i + 2]));
-        i += 3;
-        continue;
-      }
-      if ((unsigned char)c > 0x20 && c != 0x7F) next += c;
-      ++i;
-    }
-    if (next == current) break;
-    current.swap(next);
-  }
-  return current;
-}
-
-// Offset of the scheme's ':' (a ':' before any '/', '\\', '?' or '#'), or npos.
-size_t scheme_end(std::string_view url) {
-  const size_t k = url.find_first_of(":/\\?#");
-  return k != std::string_view::npos && url[k] == ':' ? k : std::string_view::npos;
-}
-
-bool equals_lower(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 Document parse_markdown(std::string_view markdown, Utf8Check check) {
   return MarkdownParser(markdown, check).parse();
-}
-
-bool url_allowed(std::string_view url) {
-  const std::string normal = normalize_url(url);
-  const size_t colon = scheme_end(normal);
-  if (colon == std::string_view::npos) return true;  // relative: "/path", "path", "?q", "#frag"
-  const std::string_view scheme(normal.data(), colon);
-  return equals_lower(scheme, "http") || equals_lower(scheme, "https") ||
-         equals_lower(scheme, "mailto");
-}
-
-std::string url_host(std::string_view url) {
-  const std::string normal = normalize_url(url);
-  std::string_view rest = normal;
-  const size_t colon = scheme_end(rest);
-  if (colon != std::string_view::npos) {
-    const std::string_view scheme = rest.substr(0, colon);
-    if (!equals_lower(scheme, "http") && !equals_lower(scheme, "https")) return {};
-    rest.remove_prefix(colon + 1);
-    // Browsers read "http:host", "http:/host" and "http:\\host" as "http://host".
-    while (!rest.empty() && (rest[0] == '/' || rest[0] == '\\')) rest.remove_prefix(1);
-  } else if (rest.size() >= 2 && (rest[0] == '/' || rest[0] == '\\') &&
-             (rest[1] == '/' || rest[1] == '\\')) {
-    // Scheme-relative "//host/path": absolute for the guard's purposes.
-    while (!rest.empty() && (rest[0] == '/' || rest[0] == '\\')) rest.remove_prefix(1);
-  } else {
-    return {};
-  }
-  std::string_view authority = rest.substr(0, rest.find_first_of("/\\?#"));
-  const size_t at = authority.rfind('@');
-  if (at != std::string_view::npos) authority.remove_prefix(at + 1);
-  if (!authority.empty() && authority[0] == '[') {
-    authority = authority.substr(0, authority.find(']') + 1);  // IPv6 literal
-  } else {
-    authority = authority.substr(0, authority.find(':'));
-  }
-  // Browsers map full-width letters and ideographic full stops in host names to ASCII
-  // (IDNA), so "ｂｅｔ。com" must be seen as "bet.com".
-  std::string host;
-  host.reserve(authority.size());
-  for (size_t i = 0; i < authority.size();) {
-    const char32_t cp = utf8::decode(authority, i);
-    if (cp == 0x3002 || cp == 0xFF0E || cp == 0xFF61) {
-      host += '.';
-    } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
-      host += char(cp - 0xFEE0);
-    } else {
-      utf8::append(host, cp);
-    }
-  }
-  for (char& c : host)
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-  while (!host.empty() && host.back() == '.') host.pop_back();
-  return host;
 }
 
 }  // namespace press::core

@@ -126,12 +126,12 @@ struct AsciiClasses {
   BreakClass c[128];
   constexpr AsciiClasses() : c() {
     for (int i = 0; i < 128; ++i) c[i] = BreakClass::Word;
-    c[' '] = c['\t'] = BreakClass::Space;
-    c['\n'] = c['\r'] = c['\v'] = c['\f'] = BreakClass::Newline;
-    for (char p : {')', ']', '}', ',', '.', ':', ';', '!', '?', '/'})
-      c[int(p)] = BreakClass::WordClose;
-    for (char p : {'(', '[', '{'}) c[int(p)] = BreakClass::WordOpen;
-    c['"'] = c['\''] = BreakClass::Quote;
+    // Indexed by unsigned char: a plain char subscript is signed on x86 (-Wchar-subscripts).
+    for (unsigned char p : {' ', '\t'}) c[p] = BreakClass::Space;
+    for (unsigned char p : {'\n', '\r', '\v', '\f'}) c[p] = BreakClass::Newline;
+    for (unsigned char p : {')', ']', '}', ',', '.', ':', ';', '!', '?', '/'}) c[p] = BreakClass::WordClose;
+    for (unsigned char p : {'(', '[', '{'}) c[p] = BreakClass::WordOpen;
+    for (unsigned char p : {'"', '\''}) c[p] = BreakClass::Quote;
   }
 };
 inline constexpr AsciiClasses kAsciiClasses{};
