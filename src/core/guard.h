@@ -8,6 +8,7 @@
 
 #include "core/article.h"
 #include "core/document.h"
+#include "core/guard_rules.h"
 #include "core/site.h"
 
 namespace press::core {
@@ -16,7 +17,7 @@ enum class Severity { Warning, Blocking };
 
 struct Finding {
   Severity severity = Severity::Blocking;
-  std::string rule;     // lexicon, brand-token, login-phrase, link-domain, invisible-char, institution-name
+  std::string rule;     // rule_id() of its Rule: the stable id reports and clients share
   std::string field;    // title, author, source, editor, link, body
   size_t offset = 0;    // byte range in that field's text (for body: in the Markdown)
   size_t size = 0;

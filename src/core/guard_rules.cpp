@@ -1,0 +1,47 @@
+#include "core/guard_rules.h"
+
+namespace press::core {
+
+namespace {
+
+// In the enum's order, so rule_info() is an index.
+constexpr RuleInfo kRules[kRuleCount] = {
+    {Rule::Lexicon, "lexicon", "违规词汇（博彩、色情或垃圾推广）", "banned vocabulary"},
+    {Rule::BrandToken, "brand-token", "疑似博彩品牌名（字母加吉利数字）",
+     "looks like a gambling brand"},
+    {Rule::LoginPhrase, "login-phrase", "“登录入口”类推广用语", "a \"login entrance\" phrase"},
+    {Rule::LinkDomain, "link-domain", "链接指向未经允许的网站",
+     "a link to a site not on the allowed list"},
+    {Rule::InvisibleChar, "invisible-char", "不可见字符，常用于隐藏篡改内容",
+     "an invisible character"},
+    {Rule::InstitutionName, "institution-name", "出现在本应是学校名称的位置，疑似页面被篡改",
+     "stands where the institution's name belongs"},
+    {Rule::Limit, "limit", "问题过多，仅列出前面部分",
+     "too many findings; the first ones are listed"},
+};
+
+constexpr bool in_enum_order() {
+  for (size_t i = 0; i < kRuleCount; ++i)
+    if (size_t(kRules[i].rule) != i) return false;
+  return true;
+}
+static_assert(in_enum_order(), "kRules must list the rules in the enum's order");
+
+}  // namespace
+
+const RuleInfo* rule_table() {
+  return kRules;
+}
+
+const RuleInfo& rule_info(Rule rule) {
+  const size_t i = size_t(rule);
+  return kRules[i < kRuleCount ? i : 0];
+}
+
+std::optional<Rule> rule_from_id(std::string_view id) {
+  for (const RuleInfo& r : kRules)
+    if (id == r.id) return r.rule;
+  return std::nullopt;
+}
+
+}  // namespace press::core
