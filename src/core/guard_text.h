@@ -2,6 +2,7 @@
 // Small UTF-8 and character-class helpers of the content guard (not a public API).
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "core/utf8.h"
@@ -14,6 +15,18 @@ inline bool is_ascii_alnum(unsigned char c) {
 
 inline char ascii_lower(char c) {
   return c >= 'A' && c <= 'Z' ? char(c + ('a' - 'A')) : c;
+}
+
+inline std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+inline std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) out += utf8::decode(s, i);
+  return out;
 }
 
 inline bool equals_ci(std::string_view a, std::string_view b) {
