@@ -60,12 +60,6 @@ std::vector<const Finding*> with_rule(const GuardReport& r, const std::string& r
   return out;
 }
 
-size_t count_blocking(const GuardReport& r) {
-  size_t n = 0;
-  for (const Finding& f : r.findings) n += f.severity == Severity::Blocking;
-  return n;
-}
-
 struct Expect {
   const char* text;  // body Markdown
   const char* rule;  // nullptr: the rule must not fire at all
