@@ -478,14 +478,19 @@ Str field_name(const std::string& field) {
   return Str::FieldBody;
 }
 
+// A server newer than this editor may report a rule it does not know: RuleOther.
 Str rule_name(const std::string& rule) {
-  if (rule == "lexicon") return Str::RuleLexicon;
-  if (rule == "brand-token") return Str::RuleBrandToken;
-  if (rule == "login-phrase") return Str::RuleLoginPhrase;
-  if (rule == "link-domain") return Str::RuleLinkDomain;
-  if (rule == "invisible-char") return Str::RuleInvisibleChar;
-  if (rule == "institution-name") return Str::RuleInstitutionName;
-  if (rule == "limit") return Str::RuleLimit;
+  const std::optional<core::Rule> r = core::rule_from_id(rule);
+  if (!r) return Str::RuleOther;
+  switch (*r) {
+    case core::Rule::Lexicon: return Str::RuleLexicon;
+    case core::Rule::BrandToken: return Str::RuleBrandToken;
+    case core::Rule::LoginPhrase: return Str::RuleLoginPhrase;
+    case core::Rule::LinkDomain: return Str::RuleLinkDomain;
+    case core::Rule::InvisibleChar: return Str::RuleInvisibleChar;
+    case core::Rule::InstitutionName: return Str::RuleInstitutionName;
+    case core::Rule::Limit: return Str::RuleLimit;
+  }
   return Str::RuleOther;
 }
 
