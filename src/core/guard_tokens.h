@@ -1,6 +1,6 @@
 #pragma once
 // How the content guard judges Latin-letter tokens and host names (not a public API;
-// guard.cpp finds the tokens, these functions say what they look like).
+// guard_latin.cpp finds the tokens, these functions say what they look like).
 #include <string>
 #include <string_view>
 
