@@ -1,15 +1,15 @@
 #include "server/api.h"
 
-#include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "core/article_json.h"
 #include "core/beijing_time.h"
 #include "core/report_json.h"
-#include "core/utf8.h"
+#include "server/api_request.h"
 #include "server/http_util.h"
 #include "server/list_page.h"
-#include "server/publishing.h"
+#include "server/public_pages.h"
+#include "server/request_body.h"
 
 namespace press::server {
 
@@ -18,20 +18,16 @@ using nlohmann::json;
 struct Api::Call {
   const httplib::Request& req;
   httplib::Response& res;
-  std::string_view body;
-  bool has_body;
-  Actor actor;
+  const RequestBody& body;
+  int64_t id = 0;  // of /api/v1/articles/<id>...
+  Actor actor = {};
 };
 
 namespace {
 
-constexpr std::string_view kPrefix = "/api/v1/";
-constexpr int kMaxAttempts =
-    3;  // server-side retries of writes the client did not pin to a revision
-
-bool is_read(const std::string& method) {
-  return method == "GET" || method == "HEAD";
-}
+const RequestBody kNoBody;
+// Writes reach every route, so an unknown method on a known path gets 405, not 404.
+const char* const kWriteMethods[] = {"POST", "PUT", "DELETE", "PATCH"};
 
 std::string id_text(int64_t id) {
   return std::to_string(id);
@@ -41,9 +37,16 @@ std::string news_url(int64_t id) {
   return "/news/" + id_text(id) + ".html";
 }
 
-json write_result(const core::Article& a, int64_t id) {
-  json j{{"id", id_text(id)}, {"revision", a.revision}, {"status", core::to_string(a.status)}};
-  if (a.status == core::ArticleStatus::Published) j["url"] = news_url(id);
+std::string etag_of(int64_t revision) {
+  return "\"" + std::to_string(revision) + "\"";
+}
+
+json write_result(const ArticleChange& change) {
+  const core::Article& a = change.article;
+  json j{{"id", id_text(change.id)},
+         {"revision", a.revision},
+         {"status", core::to_string(a.status)}};
+  if (a.status == core::ArticleStatus::Published) j["url"] = news_url(change.id);
   return j;
 }
 
@@ -53,42 +56,9 @@ json located_errors(const core::Diagnostics& errors) {
   return list;
 }
 
-void send_invalid(const httplib::Request& req, httplib::Response& res,
-                  const core::Diagnostics& errors, std::string_view message) {
-  send_json(
-      req, res, 400,
-      json{{"error", "invalid_article"}, {"message", message}, {"errors", located_errors(errors)}});
-}
-
 // Findings as the core writes them, warnings included; a blocking one keeps the page off.
 json findings_json(const core::GuardReport& report) {
-  return json(report);
-}
-
-bool is_json_content_type(const std::string& value) {
-  std::string v;
-  for (char c : value) v += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-  const size_t semi = v.find(';');
-  std::string type = v.substr(0, semi);
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  if (type != "application/json") return false;
-  if (semi == std::string::npos) return true;
-  const size_t cs = v.find("charset=", semi);
-  if (cs == std::string::npos) return true;
-  std::string charset = v.substr(cs + 8);
-  const size_t end = charset.find_first_of("; ");
-  charset = charset.substr(0, end);
-  if (!charset.empty() && charset.front() == '"') charset = charset.substr(1, charset.size() - 2);
-  return charset == "utf-8" || charset == "utf8";
-}
-
-// "5", "\"5\"" or "W/\"5\"" from If-Match; -1 when malformed.
-int64_t parse_revision_tag(std::string value) {
-  if (value.rfind("W/", 0) == 0) value = value.substr(2);
-  if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
-    value = value.substr(1, value.size() - 2);
-  const int64_t n = parse_article_id(value);
-  return n > 0 ? n : -1;
+  return json(report)["findings"];
 }
 
 json summary_json(const ArticleSummary& s, const core::SiteProfile& site) {
@@ -108,6 +78,65 @@ json summary_json(const ArticleSummary& s, const core::SiteProfile& site) {
 }
 
 }  // namespace
+
+int http_status(core::ErrorCode code) {
+  switch (code) {
+    case core::ErrorCode::invalid: return 400;
+    case core::ErrorCode::not_found: return 404;
+    case core::ErrorCode::conflict: return 409;
+    case core::ErrorCode::forbidden: return 403;
+    case core::ErrorCode::too_large: return 413;
+    case core::ErrorCode::unavailable: return 503;
+    case core::ErrorCode::internal: return 500;
+  }
+  return 500;
+}
+
+Api::Api(ServerContext& ctx)
+    : ctx_(ctx), workflow_(*ctx.store, ctx.site, *ctx.guard, ctx.cache, ctx.views) {}
+
+// The JSON error identifiers are part of the wire format: clients branch on "deleted",
+// "not_deleted" and "conflict" (with the current copy) apart from the status.
+void Api::fail(Call& call, const core::Error& error, std::string_view reason,
+               std::string_view summary) {
+  const std::string path = error.problems.empty() ? "" : error.problems.front().path;
+  const std::string message =
+      error.problems.empty() ? error.message() : error.problems.front().message;
+  const int status = http_status(error.code);
+  switch (error.code) {
+    case core::ErrorCode::invalid:
+      send_json(call.req, call.res, status,
+                json{{"error", reason.empty() ? "invalid_article" : reason},
+                     {"message", summary.empty() ? std::string_view(message) : summary},
+                     {"errors", located_errors(error.problems)}});
+      return;
+    case core::ErrorCode::conflict:
+      if (path == "revision") return conflict_with_current(call, message);
+      reason = path == "deleted" ? "not_deleted" : "conflict";
+      break;
+    case core::ErrorCode::not_found: reason = path == "deleted" ? "deleted" : "not_found"; break;
+    case core::ErrorCode::forbidden: reason = "forbidden"; break;
+    case core::ErrorCode::too_large: reason = "payload_too_large"; break;
+    case core::ErrorCode::unavailable: reason = "storage_unavailable"; break;
+    case core::ErrorCode::internal: reason = "stored_article_unreadable"; break;
+  }
+  send_error(call.req, call.res, status, reason, message);
+}
+
+// A stale revision: the answer carries the stored copy, so the editor can merge and resend.
+void Api::conflict_with_current(Call& call, std::string_view message) {
+  auto current = ctx_.store->get(call.id);
+  if (!current) return fail(call, no_such_article());
+  if (current->deleted) return fail(call, article_deleted());
+  std::string text = json{{"error", "conflict"}, {"message", message}}.dump();
+  text.pop_back();  // reopen the object to append the stored copy as-is
+  std::string stored = current->json;
+  while (!stored.empty() && stored.back() == '\n') stored.pop_back();
+  text += ",\"current\":" + stored + "}\n";
+  call.res.set_header("ETag", etag_of(current->revision));
+  send_text(call.req, call.res, http_status(core::ErrorCode::conflict), kJsonType,
+            std::move(text));
+}
 
 bool Api::cors_allowed(const httplib::Request& req) const {
   if (!req.has_header("Origin")) return false;
@@ -132,86 +161,107 @@ void Api::preflight(const httplib::Request& req, httplib::Response& res) {
   res.set_header("Access-Control-Max-Age", "600");
 }
 
-void Api::handle(const httplib::Request& req, httplib::Response& res, std::string_view body,
-                 bool has_body) {
+void Api::begin(Call& call) {
+  const httplib::Request& req = call.req;
   if (req.has_header("Origin")) {
-    res.set_header("Vary", "Origin");
+    call.res.set_header("Vary", "Origin");
     if (cors_allowed(req)) {
-      res.set_header("Access-Control-Allow-Origin", req.get_header_value("Origin"));
-      res.set_header("Access-Control-Expose-Headers", "ETag, Location");
+      call.res.set_header("Access-Control-Allow-Origin", req.get_header_value("Origin"));
+      call.res.set_header("Access-Control-Expose-Headers", "ETag, Location");
     }
   }
-  res.set_header("Cache-Control", "no-store");
-  Call call{req, res, body, has_body, Actor{}};
-  route(call);
+  call.res.set_header("Cache-Control", "no-store");
 }
 
-void Api::route(Call& call) {
-  const std::string& path = call.req.path;
-  const std::string& method = call.req.method;
-  auto allow = [&](const char* methods) {
-    call.res.set_header("Allow", methods);
-    send_error(call.req, call.res, 405, "method_not_allowed", std::string("allowed: ") + methods);
+void Api::on(httplib::Server& http, const std::string& method, const std::string& pattern,
+             std::function<void(Call&)> handler) {
+  // The id of /api/v1/articles/<id>, when the pattern captures one; an id that is not a
+  // strict decimal number names no article, whatever the method.
+  auto run = [this, handler](const httplib::Request& req, httplib::Response& res,
+                             const RequestBody& body) {
+    Call call{req, res, body};
+    begin(call);
+    if (req.matches.size() > 1) {
+      call.id = parse_article_id(req.matches[1].str());
+      if (call.id == 0) return send_error(req, res, 404, "not_found", "no such article");
+    }
+    handler(call);
   };
-  if (path.compare(0, kPrefix.size(), kPrefix) != 0) {
-    send_error(call.req, call.res, 404, "not_found",
-               "no such API route; the API lives under /api/v1/");
+  if (method == "GET") {
+    http.Get(pattern, [run](const httplib::Request& req, httplib::Response& res) {
+      run(req, res, kNoBody);
+    });
     return;
   }
-  const std::string_view rest = std::string_view(path).substr(kPrefix.size());
-  if (rest == "health") {
-    if (!is_read(method)) return allow("GET, HEAD");
-    return health(call);
-  }
-  if (rest == "audit") {
-    if (!is_read(method)) return allow("GET, HEAD");
-    return audit(call);
-  }
-  if (rest == "articles" || rest == "articles/") {
-    if (is_read(method)) return list(call);
-    if (method == "POST") return create(call);
-    return allow("GET, HEAD, POST");
-  }
-  constexpr std::string_view kArticles = "articles/";
-  if (rest.compare(0, kArticles.size(), kArticles) == 0) {
-    std::string_view tail = rest.substr(kArticles.size());
-    const size_t slash = tail.find('/');
-    const int64_t id = parse_article_id(tail.substr(0, slash));
-    const std::string_view action =
-        slash == std::string_view::npos ? std::string_view() : tail.substr(slash + 1);
-    if (id == 0 || (slash != std::string_view::npos && action != "publish" &&
-                    action != "unpublish" && action != "restore")) {
-      send_error(call.req, call.res, 404, "not_found", "no such article");
-      return;
+  const size_t limit = ctx_.options.max_body_bytes;
+  auto with_body = [run, limit](const httplib::Request& req, httplib::Response& res,
+                                const httplib::ContentReader& reader) {
+    RequestBody body;
+    if (read_request_body(req, res, reader, limit, body)) run(req, res, body);
+  };
+  if (method == "POST") http.Post(pattern, with_body);
+  if (method == "PUT") http.Put(pattern, with_body);
+  if (method == "DELETE") http.Delete(pattern, with_body);
+  if (method == "PATCH") http.Patch(pattern, with_body);
+}
+
+void Api::route(httplib::Server& http, const std::string& pattern,
+                std::vector<Endpoint> endpoints) {
+  std::string allowed;
+  for (const Endpoint& e : endpoints)
+    allowed += (allowed.empty() ? "" : ", ") + (e.method == "GET" ? "GET, HEAD" : e.method);
+  auto find = [&](const std::string& method) -> const Endpoint* {
+    for (const Endpoint& e : endpoints)
+      if (e.method == method) return &e;
+    return nullptr;
+  };
+  std::vector<std::string> methods{"GET"};
+  methods.insert(methods.end(), std::begin(kWriteMethods), std::end(kWriteMethods));
+  for (const std::string& method : methods) {
+    if (const Endpoint* e = find(method)) {
+      on(http, method, pattern, [this, h = e->handler](Call& call) { (this->*h)(call); });
+    } else {
+      on(http, method, pattern, [allowed](Call& call) {
+        call.res.set_header("Allow", allowed);
+        send_error(call.req, call.res, 405, "method_not_allowed", "allowed: " + allowed);
+      });
     }
-    if (action.empty()) {
-      if (is_read(method)) return get(call, id);
-      if (method == "PUT") return update(call, id);
-      if (method == "DELETE") return remove(call, id);
-      return allow("GET, HEAD, PUT, DELETE");
-    }
-    if (method != "POST") return allow("POST");
-    if (action == "publish") return publish(call, id);
-    if (action == "unpublish") return unpublish(call, id);
-    return restore(call, id);
   }
-  send_error(call.req, call.res, 404, "not_found", "no such API route");
+}
+
+void Api::register_routes(httplib::Server& http) {
+  const std::string article = "/api/v1/articles/([^/]+)";
+  route(http, "/api/v1/health", {{"GET", &Api::health}});
+  route(http, "/api/v1/audit", {{"GET", &Api::audit}});
+  route(http, "/api/v1/articles/?", {{"GET", &Api::list}, {"POST", &Api::create}});
+  route(http, article, {{"GET", &Api::get}, {"PUT", &Api::update}, {"DELETE", &Api::remove}});
+  route(http, article + "/publish", {{"POST", &Api::publish}});
+  route(http, article + "/unpublish", {{"POST", &Api::unpublish}});
+  route(http, article + "/restore", {{"POST", &Api::restore}});
+  // Whatever else is under /api/: cpp-httplib tries patterns in the order they were added.
+  const std::pair<const char*, const char*> unknown[] = {
+      {"/api/v1/articles/.*", "no such article"},
+      {"/api/v1/.*", "no such API route"},
+      {"/api/.*", "no such API route; the API lives under /api/v1/"},
+  };
+  for (const auto& [pattern, message] : unknown) {
+    auto answer = [message = std::string(message)](Call& call) {
+      send_error(call.req, call.res, 404, "not_found", message);
+    };
+    on(http, "GET", pattern, answer);
+    for (const char* method : kWriteMethods) on(http, method, pattern, answer);
+  }
 }
 
 bool Api::authorize(Call& call, Role needed) {
   const std::string header = call.req.get_header_value("Authorization");
-  constexpr std::string_view kScheme = "bearer ";
-  std::string scheme = header.substr(0, kScheme.size());
-  for (char& c : scheme) c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-  if (header.empty() || scheme != kScheme) {
+  const std::optional<std::string_view> token = bearer_token(header);  // points into header
+  if (!token) {
     call.res.set_header("WWW-Authenticate", "Bearer realm=\"press\"");
     send_error(call.req, call.res, 401, "unauthorized", "send Authorization: Bearer <token>");
     return false;
   }
-  std::string_view token = std::string_view(header).substr(kScheme.size());
-  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-  while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
-  auto actor = ctx_.tokens->authenticate(token);
+  auto actor = ctx_.tokens->authenticate(*token);
   if (!actor) {
     call.res.set_header("WWW-Authenticate", "Bearer realm=\"press\", error=\"invalid_token\"");
     send_error(call.req, call.res, 401, "invalid_token", "the token is unknown or revoked");
@@ -227,82 +277,26 @@ bool Api::authorize(Call& call, Role needed) {
   return true;
 }
 
-std::optional<core::Article> Api::read_article_body(Call& call) {
+// The body as an article; on any problem the answer is sent here.
+std::optional<core::Article> Api::article_from_body(Call& call) {
   if (!is_json_content_type(call.req.get_header_value("Content-Type"))) {
     send_error(call.req, call.res, 415, "unsupported_media_type",
                "send the article as Content-Type: application/json (UTF-8)");
     return std::nullopt;
   }
-  if (call.body.empty()) {
-    send_invalid(call.req, call.res, {core::Diagnostic{"", "the request has no body", 0, 0}},
-                 "the request body must be an article");
+  if (call.body.text.empty()) {
+    fail(call, core::Error::of(core::ErrorCode::invalid, "the request has no body"), {},
+         "the request body must be an article");
     return std::nullopt;
   }
-  core::ArticleParse parsed = core::parse_article(call.body);
-  if (!parsed.ok()) {
-    // Bytes that are not UTF-8 get their own answer, located in the body.
-    const size_t bad = core::utf8::find_invalid(call.body);
-    if (bad != std::string_view::npos) {
-      core::Diagnostic d{"", "invalid UTF-8 (byte offset " + std::to_string(bad) + ")", 0, 0};
-      core::locate(call.body, bad, d.line, d.column);
-      send_json(call.req, call.res, 400,
-                json{{"error", "invalid_utf8"},
-                     {"message", "the body is not valid UTF-8"},
-                     {"errors", located_errors({d})}});
-      return std::nullopt;
-    }
-    send_invalid(call.req, call.res, parsed.errors, "the article is not valid");
-    return std::nullopt;
-  }
-  return std::move(parsed.article);
-}
-
-std::optional<int64_t> Api::expected_revision(Call& call, int64_t from_body, bool& bad) {
-  bad = false;
-  std::optional<int64_t> expected;
-  if (from_body > 0) expected = from_body;
-  if (call.req.has_header("If-Match")) {
-    const int64_t tag = parse_revision_tag(call.req.get_header_value("If-Match"));
-    if (tag < 0 || (expected && *expected != tag)) {
-      bad = true;
-      send_invalid(call.req, call.res,
-                   {core::Diagnostic{"revision",
-                                     tag < 0 ? "If-Match must be a revision such as \"3\""
-                                             : "If-Match and the body's revision differ",
-                                     0, 0}},
-                   "the base revision is unclear");
-      return std::nullopt;
-    }
-    expected = tag;
-  }
-  return expected;
-}
-
-void Api::conflict(Call& call, int64_t id, std::string_view message) {
-  auto current = ctx_.store->get(id);
-  if (!current || current->deleted) {
-    send_error(
-        call.req, call.res, 404, current ? "deleted" : "not_found",
-        current ? "the article was deleted; POST .../restore brings it back" : "no such article");
-    return;
-  }
-  std::string text = json{{"error", "conflict"}, {"message", message}}.dump();
-  text.pop_back();  // reopen the object to append the stored copy as-is
-  std::string stored = current->json;
-  while (!stored.empty() && stored.back() == '\n') stored.pop_back();
-  text += ",\"current\":" + stored + "}\n";
-  call.res.set_header("ETag", "\"" + std::to_string(current->revision) + "\"");
-  send_text(call.req, call.res, 409, kJsonType, std::move(text));
-}
-
-void Api::stored_unreadable(Call& call, int64_t id) {
-  send_error(call.req, call.res, 500, "stored_article_unreadable",
-             "article " + id_text(id) + " in the database does not parse; it was left unchanged");
-}
-
-void Api::storage_failed(Call& call) {
-  send_error(call.req, call.res, 503, "storage_unavailable",
-             "the write could not be stored; nothing was changed");
+  core::Result<core::Article> article = parse_article_body(call.body.text);
+  if (article) return std::move(*article);
+  // Bytes that are not UTF-8 get their own answer, located in the body.
+  if (core::Status utf8 = check_utf8(call.body.text); !utf8)
+    fail(call, utf8.error(), "invalid_utf8", "the body is not valid UTF-8");
+  else
+    fail(call, article.error(), {}, "the article is not valid");
+  return std::nullopt;
 }
 
 void Api::health(Call& call) {
@@ -369,18 +363,14 @@ void Api::list(Call& call) {
     if (per_page < 1 || per_page > 100) errors.push_back({"per_page", "expected 1 to 100", 0, 0});
   }
   if (!errors.empty()) {
-    send_json(req, call.res, 400,
-              json{{"error", "invalid_query"},
-                   {"message", "the list query is not valid"},
-                   {"errors", located_errors(errors)}});
-    return;
+    return fail(call, core::Error::from(core::ErrorCode::invalid, std::move(errors)),
+                "invalid_query", "the list query is not valid");
   }
   filter.offset = (page - 1) * per_page;
   filter.limit = per_page;
   ListResult result = ctx_.store->list(filter);
   if (!result.ok) {
-    send_error(req, call.res, 503, "storage_unavailable", "the database cannot be read");
-    return;
+    return fail(call, core::Error::of(core::ErrorCode::unavailable, "the database cannot be read"));
   }
   json items = json::array();
   for (const ArticleSummary& s : result.items) items.push_back(summary_json(s, ctx_.site));
@@ -394,33 +384,27 @@ void Api::list(Call& call) {
 
 void Api::create(Call& call) {
   if (!authorize(call, Role::Editor)) return;
-  auto article = read_article_body(call);
+  auto article = article_from_body(call);
   if (!article) return;
   // id, revision and status belong to the server: a new article is always a draft.
-  const auto outcome = ctx_.store->create(*article, call.actor);
-  if (outcome != WriteQueue::Outcome::Committed) return storage_failed(call);
-  const int64_t id = parse_article_id(article->id);
-  call.res.set_header("Location", "/api/v1/articles/" + article->id);
-  call.res.set_header("ETag", "\"" + std::to_string(article->revision) + "\"");
-  send_json(call.req, call.res, 201, write_result(*article, id));
+  core::Result<ArticleChange> created = workflow_.create(call.actor, std::move(*article));
+  if (!created) return fail(call, created.error());
+  call.res.set_header("Location", "/api/v1/articles/" + created->article.id);
+  call.res.set_header("ETag", etag_of(created->article.revision));
+  send_json(call.req, call.res, 201, write_result(*created));
 }
 
-void Api::get(Call& call, int64_t id) {
+void Api::get(Call& call) {
   if (!authorize(call, Role::Reader)) return;
   bool failed = false;
-  auto record = ctx_.store->get(id, &failed);
+  auto record = ctx_.store->get(call.id, &failed);
   if (failed)
-    return send_error(call.req, call.res, 503, "storage_unavailable",
-                      "the database cannot be read");
+    return fail(call, core::Error::of(core::ErrorCode::unavailable, "the database cannot be read"));
   const bool include_deleted = call.req.get_param_value("include_deleted") == "1";
-  if (!record || (record->deleted && !include_deleted)) {
-    send_error(call.req, call.res, 404, record ? "deleted" : "not_found",
-               record ? "the article was deleted; POST /api/v1/articles/" + id_text(id) +
-                            "/restore brings it back"
-                      : "no such article");
-    return;
-  }
-  const std::string etag = "\"" + std::to_string(record->revision) + "\"";
+  if (!record) return fail(call, no_such_article());
+  if (record->deleted && !include_deleted)
+    return fail(call, article_deleted("POST /api/v1/articles/" + id_text(call.id) + "/restore"));
+  const std::string etag = etag_of(record->revision);
   call.res.set_header("ETag", etag);
   if (record->deleted) call.res.set_header("X-Press-Deleted", "1");
   if (not_modified(call.req, etag, {})) {
@@ -430,250 +414,117 @@ void Api::get(Call& call, int64_t id) {
   send_text(call.req, call.res, 200, kJsonType, std::move(record->json));
 }
 
-void Api::update(Call& call, int64_t id) {
+void Api::update(Call& call) {
   if (!authorize(call, Role::Editor)) return;
-  auto article = read_article_body(call);
+  auto article = article_from_body(call);
   if (!article) return;
-  if (!article->id.empty() && article->id != id_text(id)) {
-    send_invalid(call.req, call.res,
-                 {core::Diagnostic{"id", "does not match the article in the URL", 0, 0}},
-                 "the article is not valid");
-    return;
-  }
-  bool bad = false;
-  const auto expected = expected_revision(call, article->revision, bad);
-  if (bad) return;
-  if (!expected) {
+  if (!article->id.empty() && article->id != id_text(call.id))
+    return fail(call,
+                core::Error::at(core::ErrorCode::invalid, "id",
+                                "does not match the article in the URL"),
+                {}, "the article is not valid");
+  const auto expected = based_on_revision(call.req, article->revision);
+  if (!expected) return fail(call, expected.error(), {}, "the base revision is unclear");
+  if (!*expected) {
     send_error(
         call.req, call.res, 428, "revision_required",
         "send the revision this edit is based on (\"revision\" in the body or If-Match), so no "
         "one's changes are overwritten unseen");
     return;
   }
-  core::Article next = std::move(*article);
-  next.id = id_text(id);
-  next.revision = *expected + 1;
-  next.status = core::ArticleStatus::Draft;
-
-  // The common case first, without reading anything: a draft saved on top of the revision
-  // it was read at. Anything else (a stale revision, a published or deleted article, no
-  // such article) is declined by the write itself and sorted out below.
-  auto outcome = ctx_.store->replace(id, *expected, next, false, "update", call.actor, {}, true);
-  if (outcome == WriteQueue::Outcome::Failed) return storage_failed(call);
-  if (outcome == WriteQueue::Outcome::Committed) {
-    call.res.set_header("ETag", "\"" + std::to_string(next.revision) + "\"");
-    send_json(call.req, call.res, 200, write_result(next, id));
+  core::Result<ArticleChange> change =
+      workflow_.update(call.actor, call.id, **expected, std::move(*article));
+  if (!change) return fail(call, change.error());
+  if (change->effect == ArticleChange::Effect::blocked_by_guard) {
+    send_json(call.req, call.res, 422,
+              json{{"error", "blocked_by_guard"},
+                   {"message",
+                    "the edit would put content the guard refuses on a published page; nothing "
+                    "was stored"},
+                   {"findings", findings_json(change->guard)}});
     return;
   }
-
-  bool failed = false;
-  auto current = ctx_.store->get(id, &failed);
-  if (failed) return storage_failed(call);
-  if (!current || current->deleted) return conflict(call, id, "");
-  if (current->revision != *expected)
-    return conflict(
-        call, id,
-        "the article changed since revision " + std::to_string(*expected) +
-            "; your edit was not stored. Merge with the current copy and send it again");
-
-  next.status = current->status;
-  WriteQueue::AfterCommit after_commit;
-  if (current->status == core::ArticleStatus::Published) {
-    // The live page changes with this edit: it must pass the guard like a publish.
-    PublicRender render = render_public_page(next, ctx_.site, *ctx_.guard);
-    if (render.blocked()) {
-      ctx_.store->audit(call.actor, "update-blocked", id, current->revision,
-                        std::to_string(render.report.findings.size()) + " findings");
-      send_json(call.req, call.res, 422,
-                json{{"error", "blocked_by_guard"},
-                     {"message",
-                      "the edit would put content the guard refuses on a published page; nothing "
-                      "was stored"},
-                     {"findings", findings_json(render.report)["findings"]}});
-      return;
-    }
-    auto page = pages_.make_page(next, render.html, int64_t(std::time(nullptr)));
-    after_commit = [this, id, page] { ctx_.cache.put_article(id, page); };
-  }
-  outcome = ctx_.store->replace(id, *expected, next, false, "update", call.actor, after_commit);
-  if (outcome == WriteQueue::Outcome::Failed) return storage_failed(call);
-  if (outcome == WriteQueue::Outcome::Declined)
-    return conflict(
-        call, id, "another edit was stored first; your edit was not stored. Merge and send again");
-  call.res.set_header("ETag", "\"" + std::to_string(next.revision) + "\"");
-  send_json(call.req, call.res, 200, write_result(next, id));
+  call.res.set_header("ETag", etag_of(change->article.revision));
+  send_json(call.req, call.res, 200, write_result(*change));
 }
 
-void Api::remove(Call& call, int64_t id) {
+void Api::remove(Call& call) {
   if (!authorize(call, Role::Editor)) return;
-  bool bad = false;
   int64_t from_query = 0;
   if (call.req.has_param("revision")) {
     from_query = parse_article_id(call.req.get_param_value("revision"));
-    if (from_query <= 0) {
-      send_invalid(call.req, call.res,
-                   {core::Diagnostic{"revision", "expected a revision number", 0, 0}},
-                   "the base revision is unclear");
-      return;
-    }
+    if (from_query <= 0)
+      return fail(call,
+                  core::Error::at(core::ErrorCode::invalid, "revision",
+                                  "expected a revision number"),
+                  {}, "the base revision is unclear");
   }
-  const auto expected = expected_revision(call, from_query, bad);
-  if (bad) return;
-  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    std::optional<ArticleRecord> current;
-    core::Article next;
-    if (!load_live(call, id, expected, current, next)) return;
-    next.revision = current->revision + 1;
-    next.status =
-        core::ArticleStatus::Draft;  // a deleted article is offline; restoring gives a draft
-    const bool was_published = current->status == core::ArticleStatus::Published;
-    const auto outcome = ctx_.store->replace(id, current->revision, next, true, "delete",
-                                             call.actor, [this, id, was_published] {
-                                               if (was_published) ctx_.cache.remove_article(id);
-                                             });
-    if (outcome == WriteQueue::Outcome::Failed) return storage_failed(call);
-    if (outcome == WriteQueue::Outcome::Committed) {
-      json result = write_result(next, id);
-      result["deleted"] = true;
-      result["restore"] = "/api/v1/articles/" + id_text(id) + "/restore";
-      send_json(call.req, call.res, 200, result);
-      return;
-    }
-    if (expected) return conflict(call, id, "the article changed meanwhile");
-  }
-  conflict(call, id, "the article keeps changing; try again");
+  const auto expected = based_on_revision(call.req, from_query);
+  if (!expected) return fail(call, expected.error(), {}, "the base revision is unclear");
+  core::Result<ArticleChange> change = workflow_.remove(call.actor, call.id, *expected);
+  if (!change) return fail(call, change.error());
+  json result = write_result(*change);
+  result["deleted"] = true;
+  result["restore"] = "/api/v1/articles/" + id_text(call.id) + "/restore";
+  send_json(call.req, call.res, 200, result);
 }
 
-// The stored, not deleted article at the expected revision (any, when none is expected),
-// parsed. On any problem the answer is sent here and false returned.
-bool Api::load_live(Call& call, int64_t id, const std::optional<int64_t>& expected,
-                    std::optional<ArticleRecord>& current, core::Article& article) {
-  bool failed = false;
-  current = ctx_.store->get(id, &failed);
-  if (failed) return storage_failed(call), false;
-  if (!current || current->deleted) return conflict(call, id, ""), false;
-  if (expected && current->revision != *expected)
-    return conflict(call, id, "the article changed since revision " + std::to_string(*expected)), false;
-  core::ArticleParse parsed = core::parse_article(current->json);
-  if (!parsed.ok()) return stored_unreadable(call, id), false;
-  article = std::move(parsed.article);
-  return true;
-}
-
-void Api::restore(Call& call, int64_t id) {
+void Api::restore(Call& call) {
   if (!authorize(call, Role::Editor)) return;
-  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    bool failed = false;
-    auto current = ctx_.store->get(id, &failed);
-    if (failed) return storage_failed(call);
-    if (!current) return send_error(call.req, call.res, 404, "not_found", "no such article");
-    if (!current->deleted) {
-      send_error(call.req, call.res, 409, "not_deleted", "the article is not deleted");
-      return;
-    }
-    core::ArticleParse parsed = core::parse_article(current->json);
-    if (!parsed.ok()) return stored_unreadable(call, id);
-    core::Article next = std::move(parsed.article);
-    next.revision = current->revision + 1;
-    next.status = core::ArticleStatus::Draft;
-    const auto outcome =
-        ctx_.store->replace(id, current->revision, next, false, "restore", call.actor);
-    if (outcome == WriteQueue::Outcome::Failed) return storage_failed(call);
-    if (outcome == WriteQueue::Outcome::Committed) {
-      call.res.set_header("ETag", "\"" + std::to_string(next.revision) + "\"");
-      send_json(call.req, call.res, 200, write_result(next, id));
-      return;
-    }
-  }
-  send_error(call.req, call.res, 409, "conflict", "the article keeps changing; try again");
+  core::Result<ArticleChange> change = workflow_.restore(call.actor, call.id);
+  if (!change) return fail(call, change.error());
+  call.res.set_header("ETag", etag_of(change->article.revision));
+  send_json(call.req, call.res, 200, write_result(*change));
 }
 
-void Api::publish(Call& call, int64_t id) {
+void Api::publish(Call& call) {
   if (!authorize(call, Role::Editor)) return;
   // An optional {"revision": N} (or If-Match) publishes exactly the revision the editor saw.
   int64_t from_body = 0;
-  if (call.has_body && !call.body.empty()) {
+  const std::string& body = call.body.text;
+  if (call.body.present && !body.empty()) {
     if (!is_json_content_type(call.req.get_header_value("Content-Type")))
       return send_error(call.req, call.res, 415, "unsupported_media_type",
                         "send JSON: {\"revision\": N}");
-    json j = json::parse(call.body, nullptr, false);
+    json j = json::parse(body, nullptr, false);
     const json* rev = j.is_object() && j.contains("revision") ? &j["revision"] : nullptr;
-    if (j.is_discarded() || !j.is_object() || (rev && !rev->is_number_integer())) {
-      send_invalid(call.req, call.res,
-                   {core::Diagnostic{"revision", "expected {\"revision\": N}", 0, 0}},
-                   "the publish request is not valid");
-      return;
-    }
+    if (j.is_discarded() || !j.is_object() || (rev && !rev->is_number_integer()))
+      return fail(call,
+                  core::Error::at(core::ErrorCode::invalid, "revision",
+                                  "expected {\"revision\": N}"),
+                  {}, "the publish request is not valid");
     if (rev) from_body = rev->get<int64_t>();
   }
-  bool bad = false;
-  const auto expected = expected_revision(call, from_body, bad);
-  if (bad) return;
-  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    std::optional<ArticleRecord> current;
-    core::Article next;
-    if (!load_live(call, id, expected, current, next)) return;
-    if (current->status == core::ArticleStatus::Published) {
-      send_json(call.req, call.res, 200, write_result(next, id));  // already live: nothing to do
-      return;
-    }
-    next.revision = current->revision + 1;
-    next.status = core::ArticleStatus::Published;
-    PublicRender render = render_public_page(next, ctx_.site, *ctx_.guard);
-    if (render.blocked()) {
-      ctx_.store->audit(call.actor, "publish-blocked", id, current->revision,
-                        std::to_string(render.report.findings.size()) + " findings");
-      send_json(call.req, call.res, 422,
-                json{{"error", "blocked_by_guard"},
-                     {"message", "the guard refuses to publish this article; it stays a draft"},
-                     {"findings", findings_json(render.report)["findings"]}});
-      return;
-    }
-    auto page = pages_.make_page(next, render.html, int64_t(std::time(nullptr)));
-    const auto outcome =
-        ctx_.store->replace(id, current->revision, next, false, "publish", call.actor,
-                            [this, id, page] { ctx_.cache.put_article(id, page); });
-    if (outcome == WriteQueue::Outcome::Failed) return storage_failed(call);
-    if (outcome == WriteQueue::Outcome::Committed) {
-      json result = write_result(next, id);
-      result["warnings"] =
-          findings_json(render.report)["findings"];  // non-blocking findings, if any
-      call.res.set_header("ETag", "\"" + std::to_string(next.revision) + "\"");
-      send_json(call.req, call.res, 200, result);
-      return;
-    }
-    if (expected) return conflict(call, id, "the article changed meanwhile");
+  const auto expected = based_on_revision(call.req, from_body);
+  if (!expected) return fail(call, expected.error(), {}, "the base revision is unclear");
+  core::Result<ArticleChange> change = workflow_.publish(call.actor, call.id, *expected);
+  if (!change) return fail(call, change.error());
+  switch (change->effect) {
+    case ArticleChange::Effect::unchanged:  // already live: nothing to do
+      return send_json(call.req, call.res, 200, write_result(*change));
+    case ArticleChange::Effect::blocked_by_guard:
+      return send_json(
+          call.req, call.res, 422,
+          json{{"error", "blocked_by_guard"},
+               {"message", "the guard refuses to publish this article; it stays a draft"},
+               {"findings", findings_json(change->guard)}});
+    case ArticleChange::Effect::stored: break;
   }
-  send_error(call.req, call.res, 409, "conflict", "the article keeps changing; try again");
+  json result = write_result(*change);
+  result["warnings"] = findings_json(change->guard);  // non-blocking findings, if any
+  call.res.set_header("ETag", etag_of(change->article.revision));
+  send_json(call.req, call.res, 200, result);
 }
 
-void Api::unpublish(Call& call, int64_t id) {
+void Api::unpublish(Call& call) {
   if (!authorize(call, Role::Editor)) return;
-  bool bad = false;
-  const auto expected = expected_revision(call, 0, bad);
-  if (bad) return;
-  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    std::optional<ArticleRecord> current;
-    core::Article next;
-    if (!load_live(call, id, expected, current, next)) return;
-    if (current->status == core::ArticleStatus::Draft) {
-      send_json(call.req, call.res, 200, write_result(next, id));  // not live: nothing to do
-      return;
-    }
-    next.revision = current->revision + 1;
-    next.status = core::ArticleStatus::Draft;
-    const auto outcome =
-        ctx_.store->replace(id, current->revision, next, false, "unpublish", call.actor,
-                            [this, id] { ctx_.cache.remove_article(id); });
-    if (outcome == WriteQueue::Outcome::Failed) return storage_failed(call);
-    if (outcome == WriteQueue::Outcome::Committed) {
-      call.res.set_header("ETag", "\"" + std::to_string(next.revision) + "\"");
-      send_json(call.req, call.res, 200, write_result(next, id));
-      return;
-    }
-    if (expected) return conflict(call, id, "the article changed meanwhile");
-  }
-  send_error(call.req, call.res, 409, "conflict", "the article keeps changing; try again");
+  const auto expected = based_on_revision(call.req, 0);
+  if (!expected) return fail(call, expected.error(), {}, "the base revision is unclear");
+  core::Result<ArticleChange> change = workflow_.unpublish(call.actor, call.id, *expected);
+  if (!change) return fail(call, change.error());
+  if (change->effect == ArticleChange::Effect::stored)
+    call.res.set_header("ETag", etag_of(change->article.revision));
+  send_json(call.req, call.res, 200, write_result(*change));  // a draft already: nothing to do
 }
 
 void Api::audit(Call& call) {

@@ -1,56 +1,68 @@
 #pragma once
 // REST API under /api/v1: JSON in and out, Bearer tokens, conditional writes.
-// docs/server-api.md describes every route with curl examples.
+// docs/server-api.md describes every route with curl examples. Each route is registered
+// with its own path pattern; a handler reads the request, asks the ArticleWorkflow, and
+// answers. Every core::Error becomes a status and a JSON body in one place, fail().
 #include <httplib.h>
 
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
-#include "server/public_pages.h"
+#include "server/article_workflow.h"
 #include "server/server_context.h"
 
 namespace press::server {
 
 class Api {
  public:
-  Api(ServerContext& ctx, PublicPages& pages) : ctx_(ctx), pages_(pages) {}
+  explicit Api(ServerContext& ctx);
 
-  // Any method on a path under /api/. `body` is the request body already read (bounded by
-  // --max-body); has_body is false for requests that carried none.
-  void handle(const httplib::Request& req, httplib::Response& res, std::string_view body,
-              bool has_body);
+  // Every route under /api/, then the 404s for unknown ones under /api/. Reads (GET, HEAD)
+  // must reach cpp-httplib's router: the pre-routing handler leaves /api/ alone.
+  void register_routes(httplib::Server& http);
 
   // CORS preflight (OPTIONS) for the API.
   void preflight(const httplib::Request& req, httplib::Response& res);
 
  private:
   struct Call;
-  void route(Call& call);
+  using Handler = void (Api::*)(Call&);
+  struct Endpoint {
+    std::string method;  // GET (which answers HEAD too), POST, PUT or DELETE
+    Handler handler;
+  };
+  // Registers `pattern` for every method: its endpoints, and 405 naming them for the rest.
+  void route(httplib::Server& http, const std::string& pattern, std::vector<Endpoint> endpoints);
+  void on(httplib::Server& http, const std::string& method, const std::string& pattern,
+          std::function<void(Call&)> handler);
+  void begin(Call& call);
 
   bool authorize(Call& call, Role needed);
-  std::optional<core::Article> read_article_body(Call& call);
-  std::optional<int64_t> expected_revision(Call& call, int64_t from_body, bool& conflicting);
+  std::optional<core::Article> article_from_body(Call& call);
+  void fail(Call& call, const core::Error& error, std::string_view reason = {},
+            std::string_view summary = {});
+  void conflict_with_current(Call& call, std::string_view message);
+  bool cors_allowed(const httplib::Request& req) const;
 
   void health(Call& call);
   void list(Call& call);
   void create(Call& call);
-  void get(Call& call, int64_t id);
-  void update(Call& call, int64_t id);
-  void remove(Call& call, int64_t id);
-  void restore(Call& call, int64_t id);
-  void publish(Call& call, int64_t id);
-  void unpublish(Call& call, int64_t id);
+  void get(Call& call);
+  void update(Call& call);
+  void remove(Call& call);
+  void restore(Call& call);
+  void publish(Call& call);
+  void unpublish(Call& call);
   void audit(Call& call);
 
-  bool load_live(Call& call, int64_t id, const std::optional<int64_t>& expected,
-                 std::optional<ArticleRecord>& current, core::Article& article);
-  void conflict(Call& call, int64_t id, std::string_view message);
-  void storage_failed(Call& call);
-  void stored_unreadable(Call& call, int64_t id);
-  bool cors_allowed(const httplib::Request& req) const;
-
   ServerContext& ctx_;
-  PublicPages& pages_;
+  ArticleWorkflow workflow_;
 };
+
+// The one mapping from an error's code to an HTTP status.
+int http_status(core::ErrorCode code);
 
 }  // namespace press::server

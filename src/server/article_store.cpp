@@ -218,14 +218,14 @@ WriteQueue::Outcome ArticleStore::create(core::Article& a, const Actor& who) {
 }
 
 WriteQueue::Outcome ArticleStore::replace(int64_t id, int64_t expected_revision,
-                                          const core::Article& next, bool deleted,
-                                          std::string_view action, const Actor& who,
-                                          WriteQueue::AfterCommit after_commit,
-                                          bool only_live_draft) {
+                                          const core::Article& next, const Actor& who,
+                                          ArticleWrite write) {
   // Serialized here, on the request thread, so the single writer only does SQLite work.
   const std::string json = core::article_to_json(next, -1);
   const std::string key = channel_key(next.channel);
-  const std::string action_text(action);
+  const std::string action_text(write.action);
+  const bool deleted = write.visibility == Visibility::deleted;
+  const bool only_live_draft = write.precondition == Precondition::live_draft_at_revision;
   return writes_.run(
       [&](Database& db) {
         const int64_t now = now_seconds();
@@ -250,7 +250,7 @@ WriteQueue::Outcome ArticleStore::replace(int64_t id, int64_t expected_revision,
         if (!q.run() || db.changes() != 1) return false;
         return insert_audit(db, who, action_text, id, next.revision, "");
       },
-      std::move(after_commit));
+      std::move(write.after_commit));
 }
 
 WriteQueue::Outcome ArticleStore::audit(const Actor& who, std::string_view action,

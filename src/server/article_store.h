@@ -70,6 +70,19 @@ std::string channel_key(const std::vector<std::string>& labels);
 std::optional<ArticleRecord> read_article_record(Database& db, int64_t id, bool* failed = nullptr);
 ListResult list_articles(Database& db, const ListFilter& filter);
 
+// What a conditional write (ArticleStore::replace) does besides storing the article.
+enum class Visibility { live, deleted };  // deleted: a soft delete, restorable
+enum class Precondition {
+  same_revision,           // the stored revision is the expected one, whatever the state
+  live_draft_at_revision,  // and the article is a draft, not deleted (the cheap save path)
+};
+struct ArticleWrite {
+  std::string_view action;  // recorded in the audit log: "update", "publish", ...
+  Visibility visibility = Visibility::live;
+  Precondition precondition = Precondition::same_revision;
+  WriteQueue::AfterCommit after_commit = {};  // cache updates, run in commit order
+};
+
 class ArticleStore {
  public:
   ArticleStore(ConnectionPool& reads, WriteQueue& writes) : reads_(reads), writes_(writes) {}
@@ -83,12 +96,10 @@ class ArticleStore {
   WriteQueue::Outcome create(core::Article& a, const Actor& who);
 
   // Writes `next` (whose revision must be expected_revision + 1) if the stored article still
-  // has expected_revision (and, with only_live_draft, is a draft not deleted). Declined
-  // means it changed meanwhile, is in another state, or does not exist.
+  // has expected_revision and meets write.precondition. Declined means it changed meanwhile,
+  // is in another state, or does not exist.
   WriteQueue::Outcome replace(int64_t id, int64_t expected_revision, const core::Article& next,
-                              bool deleted, std::string_view action, const Actor& who,
-                              WriteQueue::AfterCommit after_commit = {},
-                              bool only_live_draft = false);
+                              const Actor& who, ArticleWrite write);
 
   // An audit record without an article change (a publish the guard refused).
   WriteQueue::Outcome audit(const Actor& who, std::string_view action, int64_t article_id,

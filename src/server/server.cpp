@@ -16,6 +16,7 @@
 #include "server/http_util.h"
 #include "server/list_page.h"
 #include "server/public_pages.h"
+#include "server/request_body.h"
 #include "server/server_context.h"
 #include "server/startup.h"
 
@@ -94,56 +95,13 @@ void serve_static(ServerContext& ctx, PublicPages& pages, const Request& req, Re
   send_bytes(res, 200, file.content_type, found.file, gzip ? file.gzip : file.body, gzip);
 }
 
-// Writes through the API; every other path is read-only.
-void dispatch_write(Api& api, const Request& req, Response& res, std::string_view body,
-                    bool has_body) {
-  if (starts_with(req.path, "/api/")) {
-    api.handle(req, res, body, has_body);
-    return;
-  }
+// Writes anywhere but the API: refused, after reading the body like any write.
+void refuse_write(const ServerOptions& options, const Request& req, Response& res,
+                  const httplib::ContentReader& reader) {
+  RequestBody body;
+  if (!read_request_body(req, res, reader, options.max_body_bytes, body)) return;
   res.set_header("Allow", "GET, HEAD, OPTIONS");
   send_error(req, res, 405, "method_not_allowed", "only the API under /api/v1/ accepts writes");
-}
-
-// Bodies are read here, bounded: cpp-httplib checks Content-Length against the payload
-// limit itself, but a chunked or gzip-encoded body has no length to check up front.
-void read_body_then(ServerContext& ctx, Api& api, const Request& req, Response& res,
-                    const httplib::ContentReader& reader) {
-  const size_t limit = ctx.options.max_body_bytes;
-  if (req.is_multipart_form_data()) {
-    send_error(req, res, 415, "unsupported_media_type", "send JSON, not a form");
-    return;
-  }
-  // HTTP/1.1: a request with neither Content-Length nor Transfer-Encoding has no body
-  // (cpp-httplib would otherwise wait for the client to close the connection).
-  if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
-    dispatch_write(api, req, res, {}, false);
-    return;
-  }
-  std::string body;
-  size_t total = 0;
-  bool too_large = false;
-  const bool ok = reader([&](const char* data, size_t size) {
-    total += size;
-    if (total > limit) {
-      // Keep draining (up to a bound) so the connection stays in step for the 413.
-      too_large = true;
-      std::string().swap(body);
-      return total <= 4 * limit;
-    }
-    body.append(data, size);
-    return true;
-  });
-  if (too_large || res.status == 413) {
-    send_error(req, res, 413, "payload_too_large",
-               "the request body is larger than " + std::to_string(limit) + " bytes");
-    return;
-  }
-  if (!ok) {
-    send_error(req, res, 400, "body_unreadable", "the request body ended early or is malformed");
-    return;
-  }
-  dispatch_write(api, req, res, body, true);
 }
 
 }  // namespace
@@ -207,15 +165,13 @@ int run_server(const ServerOptions& options) {
   for (const auto& [prefix, dir] : options.static_dirs) ctx.statics.mount(prefix, dir);
 
   PublicPages pages(ctx);
-  Api api(ctx, pages);
+  Api api(ctx);
+  api.register_routes(http);
 
   http.set_pre_routing_handler([&](const Request& req, Response& res) {
     if (req.method == "GET" || req.method == "HEAD") {
-      if (starts_with(req.path, "/api/")) {
-        api.handle(req, res, {}, false);
-      } else if (!pages.serve(req, res)) {
-        serve_static(ctx, pages, req, res);
-      }
+      if (starts_with(req.path, "/api/")) return HandlerResponse::Unhandled;  // Api's routes
+      if (!pages.serve(req, res)) serve_static(ctx, pages, req, res);
       return HandlerResponse::Handled;
     }
     if (req.method == "OPTIONS") {
@@ -227,18 +183,13 @@ int run_server(const ServerOptions& options) {
       }
       return HandlerResponse::Handled;
     }
-    return HandlerResponse::Unhandled;  // the body is read first, by the handlers below
+    return HandlerResponse::Unhandled;  // writes: the routes read the body first
   });
-  auto with_body = [&](const Request& req, Response& res, const httplib::ContentReader& reader) {
-    read_body_then(ctx, api, req, res, reader);
+  // After the API's routes: cpp-httplib tries patterns in the order they were added.
+  auto refuse = [&](const Request& req, Response& res, const httplib::ContentReader& reader) {
+    refuse_write(ctx.options, req, res, reader);
   };
-  auto without_body = [&](const Request& req, Response& res) {
-    dispatch_write(api, req, res, {}, false);
-  };
-  http.Post(".*", with_body).Post(".*", without_body);
-  http.Put(".*", with_body).Put(".*", without_body);
-  http.Delete(".*", with_body).Delete(".*", without_body);
-  http.Patch(".*", with_body).Patch(".*", without_body);
+  http.Post(".*", refuse).Put(".*", refuse).Delete(".*", refuse).Patch(".*", refuse);
   // Errors cpp-httplib answers itself (malformed request, 413 by Content-Length, 414)
   // get a JSON body like ours; responses we made already have one.
   http.set_error_handler(
