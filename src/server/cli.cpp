@@ -76,9 +76,13 @@ int token_command(std::vector<std::string> args) {
       return 2;
     }
     const std::string token = generate_token();
-    std::string failure;
-    if (token.empty() || !add_token(*db, token, name.empty() ? "token" : name, *role, failure)) {
-      std::fprintf(stderr, "press-server: cannot create a token: %s\n", failure.c_str());
+    if (token.empty()) {
+      std::fprintf(stderr, "press-server: cannot create a token: no randomness\n");
+      return 1;
+    }
+    const core::Result<int64_t> added = add_token(*db, token, name.empty() ? "token" : name, *role);
+    if (!added) {
+      std::fprintf(stderr, "press-server: cannot create a token: %s\n", added.error().message().c_str());
       return 1;
     }
     std::printf("%s\n", token.c_str());
@@ -96,12 +100,12 @@ int token_command(std::vector<std::string> args) {
       std::fprintf(stderr, "press-server token revoke: name one token by id or name\n");
       return 2;
     }
-    std::string failure;
-    const int n = revoke_tokens(*db, positional[0], failure);
-    if (n < 0) {
-      std::fprintf(stderr, "press-server: cannot revoke: %s\n", failure.c_str());
+    const core::Result<int> revoked = revoke_tokens(*db, positional[0]);
+    if (!revoked) {
+      std::fprintf(stderr, "press-server: cannot revoke: %s\n", revoked.error().message().c_str());
       return 1;
     }
+    const int n = *revoked;
     if (n == 0) {
       std::fprintf(stderr, "press-server: no valid token \"%s\"\n", positional[0].c_str());
       return 1;

@@ -13,9 +13,10 @@ ConnectionPool::Lease ConnectionPool::acquire() {
       return Lease(*this, std::move(db));
     }
   }
-  std::string error;
-  std::unique_ptr<Database> db = Database::open(path_, error);
-  if (!db) std::fprintf(stderr, "press-server: cannot open %s: %s\n", path_.c_str(), error.c_str());
+  core::Result<std::unique_ptr<Database>> opened = Database::open(path_);
+  if (!opened)
+    std::fprintf(stderr, "press-server: cannot open %s: %s\n", path_.c_str(), opened.error().message().c_str());
+  std::unique_ptr<Database> db = opened ? std::move(*opened) : nullptr;
   // Readers never write; query_only turns a programming mistake into an error.
   if (db) db->exec("PRAGMA query_only=ON");
   return Lease(*this, std::move(db));

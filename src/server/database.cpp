@@ -59,13 +59,13 @@ bool Query::is_null(int column) const {
   return !stmt_ || sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
-std::unique_ptr<Database> Database::open(const std::string& path, std::string& error) {
+core::Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
   sqlite3* handle = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &handle, flags, nullptr) != SQLITE_OK) {
-    error = handle ? sqlite3_errmsg(handle) : "out of memory";
+    const std::string why = handle ? sqlite3_errmsg(handle) : "out of memory";
     sqlite3_close(handle);
-    return nullptr;
+    return core::Error::of(core::ErrorCode::unavailable, why);
   }
   std::unique_ptr<Database> db(new Database(handle));
   // Replaces SQLite's automatic checkpoint (which runs inside the COMMIT that crosses the
@@ -76,8 +76,7 @@ std::unique_ptr<Database> Database::open(const std::string& path, std::string& e
   // WAL: readers never block the writer. synchronous=FULL: every commit fsyncs the WAL,
   // so a write the server acknowledged is on disk even if the machine loses power.
   if (!db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")) {
-    error = db->error();
-    return nullptr;
+    return core::Error::of(core::ErrorCode::unavailable, db->error());
   }
   return db;
 }
@@ -178,27 +177,24 @@ CREATE TABLE IF NOT EXISTS audit (
 
 }  // namespace
 
-bool migrate_schema(Database& db, std::string& error) {
+core::Status migrate_schema(Database& db) {
   int64_t version = 0;
   {
     Query q = db.query("PRAGMA user_version");
     if (q.next()) version = q.int64(0);
   }
   if (version > kSchemaVersion) {
-    error = "database schema version " + std::to_string(version) + " is newer than this server";
-    return false;
+    return core::Error::of(core::ErrorCode::invalid, "database schema version " + std::to_string(version) +
+                                                         " is newer than this server");
   }
-  if (!db.exec("BEGIN IMMEDIATE")) {
-    error = db.error();
-    return false;
-  }
+  if (!db.exec("BEGIN IMMEDIATE")) return core::Error::of(core::ErrorCode::unavailable, db.error());
   const std::string set_version = "PRAGMA user_version=" + std::to_string(kSchemaVersion);
   if (!db.exec(kSchema) || !db.exec(set_version.c_str()) || !db.exec("COMMIT")) {
-    error = db.error();
+    core::Error failed = core::Error::of(core::ErrorCode::unavailable, db.error());
     db.exec("ROLLBACK");
-    return false;
+    return failed;
   }
-  return true;
+  return core::ok_status();
 }
 
 }  // namespace press::server

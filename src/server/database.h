@@ -10,6 +10,8 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
+#include "core/result.h"
+
 namespace press::server {
 
 // A prepared statement borrowed from its connection's cache for one use.
@@ -44,7 +46,7 @@ class Database {
  public:
   // Opens (and creates) the database file in WAL mode with synchronous=FULL, so that a
   // commit has reached the disk before it returns: acknowledged writes survive a crash.
-  static std::unique_ptr<Database> open(const std::string& path, std::string& error);
+  static core::Result<std::unique_ptr<Database>> open(const std::string& path);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -67,7 +69,8 @@ class Database {
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
-// Creates the tables on first use; returns false (with the reason) when the file is not ours.
-bool migrate_schema(Database& db, std::string& error);
+// Creates the tables on first use; fails (invalid) when the file is a newer schema than
+// ours, (unavailable) when SQLite cannot write it.
+core::Status migrate_schema(Database& db);
 
 }  // namespace press::server

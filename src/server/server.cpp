@@ -48,24 +48,29 @@ std::string base_url(const ServerOptions& o, int port) {
 // PRESS_ADMIN_TOKEN registers a known admin token for scripted set-ups; otherwise the very
 // first start makes one. Returns the new token to show once, or "" when none was made.
 bool bootstrap_tokens(Database& db, std::string& shown_once) {
-  std::string error;
   if (const char* env = std::getenv("PRESS_ADMIN_TOKEN"); env && *env) {
     const std::string token = env;
     if (token.size() < 16) {
       std::fprintf(stderr, "press-server: PRESS_ADMIN_TOKEN must be at least 16 characters\n");
       return false;
     }
-    if (!token_known(db, token) &&
-        !add_token(db, token, "admin (PRESS_ADMIN_TOKEN)", Role::Admin, error)) {
-      std::fprintf(stderr, "press-server: cannot store the admin token: %s\n", error.c_str());
+    if (token_known(db, token)) return true;
+    const core::Result<int64_t> added = add_token(db, token, "admin (PRESS_ADMIN_TOKEN)", Role::Admin);
+    if (!added) {
+      std::fprintf(stderr, "press-server: cannot store the admin token: %s\n", added.error().message().c_str());
       return false;
     }
     return true;
   }
   if (count_tokens(db) > 0) return true;
   shown_once = generate_token();
-  if (shown_once.empty() || !add_token(db, shown_once, "admin", Role::Admin, error)) {
-    std::fprintf(stderr, "press-server: cannot create the first admin token %s\n", error.c_str());
+  if (shown_once.empty()) {
+    std::fprintf(stderr, "press-server: cannot create the first admin token: no randomness\n");
+    return false;
+  }
+  const core::Result<int64_t> added = add_token(db, shown_once, "admin", Role::Admin);
+  if (!added) {
+    std::fprintf(stderr, "press-server: cannot create the first admin token: %s\n", added.error().message().c_str());
     return false;
   }
   return true;
@@ -124,12 +129,12 @@ int run_server(const ServerOptions& options) {
     std::fprintf(stderr, "press-server: cannot read view counts: %s\n", writer->error().c_str());
     return 2;
   }
-  std::string error;
-  ctx.token_db = Database::open(options.database_path(), error);
-  if (!ctx.token_db) {
-    std::fprintf(stderr, "press-server: %s\n", error.c_str());
+  core::Result<std::unique_ptr<Database>> token_db = Database::open(options.database_path());
+  if (!token_db) {
+    std::fprintf(stderr, "press-server: %s\n", token_db.error().message().c_str());
     return 2;
   }
+  ctx.token_db = std::move(*token_db);
 
   HttpServer http;
   const int threads = options.threads;

@@ -36,17 +36,16 @@ std::unique_ptr<Database> open_data_database(const std::string& data_dir) {
     return nullptr;
   }
   const std::string path = data_dir + "/press.db";
-  std::string error;
-  std::unique_ptr<Database> db = Database::open(path, error);
+  core::Result<std::unique_ptr<Database>> db = Database::open(path);
   if (!db) {
-    std::fprintf(stderr, "press-server: cannot open %s: %s\n", path.c_str(), error.c_str());
+    std::fprintf(stderr, "press-server: cannot open %s: %s\n", path.c_str(), db.error().message().c_str());
     return nullptr;
   }
-  if (!migrate_schema(*db, error)) {
-    std::fprintf(stderr, "press-server: %s: %s\n", path.c_str(), error.c_str());
+  if (const core::Status migrated = migrate_schema(**db); !migrated) {
+    std::fprintf(stderr, "press-server: %s: %s\n", path.c_str(), migrated.error().message().c_str());
     return nullptr;
   }
-  return db;
+  return std::move(*db);
 }
 
 }  // namespace press::server

@@ -66,17 +66,10 @@ std::string sha256_hex(std::string_view data) {
   return to_hex(digest, size);
 }
 
-std::optional<int64_t> add_token(Database& db, std::string_view token, std::string_view name,
-                                 Role role, std::string& error) {
+core::Result<int64_t> add_token(Database& db, std::string_view token, std::string_view name, Role role) {
   const std::string hash = sha256_hex(token);
-  if (hash.empty()) {
-    error = "cannot hash the token";
-    return std::nullopt;
-  }
-  if (!db.exec("BEGIN IMMEDIATE")) {
-    error = db.error();
-    return std::nullopt;
-  }
+  if (hash.empty()) return core::Error::of(core::ErrorCode::internal, "cannot hash the token");
+  if (!db.exec("BEGIN IMMEDIATE")) return core::Error::of(core::ErrorCode::unavailable, db.error());
   Query q = db.query("INSERT INTO tokens (name, role, hash, created_at) VALUES (?, ?, ?, ?)");
   bool ok = q.bind(1, name)
                 .bind(2, to_string(role))
@@ -88,9 +81,9 @@ std::optional<int64_t> add_token(Database& db, std::string_view token, std::stri
                        "token " + std::to_string(id) + " (" + std::string(name) + ", " +
                            to_string(role) + ")");
   if (!ok || !db.exec("COMMIT")) {
-    error = db.error();
+    core::Error failed = core::Error::of(core::ErrorCode::unavailable, db.error());
     db.exec("ROLLBACK");
-    return std::nullopt;
+    return failed;
   }
   return id;
 }
@@ -110,11 +103,8 @@ std::vector<TokenInfo> list_tokens(Database& db) {
   return out;
 }
 
-int revoke_tokens(Database& db, std::string_view id_or_name, std::string& error) {
-  if (!db.exec("BEGIN IMMEDIATE")) {
-    error = db.error();
-    return -1;
-  }
+core::Result<int> revoke_tokens(Database& db, std::string_view id_or_name) {
+  if (!db.exec("BEGIN IMMEDIATE")) return core::Error::of(core::ErrorCode::unavailable, db.error());
   Query q = db.query(
       "UPDATE tokens SET revoked_at = ? WHERE revoked_at IS NULL AND (CAST(id AS TEXT) = ? OR name "
       "= ?)");
@@ -122,9 +112,9 @@ int revoke_tokens(Database& db, std::string_view id_or_name, std::string& error)
   const int revoked = int(db.changes());
   if (ok && revoked > 0) ok = audit_cli(db, "token-revoke", std::string(id_or_name));
   if (!ok || !db.exec("COMMIT")) {
-    error = db.error();
+    core::Error failed = core::Error::of(core::ErrorCode::unavailable, db.error());
     db.exec("ROLLBACK");
-    return -1;
+    return failed;
   }
   return revoked;
 }

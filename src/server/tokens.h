@@ -37,11 +37,11 @@ std::string generate_token();
 std::string sha256_hex(std::string_view data);
 
 // Command-line and start-up operations on the tokens table (each one transaction, audited).
-std::optional<int64_t> add_token(Database& db, std::string_view token, std::string_view name,
-                                 Role role, std::string& error);
+// The new token's id.
+core::Result<int64_t> add_token(Database& db, std::string_view token, std::string_view name, Role role);
 std::vector<TokenInfo> list_tokens(Database& db);
 // Revokes by id or by name; returns how many tokens it revoked.
-int revoke_tokens(Database& db, std::string_view id_or_name, std::string& error);
+core::Result<int> revoke_tokens(Database& db, std::string_view id_or_name);
 bool token_known(Database& db, std::string_view token);
 int64_t count_tokens(Database& db);
 

@@ -95,9 +95,9 @@ TEST_CASE("acknowledged writes survive SIGKILL; nothing is half-written", "[dura
   CHECK(in_flight_committed <= 6);  // one per writer at most
 
   // Every row in the database is whole: its JSON parses, and the columns derived from it agree.
-  std::string error;
-  auto db = press::server::Database::open(dir.path() + "/press.db", error);
-  REQUIRE(db);
+  auto opened = press::server::Database::open(dir.path() + "/press.db");
+  REQUIRE(opened.ok());
+  auto& db = *opened;
   press::server::ListFilter all;
   all.limit = 100000;
   const auto list = press::server::list_articles(*db, all);
