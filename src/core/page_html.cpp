@@ -7,7 +7,9 @@ namespace press::core {
 
 namespace {
 
-void append(std::string& out, std::string_view s) { out.append(s.data(), s.size()); }
+void append(std::string& out, std::string_view s) {
+  out.append(s.data(), s.size());
+}
 
 }  // namespace
 
@@ -18,8 +20,9 @@ void append_footer(std::string& out, const Footer& footer) {
     append_escaped_html(out, line.text);
     if (!line.icp.empty()) {
       if (line.has_text) out += ' ';
-      append(out, "<a class=\"icp\" href=\"https://beian.miit.gov.cn/\" rel=\"noopener\" "
-                  "target=\"_blank\">");
+      append(out,
+             "<a class=\"icp\" href=\"https://beian.miit.gov.cn/\" rel=\"noopener\" "
+             "target=\"_blank\">");
       append_escaped_html(out, line.icp);
       append(out, "</a>");
     }

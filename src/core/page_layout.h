@@ -75,6 +75,8 @@ ArticlePageLayout describe_article_page(const Article& a, const SiteProfile& sit
 Footer describe_footer(const SiteProfile& site);
 
 // The label and value of an item on one line, as the preview and plain text show it.
-inline std::string item_text(const LabeledItem& item) { return item.label + item.value; }
+inline std::string item_text(const LabeledItem& item) {
+  return item.label + item.value;
+}
 
 }  // namespace press::core
