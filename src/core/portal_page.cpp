@@ -1,4 +1,6 @@
-// Portal HTML writer: Document -> body fragment, Article + site -> the full article page.
+// Portal HTML writer: Document -> body fragment, Article + site -> the full article page
+// (which parts the page shows is decided by page_layout.cpp; head, breadcrumb and footer
+// markup is page_html.cpp's, shared with the list pages).
 //
 // Output is byte-stable: the same input always gives the same bytes, so `press render`,
 // the server and the tests can compare pages. Every string that came from a user goes
@@ -13,7 +15,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "core/beijing_time.h"
+#include "core/page_html.h"
 
 namespace press::core {
 
@@ -38,28 +40,6 @@ constexpr EscapeTable kEscape;
 // Ensures the output is at the start of a line before a block tag (cmark's "cr").
 void line_start(std::string& out) {
   if (!out.empty() && out.back() != '\n') out += '\n';
-}
-
-// href/src value: HTML-escaped, and bytes that may not stand raw in a URL percent-encoded
-// (spaces, controls, non-ASCII, and the characters CommonMark renderers encode).
-void append_url(std::string& out, std::string_view url) {
-  static const char kHex[] = "0123456789ABCDEF";
-  size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < url.size(); ++i) {
-    const auto c = static_cast<unsigned char>(url[i]);
-    const bool encode = c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' ||
-                        c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}';
-    if (!encode && kEscape.replacement[c].empty()) continue;
-    out.append(url.data() + run, i - run);
-    run = i + 1;
-    if (encode) {
-      const char hex[3] = {'%', kHex[c >> 4], kHex[c & 15]};
-      out.append(hex, 3);
-    } else {
-      append(out, kEscape.replacement[c]);
-    }
-  }
-  out.append(url.data() + run, url.size() - run);
 }
 
 // Absolute targets (with a scheme, or "//host") open in a new tab.
@@ -318,105 +298,71 @@ void write_body(std::string& out, const Document& doc) {
   }
 }
 
-// --- The page ------------------------------------------------------------------------
+// --- The article page: its parts come decided from the layout ---------------------
 
-void append_labeled(std::string& out, const char* css_class, std::string_view label,
-                    std::string_view value) {
+void append_labeled(std::string& out, const char* css_class, const LabeledItem& item) {
   append(out, "<span class=\"");
   append(out, css_class);
   append(out, "\">");
-  append(out, label);
-  append_escaped_html(out, value);
+  append(out, item.label);
+  append_escaped_html(out, item.value);
   append(out, "</span>");
 }
 
-void write_breadcrumb(std::string& out, const Article& a, const SiteProfile& site) {
-  append(out, "<nav class=\"breadcrumb\"><a href=\"/\">");
-  append_escaped_html(out, site.home_label);
-  append(out, "</a>");
-  std::vector<std::string> path;
-  for (const std::string& level : a.channel) {
-    path.push_back(level);
-    append(out, "<span class=\"sep\"> &gt; </span>");
-    if (const SiteChannel* c = find_channel(site, path)) {
-      append(out, "<a href=\"");
-      append_url(out, channel_url(*c));
-      append(out, "\">");
-      append_escaped_html(out, level);
-      append(out, "</a>");
-    } else {
-      append(out, "<span>");
-      append_escaped_html(out, level);
+const char* css_class(LabeledItem::Kind kind) {
+  switch (kind) {
+    case LabeledItem::Kind::Author: return "author";
+    case LabeledItem::Kind::Source: return "source";
+    case LabeledItem::Kind::Published: return "published";
+    case LabeledItem::Kind::Views: return "views-label";
+    case LabeledItem::Kind::Editor: return "editor";
+    case LabeledItem::Kind::Edited: return "edited";
+  }
+  return "";
+}
+
+// Items are separated by two spaces as on the portal (CSS adds the visual gap). The view
+// count is an empty slot the server fills in.
+void write_meta(std::string& out, const std::vector<LabeledItem>& meta) {
+  append(out, "<div class=\"article-meta\">");
+  for (const LabeledItem& item : meta) {
+    if (item.kind == LabeledItem::Kind::Views) {
+      append(out, "<span class=\"views-label\">");
+      append(out, item.label);
+      append(out, kViewCountSlot);
       append(out, "</span>");
+    } else {
+      append_labeled(out, css_class(item.kind), item);
+      append(out, "  ");
     }
   }
-  append(out, "<span class=\"sep\"> &gt; </span><span class=\"current\">");
-  append_escaped_html(out, site.body_label);
-  append(out, "</span></nav>\n");
+  append(out, "</div>\n");
 }
 
-// Items are separated by two spaces as on the portal (CSS adds the visual gap).
-void write_meta(std::string& out, const Article& a) {
-  append(out, "<div class=\"article-meta\">");
-  if (!a.author.empty()) {
-    append_labeled(out, "author", "作者:", a.author);
-    append(out, "  ");
-  }
-  if (!a.source.empty()) {
-    append_labeled(out, "source", "来源:", a.source);
-    append(out, "  ");
-  }
-  if (a.published_at != 0) {
-    append_labeled(out, "published", "发布时间:", format_portal_time(a.published_at));
-    append(out, "  ");
-  }
-  append(out, "<span class=\"views-label\">浏览:");
-  append(out, kViewCountSlot);
-  append(out, "</span></div>\n");
-}
-
-void write_original_link(std::string& out, const Article& a) {
-  if (a.link.empty()) return;
-  append(out, "<p class=\"article-link\">网站链接:");
-  if (url_allowed(a.link)) {
-    Link link;
-    link.url = a.link;
-    append_link_open(out, link);
-    append_escaped_html(out, a.link);
+void write_original_link(std::string& out, const OriginalLink& link) {
+  if (!link.present()) return;
+  append(out, "<p class=\"article-link\">");
+  append(out, link.label);
+  if (link.linkable) {
+    Link target;
+    target.url = link.url;
+    append_link_open(out, target);
+    append_escaped_html(out, link.url);
     append(out, "</a>");
   } else {
-    append_escaped_html(out, a.link);
+    append_escaped_html(out, link.url);
   }
   append(out, "</p>\n");
 }
 
-void write_editor_line(std::string& out, const Article& a) {
-  const int64_t edited = a.updated_at != 0 ? a.updated_at : a.published_at;
-  if (a.editor.empty() && edited == 0) return;
+void write_editor_line(std::string& out, const std::vector<LabeledItem>& items) {
+  if (items.empty()) return;
   append(out, "<p class=\"article-editor\">");
-  if (!a.editor.empty()) append_labeled(out, "editor", "责任编辑:", a.editor);
-  if (!a.editor.empty() && edited != 0) out += ' ';
-  if (edited != 0) append_labeled(out, "edited", "最后编辑:", format_portal_time(edited));
-  append(out, "</p>\n");
-}
-
-// The footer belongs to the site profile: nothing from the article reaches it.
-void write_footer(std::string& out, const SiteProfile& site) {
-  append(out, "<footer class=\"site-footer\">\n");
-  const size_t lines = site.footer_lines.size();
-  for (size_t i = 0; i < lines || (i == 0 && !site.icp.empty()); ++i) {
-    append(out, "<p>");
-    if (i < lines) append_escaped_html(out, site.footer_lines[i]);
-    if (i + 1 >= lines && !site.icp.empty()) {
-      if (i < lines) out += ' ';
-      append(out, "<a class=\"icp\" href=\"https://beian.miit.gov.cn/\" rel=\"noopener\" "
-                  "target=\"_blank\">");
-      append_escaped_html(out, site.icp);
-      append(out, "</a>");
-    }
-    append(out, "</p>\n");
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ' ';
+    append_labeled(out, css_class(items[i].kind), items[i]);
   }
-  append(out, "</footer>\n");
+  append(out, "</p>\n");
 }
 
 // True when one of the eight bytes of word is one of the five special bytes. All five are
@@ -475,6 +421,28 @@ void append_escaped_html(std::string& out, std::string_view text) {
   out.append(run, size_t(end - run));
 }
 
+// href/src value: HTML-escaped, and bytes that may not stand raw in a URL percent-encoded
+// (spaces, controls, non-ASCII, and the characters CommonMark renderers encode).
+void append_url(std::string& out, std::string_view url) {
+  static const char kHex[] = "0123456789ABCDEF";
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < url.size(); ++i) {
+    const auto c = static_cast<unsigned char>(url[i]);
+    const bool encode = c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' ||
+                        c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}';
+    if (!encode && kEscape.replacement[c].empty()) continue;
+    out.append(url.data() + run, i - run);
+    run = i + 1;
+    if (encode) {
+      const char hex[3] = {'%', kHex[c >> 4], kHex[c & 15]};
+      out.append(hex, 3);
+    } else {
+      append(out, kEscape.replacement[c]);
+    }
+  }
+  out.append(url.data() + run, url.size() - run);
+}
+
 std::string channel_url(const SiteChannel& c) { return "/channel/" + c.slug + "/"; }
 
 std::string render_body_html(const Document& body) {
@@ -487,39 +455,25 @@ std::string render_body_html(const Document& body) {
 }
 
 std::string render_portal_page(const Article& a, const SiteProfile& site, const Document& body) {
+  const ArticlePageLayout page = describe_article_page(a, site);
   std::string out;
   out.reserve(body.text.size() + body.text.size() / 8 + body.blocks.size() * 16 +
               body.spans.size() * 8 + 4096);
   advise_huge_pages(out.data(), out.capacity());
-  append(out,
-         "<!DOCTYPE html>\n"
-         "<html lang=\"zh-CN\">\n"
-         "<head>\n"
-         "<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<title>");
-  append_escaped_html(out, a.title);
-  append(out, " - ");
-  append_escaped_html(out, site.institution);
-  append(out,
-         "</title>\n"
-         "<link rel=\"stylesheet\" href=\"/portal.css\">\n"
-         "</head>\n"
-         "<body>\n"
-         "<div class=\"page\">\n");
-  write_breadcrumb(out, a, site);
+  append_page_head(out, page.head);
+  append_breadcrumb(out, page.breadcrumb);
   append(out, "<article class=\"article\">\n<h1 class=\"article-title\">");
-  append_escaped_html(out, a.title);
+  append_escaped_html(out, page.title);
   append(out, "</h1>\n");
-  write_meta(out, a);
+  write_meta(out, page.meta);
   append(out, "<div class=\"article-body\">\n");
   write_body(out, body);
   append(out, "</div>\n");
-  write_original_link(out, a);
-  write_editor_line(out, a);
+  write_original_link(out, page.original_link);
+  write_editor_line(out, page.editor_line);
   append(out, "</article>\n</div>\n");
-  write_footer(out, site);
-  append(out, "</body>\n</html>\n");
+  append_footer(out, page.footer);
+  append(out, kPageEnd);
   return out;
 }
 

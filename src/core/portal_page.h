@@ -21,5 +21,8 @@ std::string render_portal_page(const Article& a, const SiteProfile& site, const 
 std::string channel_url(const SiteChannel& c);
 
 void append_escaped_html(std::string& out, std::string_view text);
+// href/src value: HTML-escaped, and bytes that may not stand raw in a URL percent-encoded
+// (spaces, controls, non-ASCII, and the characters CommonMark renderers encode).
+void append_url(std::string& out, std::string_view url);
 
 }  // namespace press::core

@@ -1,7 +1,7 @@
 #include "server/list_page.h"
 
 #include "core/beijing_time.h"
-#include "core/document.h"
+#include "core/page_html.h"
 #include "core/portal_page.h"
 
 namespace press::server {
@@ -31,30 +31,27 @@ std::string_view last_label(const core::SiteChannel& c) {
   return c.path.empty() ? std::string_view() : std::string_view(c.path.back());
 }
 
-void write_breadcrumb(std::string& out, const core::SiteChannel* channel,
-                      const core::SiteProfile& site) {
-  append(out, "<nav class=\"breadcrumb\">");
+// Home page: just 首页, as the current level. A channel: 首页 > its levels, the levels
+// above linked to their list pages, the channel itself current.
+core::Breadcrumb list_breadcrumb(const core::SiteChannel* channel, const core::SiteProfile& site) {
+  core::Breadcrumb b;
   if (!channel) {
-    append(out, "<span class=\"current\">");
-    core::append_escaped_html(out, site.home_label);
-    append(out, "</span></nav>\n");
-    return;
+    b.crumbs.push_back({core::Crumb::Kind::Current, site.home_label, {}});
+    return b;
   }
-  append_link(out, "/", site.home_label);
+  b.crumbs.push_back({core::Crumb::Kind::Link, site.home_label, "/"});
   std::vector<std::string> path;
   for (size_t i = 0; i < channel->path.size(); ++i) {
     path.push_back(channel->path[i]);
-    append(out, "<span class=\"sep\"> &gt; </span>");
     const core::SiteChannel* level = core::find_channel(site, path);
-    if (i + 1 == channel->path.size() || !level) {
-      append(out, i + 1 == channel->path.size() ? "<span class=\"current\">" : "<span>");
-      core::append_escaped_html(out, channel->path[i]);
-      append(out, "</span>");
-    } else {
-      append_link(out, core::channel_url(*level), channel->path[i]);
-    }
+    if (i + 1 == channel->path.size())
+      b.crumbs.push_back({core::Crumb::Kind::Current, channel->path[i], {}});
+    else if (level)
+      b.crumbs.push_back({core::Crumb::Kind::Link, channel->path[i], core::channel_url(*level)});
+    else
+      b.crumbs.push_back({core::Crumb::Kind::Plain, channel->path[i], {}});
   }
-  append(out, "</nav>\n");
+  return b;
 }
 
 // Links to the channels one level below (top-level channels on the home page).
@@ -129,28 +126,17 @@ std::string render_list_page(const ListPageInput& in, const core::SiteProfile& s
                              std::string_view footer_html) {
   const std::string heading =
       in.channel ? std::string(last_label(*in.channel)) : std::string("最新文章");
+  core::PageHead head;
+  if (in.channel) {
+    head.title = heading;
+    if (in.page > 1) head.title += " (" + std::to_string(in.page) + ")";
+    head.title += " - ";
+  }
+  head.title += site.institution;
   std::string out;
   out.reserve(4096 + in.items.size() * 160);
-  append(out,
-         "<!DOCTYPE html>\n"
-         "<html lang=\"zh-CN\">\n"
-         "<head>\n"
-         "<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<title>");
-  if (in.channel) {
-    core::append_escaped_html(out, heading);
-    if (in.page > 1) append(out, " (" + std::to_string(in.page) + ")");
-    append(out, " - ");
-  }
-  core::append_escaped_html(out, site.institution);
-  append(out,
-         "</title>\n"
-         "<link rel=\"stylesheet\" href=\"/portal.css\">\n"
-         "</head>\n"
-         "<body>\n"
-         "<div class=\"page\">\n");
-  write_breadcrumb(out, in.channel, site);
+  core::append_page_head(out, head);
+  core::append_breadcrumb(out, list_breadcrumb(in.channel, site));
   append(out, "<section class=\"channel\">\n<h1 class=\"channel-title\">");
   core::append_escaped_html(out, heading);
   append(out, "</h1>\n");
@@ -159,19 +145,14 @@ std::string render_list_page(const ListPageInput& in, const core::SiteProfile& s
   write_pagination(out, in);
   append(out, "</section>\n</div>\n");
   append(out, footer_html);
-  append(out, "</body>\n</html>\n");
+  append(out, core::kPageEnd);
   return out;
 }
 
 std::string site_footer_html(const core::SiteProfile& site) {
-  core::Article probe;
-  probe.title = "-";
-  const std::string page = core::render_portal_page(probe, site, core::parse_markdown(""));
-  const size_t begin = page.find("<footer");
-  const std::string_view end_tag = "</footer>\n";
-  const size_t end = page.find(end_tag, begin == std::string::npos ? 0 : begin);
-  if (begin == std::string::npos || end == std::string::npos) return {};
-  return page.substr(begin, end + end_tag.size() - begin);
+  std::string out;
+  core::append_footer(out, core::describe_footer(site));
+  return out;
 }
 
 }  // namespace press::server

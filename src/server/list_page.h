@@ -1,9 +1,9 @@
 #pragma once
 // Channel list pages and the home page: what the breadcrumb's links lead to.
 //
-// The core renders article pages only; these pages reuse its pieces (escaping, channel
-// URLs, portal times) and its site footer, cut from a page the core rendered, so the
-// footer markup has one author.
+// The core renders article pages; these pages are written with its shared page parts
+// (core/page_html.h: head, breadcrumb, footer) and its escaping, channel URLs and portal
+// times, so the markup the pages share has one author.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +31,7 @@ std::string list_page_path(const core::SiteChannel* channel, int page);
 
 int page_count(int64_t total);
 
-// The <footer> block of the core's article page for this site.
+// The <footer> block of every portal page of this site (computed once by the server).
 std::string site_footer_html(const core::SiteProfile& site);
 
 }  // namespace press::server

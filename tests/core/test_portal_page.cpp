@@ -7,6 +7,7 @@
 
 #include "core/article_json.h"
 #include "core/beijing_time.h"
+#include "core/page_layout.h"
 #include "core/portal_page.h"
 #include "core/site.h"
 
@@ -270,4 +271,35 @@ TEST_CASE("the footer comes from the site profile only", "[html]") {
   site.footer_lines = {"版权所有:<学院>"};
   const std::string one_line = render_portal_page(a, site, parse_markdown("版权所有:博彩"));
   CHECK(one_line.find("<p>版权所有:&lt;学院&gt; <a class=\"icp\"") != std::string::npos);
+}
+
+TEST_CASE("the page description decides each part once", "[html][layout]") {
+  Article a = sample_article();
+  SiteProfile site = sample_site();
+  ArticlePageLayout p = describe_article_page(a, site);
+  CHECK(p.head.title == a.title + " - 浙江工贸职业技术学院");
+  REQUIRE(p.breadcrumb.crumbs.size() == 4);
+  CHECK(p.breadcrumb.crumbs[2].url == "/channel/xwzx/mtkgm/");
+  CHECK(p.breadcrumb.crumbs[3].kind == Crumb::Kind::Current);
+  REQUIRE(p.meta.size() == 4);
+  CHECK(item_text(p.meta[2]) == "发布时间:2023年07月29日 14:02");
+  CHECK(p.meta.back().kind == LabeledItem::Kind::Views);
+  CHECK(p.original_link.linkable);
+  CHECK(p.editor_line.size() == 2);
+  CHECK(p.footer.lines.back().visible_text() ==
+        "学院纪委监督电话/邮箱:0577-88105228 / gmjw@zjitc.edu.cn 浙ICP备12044836号");
+
+  a.published_at = a.updated_at = 0;
+  a.editor.clear();
+  a.channel = {"新闻中心", "没有列表页"};
+  p = describe_article_page(a, site);
+  CHECK(p.meta.size() == 3);  // no time item at all
+  CHECK(p.editor_line.empty());
+  CHECK(p.breadcrumb.crumbs[2].kind == Crumb::Kind::Plain);
+
+  site.footer_lines.clear();
+  const Footer icp_only = describe_footer(site);
+  REQUIRE(icp_only.lines.size() == 1);
+  CHECK(!icp_only.lines[0].has_text);
+  CHECK(icp_only.lines[0].visible_text() == "浙ICP备12044836号");
 }
