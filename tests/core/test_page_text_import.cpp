@@ -2,6 +2,7 @@
 
 #include "core/article_json.h"
 #include "core/page_text_import.h"
+#include "article_checks.h"
 #include "test_support.h"
 
 using namespace press::core;
@@ -12,17 +13,7 @@ TEST_CASE("the captured sample page imports back to the sample article") {
   REQUIRE(imported.ok());
   const ArticleParse sample = parse_article(read_source_file("assets/samples/sample-article.json"));
   REQUIRE(sample.ok());
-  const Article& a = *imported;
-  const Article& b = sample.article;
-  CHECK(a.channel == b.channel);
-  CHECK(a.title == b.title);
-  CHECK(a.author == b.author);
-  CHECK(a.source == b.source);
-  CHECK(a.published_at == b.published_at);
-  CHECK(a.updated_at == b.updated_at);
-  CHECK(a.link == b.link);
-  CHECK(a.editor == b.editor);
-  CHECK(a.body == b.body);
+  check_same_content(*imported, sample.article);
 }
 
 TEST_CASE("page text import errors name the line where a part was expected") {
