@@ -249,7 +249,23 @@ TEST_CASE("404 for unknown articles and routes, 405 for wrong methods", "[api]")
   auto method = c->Patch("/api/v1/articles/1", auth(), "{}", kJson);
   REQUIRE(method);
   CHECK(method->status == 405);
-  CHECK(!method->get_header_value("Allow").empty());
+  CHECK(method->get_header_value("Allow") == "GET, HEAD, PUT, DELETE");
+  // Each route answers for its own methods; unknown actions and paths are not found.
+  auto get_action = c->Get("/api/v1/articles/1/publish", auth());
+  REQUIRE(get_action);
+  CHECK(get_action->status == 405);
+  CHECK(get_action->get_header_value("Allow") == "POST");
+  auto post_health = c->Post("/api/v1/health", auth(), "", kJson);
+  REQUIRE(post_health);
+  CHECK(post_health->status == 405);
+  CHECK(post_health->get_header_value("Allow") == "GET, HEAD");
+  for (const char* path :
+       {"/api/v1/articles/1/bogus", "/api/v1/articles/012", "/api/v1", "/api/x"}) {
+    auto unknown = c->Post(path, auth(), "{}", kJson);
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+    CHECK(parse_json(unknown->body)["error"] == "not_found");
+  }
 }
 
 TEST_CASE("415 for a body that is not JSON", "[api]") {
