@@ -21,6 +21,10 @@ using namespace press;
 using press_ui_test::ScriptedHttp;
 using press_ui_test::TempDir;
 
+std::string sample_article() {
+  return press_ui_test::read_text(press_ui_test::source_path("assets/samples/sample-article.json"));
+}
+
 // A session on the desktop's file storage in a temporary folder, with scripted HTTP and a
 // clock the test moves.
 struct SessionRig {
@@ -54,16 +58,28 @@ struct SessionRig {
       session->tick();
     }
   }
+  // The sample article open, a server to publish to.
+  ui::EditorSession& with_sample() {
+    REQUIRE(session->import("a.json", sample_article()).ok());
+    session->settings().server_url = "http://127.0.0.1:9";
+    return *session;
+  }
+  // The server creates the article with this id, then publishes it.
+  void script_publish(const std::string& id) {
+    ui::HttpResponse created, published;
+    created.status = 201;
+    created.body = R"({"id":")" + id + R"(","revision":1,"status":"draft"})";
+    published.status = 200;
+    published.body = R"({"id":")" + id + R"(","revision":1,"status":"published","url":"/news/)" +
+                     id + R"(.html"})";
+    http.replies = {created, published};
+  }
   bool saw(ui::SessionEvent e) const {
     for (ui::SessionEvent x : events)
       if (x == e) return true;
     return false;
   }
 };
-
-std::string sample_article() {
-  return press_ui_test::read_text(press_ui_test::source_path("assets/samples/sample-article.json"));
-}
 
 }  // namespace
 
@@ -122,9 +138,7 @@ TEST_CASE("a session imports an article; bad JSON leaves the draft untouched", "
 
 TEST_CASE("a session's publish keeps the draft whatever the server says", "[session]") {
   SessionRig rig;
-  ui::EditorSession& s = *rig.session;
-  REQUIRE(s.import("a.json", sample_article()).ok());
-  s.settings().server_url = "http://127.0.0.1:9";
+  ui::EditorSession& s = rig.with_sample();
   s.analyze();
   REQUIRE(s.can_publish());
   s.publish();  // no scripted reply: connection refused
@@ -134,13 +148,7 @@ TEST_CASE("a session's publish keeps the draft whatever the server says", "[sess
   CHECK(rig.saw(ui::SessionEvent::PublishFinished));
   CHECK(s.article().title == "温度新闻客户端:温州湾新区产教联合体成立");
 
-  ui::HttpResponse created;
-  created.status = 201;
-  created.body = R"({"id":"7","revision":1,"status":"draft"})";
-  ui::HttpResponse published;
-  published.status = 200;
-  published.body = R"({"id":"7","revision":1,"status":"published","url":"/news/7.html"})";
-  rig.http.replies = {created, published};
+  rig.script_publish("7");
   s.analyze();
   s.publish();
   rig.settle();
@@ -151,16 +159,8 @@ TEST_CASE("a session's publish keeps the draft whatever the server says", "[sess
 
 TEST_CASE("the outbox records the server's ids in the open draft", "[session]") {
   SessionRig rig;
-  ui::EditorSession& s = *rig.session;
-  REQUIRE(s.import("a.json", sample_article()).ok());
-  s.settings().server_url = "http://127.0.0.1:9";
-  ui::HttpResponse created;
-  created.status = 201;
-  created.body = R"({"id":"8","revision":1,"status":"draft"})";
-  ui::HttpResponse published;
-  published.status = 200;
-  published.body = R"({"id":"8","revision":1,"status":"published","url":"/news/8.html"})";
-  rig.http.replies = {created, published};
+  ui::EditorSession& s = rig.with_sample();
+  rig.script_publish("8");
   std::string url;
   s.outbox().on_published = [&](const std::string&, const ui::ServerRecord&, const std::string& u) {
     url = u;
