@@ -1,7 +1,9 @@
 #pragma once
-// The editor application: the article form, the body editor, the live preview, the
-// guard panel, drafts and publishing. Platform-free: it talks to the system only through
-// Platform (ui/platform.h), and the platform's main loop drives it:
+// The editor application: draws an EditorSession (ui/editor_session.h) — the article
+// form, the body editor, the live preview, the guard panel, the drafts and publishing —
+// and turns input into the session's commands; the article, drafts and publishing logic
+// are the session's. Platform-free: it talks to the system only through Platform
+// (ui/platform.h), and the platform's main loop drives it:
 //
 //   each frame:  platform.poll();  if (app.update_fonts(scale)) re-upload the font texture;
 //                ImGui::NewFrame();  app.frame();  ImGui::Render();  draw
@@ -15,9 +17,9 @@
 #include <string>
 #include <utility>
 
-#include "core/guard.h"
 #include "core/site.h"
 #include "ui/app_state.h"
+#include "ui/editor_session.h"
 #include "ui/fonts.h"
 #include "ui/platform.h"
 #include "ui/strings.h"
@@ -54,40 +56,29 @@ class App {
   std::string window_title() const;
 
   // For tests, the benchmark and the platform.
+  EditorSession& session() { return session_; }
+  const EditorSession& session() const { return session_; }
   AppState& state() { return state_; }
   const AppState& state() const { return state_; }
   const FontManager& fonts() const { return fonts_; }
   ImRect item(UiItem id) const { return state_.items[size_t(id)]; }
   bool can_publish() const;
-  bool dirty() const { return state_.edit_generation != state_.saved_generation; }
-  // Loads the font atlas once before the first frame (the headless tests call this).
+  bool dirty() const { return session_.dirty(); }
   const core::SiteProfile& site() const { return config_.site; }
 
  private:
-  // Lifecycle and documents (app.cpp).
-  void start();
-  void open_initial_draft();
-  void new_draft();
-  void open_draft(const std::string& id);
-  void show_article(std::string id, core::Article article, bool unsaved);
-  void duplicate_draft();
-  void delete_draft(const std::string& id);
-  void import_article(const std::string& name, const std::string& data);
+  // The session's events and the commands that need a view's part too (app.cpp).
+  void on_session(SessionEvent e);
+  void show_article();
   void save_now();
-  void save_settings();
-  void mark_edited(bool body_changed);
+  void import_article(const std::string& name, const std::string& data);
   void analyze();
-  void autosave();
-  void start_publish();
-  void keep_local_version();
-  void keep_server_version();
   void open_in_browser();
-  void set_status(std::string text, StatusKind kind);
+  void set_status(std::string text, StatusKind kind) { session_.set_status(std::move(text), kind); }
   void apply_language(Lang lang);
-  int64_t now() const;
-  uint32_t random();
-  // Platform callbacks may arrive after the app is gone (browser storage, network): they
-  // hold a weak reference and do nothing once it expired.
+  int64_t now() const { return session_.now(); }
+  // Platform callbacks may arrive after the app is gone (the file picker): they hold a
+  // weak reference and do nothing once it expired.
   template <class F>
   auto guard(F f) {
     return [alive = std::weak_ptr<char>(life_), f = std::move(f)](auto&&... args) mutable {
@@ -110,16 +101,19 @@ class App {
   void draw_conflict_dialog();
   bool text_field(UiItem id, const char* label_id, std::string& value, const char* hint,
                   float width, bool invalid);
+  void article_field(ArticleField field, UiItem id, const char* label_id, const char* hint,
+                     float width, bool invalid);
   void remember(UiItem id);
   void note_all_strings();
 
   Platform& platform_;
   AppConfig config_;
-  core::Guard guard_;
   FontManager fonts_;
   AppState state_;
+  EditorSession session_;
+  // The analysis whose text the font atlas has seen (see analyze()).
+  uint64_t fonts_analysis_generation_ = 0, fonts_body_generation_ = 0;
   std::shared_ptr<char> life_ = std::make_shared<char>(0);
-  uint64_t rng_ = 0;
   std::pair<Clipboard*, std::string> clipboard_bridge_{nullptr, {}};  // ImGui's clipboard hooks
 };
 

@@ -77,7 +77,7 @@ std::string channel_text(const std::vector<std::string>& channel) {
 void App::draw_dialogs() {
   AppState& s = state_;
   // A conflict opens its dialog once, as soon as it happens.
-  const PublishPhase phase = s.publisher->state().phase;
+  const PublishPhase phase = session_.publisher().state().phase;
   if (phase == PublishPhase::Conflict && !s.conflict_announced && s.dialog == Dialog::None)
     s.dialog = Dialog::Conflict;
   s.conflict_announced = phase == PublishPhase::Conflict;
@@ -153,11 +153,11 @@ void App::draw_dialogs() {
       if (buttons(tr(Str::Save), true)) {
         const bool language_changed = e.language_set && e.language != language();
         e.server_url = normalize_server_url(e.server_url);
-        e.last_draft = s.settings.last_draft;
-        e.show_drafts = s.settings.show_drafts;
-        e.follow_scroll = s.settings.follow_scroll;
-        s.settings = e;
-        save_settings();
+        e.last_draft = session_.settings().last_draft;
+        e.show_drafts = session_.settings().show_drafts;
+        e.follow_scroll = session_.settings().follow_scroll;
+        session_.settings() = e;
+        session_.save_settings();
         if (language_changed) apply_language(e.language);
         set_status(tr(Str::SettingsSaved), StatusKind::Ok);
         close = true;
@@ -194,7 +194,7 @@ void App::draw_dialogs() {
               }));
         } else {
           platform_.files->export_file(
-              path, core::article_to_json(s.article),
+              path, core::article_to_json(session_.article()),
               guard([this](StorageResult r, std::string where) {
                 if (!r.ok) {
                   state_.dialog_errors = {trf(Str::ExportFailed, r.error.c_str())};
@@ -209,34 +209,38 @@ void App::draw_dialogs() {
       break;
     }
     case Dialog::ConfirmDelete: {
-      std::string title = s.delete_id == s.draft_id ? s.article.title : std::string();
-      if (const DraftSummary* d = s.drafts->find(s.delete_id); d && s.delete_id != s.draft_id)
+      std::string title =
+          s.delete_id == session_.draft().id ? session_.article().title : std::string();
+      if (const DraftSummary* d = session_.drafts().find(s.delete_id);
+          d && s.delete_id != session_.draft().id)
         title = d->title;
       if (title.empty()) title = tr(Str::Untitled);
       ImGui::PushTextWrapPos(field);
       ImGui::TextUnformatted(trf(Str::ConfirmDelete, title.c_str()).c_str());
       ImGui::PopTextWrapPos();
       if (buttons(tr(Str::Delete), true, true)) {
-        delete_draft(s.delete_id);
+        session_.delete_draft(s.delete_id);
         close = true;
       }
       break;
     }
     case Dialog::ConfirmPublish: {
-      const std::string server = normalize_server_url(s.settings.server_url);
-      const std::string title = s.article.title.empty() ? tr(Str::Untitled) : s.article.title;
+      const std::string server = normalize_server_url(session_.settings().server_url);
+      const std::string title =
+          session_.article().title.empty() ? tr(Str::Untitled) : session_.article().title;
       ImGui::PushTextWrapPos(field);
       ImGui::TextUnformatted(trf(Str::ConfirmPublish, title.c_str(), server.c_str(),
-                                 channel_text(s.article.channel).c_str())
+                                 channel_text(session_.article().channel).c_str())
                                  .c_str());
       ImGui::PopTextWrapPos();
-      if (!s.report.findings.empty()) {
+      if (!session_.analysis().report.findings.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
-        ImGui::TextUnformatted(trf(Str::GuardSummary, 0, int(s.report.findings.size())).c_str());
+        ImGui::TextUnformatted(
+            trf(Str::GuardSummary, 0, int(session_.analysis().report.findings.size())).c_str());
         ImGui::PopStyleColor();
       }
       if (buttons(tr(Str::Publish), can_publish())) {
-        start_publish();
+        session_.publish();
         close = true;
       }
       break;
@@ -258,22 +262,22 @@ void App::draw_dialogs() {
 
 void App::draw_conflict_dialog() {
   AppState& s = state_;
-  const PublishState& ps = s.publisher->state();
+  const PublishState& ps = session_.publisher().state();
   if (ps.phase != PublishPhase::Conflict) {
     s.dialog = Dialog::None;
     return;
   }
   const core::Article& theirs = ps.server_copy;
-  const core::Article& mine = s.article;
+  const core::Article& mine = session_.article();
   // The two bodies are laid out once per conflict, not every frame.
   if (s.conflict_server_revision != theirs.revision) {
     s.conflict_server.set_text(theirs.body);
     s.conflict_server_revision = theirs.revision;
     fonts_.note_text(theirs.body + theirs.title + theirs.author + theirs.source + theirs.editor);
   }
-  if (s.conflict_local_generation != s.edit_generation) {
+  if (s.conflict_local_generation != session_.draft().edit_generation) {
     s.conflict_local.set_text(mine.body);
-    s.conflict_local_generation = s.edit_generation;
+    s.conflict_local_generation = session_.draft().edit_generation;
   }
 
   ImGui::PushTextWrapPos(0);
@@ -347,10 +351,16 @@ void App::draw_conflict_dialog() {
   const float keep_server_w = ImGui::CalcTextSize(tr(Str::KeepServer)).x + 32;
   const float keep_local_w = ImGui::CalcTextSize(tr(Str::KeepLocal)).x + 32;
   ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - keep_server_w - keep_local_w - 8);
-  if (ImGui::Button(tr(Str::KeepServer), ImVec2(keep_server_w, 0))) keep_server_version();
+  if (ImGui::Button(tr(Str::KeepServer), ImVec2(keep_server_w, 0))) {
+    s.dialog = Dialog::None;
+    session_.keep_server();
+  }
   remember(UiItem::ConflictKeepServer);
   ImGui::SameLine();
-  if (primary_button(tr(Str::KeepLocal), ImVec2(keep_local_w, 0))) keep_local_version();
+  if (primary_button(tr(Str::KeepLocal), ImVec2(keep_local_w, 0))) {
+    s.dialog = Dialog::None;
+    session_.keep_local();
+  }
   remember(UiItem::ConflictKeepLocal);
 }
 

@@ -74,12 +74,20 @@ bool App::text_field(UiItem id, const char* label_id, std::string& value, const 
   return changed;
 }
 
+// A one-line field of the article: ImGui edits a copy, the session takes the change.
+void App::article_field(ArticleField field, UiItem id, const char* label_id, const char* hint,
+                        float width, bool invalid) {
+  std::string value = session_.field(field);
+  if (text_field(id, label_id, value, hint, width, invalid))
+    session_.set_field(field, std::move(value));
+}
+
 void App::draw_form() {
   AppState& s = state_;
-  core::Article& a = s.article;
+  const core::Article& a = session_.article();
   const FontSet& f = fonts_.fonts();
   const ImGuiStyle& style = ImGui::GetStyle();
-  const bool ready = s.startup == Startup::Ready && s.have_draft;
+  const bool ready = session_.startup() == Startup::Ready && session_.draft().open;
   if (!ready) ImGui::BeginDisabled();
   ImGui::PushID(int(s.document_generation));  // each draft has its own widgets
 
@@ -102,14 +110,14 @@ void App::draw_form() {
   // Required-field errors stay quiet until the field has been typed in; other errors
   // (too long, a bad link) show at once.
   auto invalid = [&](const char* field, const std::string& value) {
-    for (const core::Diagnostic& d : s.validation)
+    for (const core::Diagnostic& d : session_.analysis().validation)
       if (names(d, field) && (!value.empty() || d.message.find("empty") == std::string::npos))
         return true;
     return false;
   };
   auto field_tip = [&](const char* field) {
     if (!ImGui::IsItemHovered()) return;
-    for (const core::Diagnostic& d : s.validation)
+    for (const core::Diagnostic& d : session_.analysis().validation)
       if (names(d, field)) {
         ImGui::SetTooltip("%s", d.message.c_str());
         return;
@@ -126,8 +134,8 @@ void App::draw_form() {
                          (f.title ? (f.title->FontSize - f.regular->FontSize) / 2 : 0));
     if (f.title) ImGui::PushFont(f.title);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 6));
-    if (text_field(UiItem::TitleField, "##title", a.title, tr(Str::HintTitle), -FLT_MIN, bad))
-      mark_edited(false);
+    article_field(ArticleField::Title, UiItem::TitleField, "##title", tr(Str::HintTitle), -FLT_MIN,
+                  bad);
     ImGui::PopStyleVar();
     if (f.title) ImGui::PopFont();
     field_tip("title");
@@ -153,10 +161,7 @@ void App::draw_form() {
       for (const core::SiteChannel& c : config_.site.channels) {
         std::string name;
         for (size_t i = 0; i < c.path.size(); ++i) name += (i ? " > " : "") + c.path[i];
-        if (ImGui::Selectable(name.c_str(), c.path == a.channel)) {
-          a.channel = c.path;
-          mark_edited(false);
-        }
+        if (ImGui::Selectable(name.c_str(), c.path == a.channel)) session_.set_channel(c.path);
       }
       ImGui::EndCombo();
     }
@@ -173,15 +178,13 @@ void App::draw_form() {
                ImGui::CalcTextSize(tr(Str::FieldSource)).x - 3 * style.ItemSpacing.x - 18) /
                   2);
     label(Str::FieldAuthor, invalid("author", a.author));
-    if (text_field(UiItem::AuthorField, "##author", a.author, "", person,
-                   invalid("author", a.author)))
-      mark_edited(false);
+    article_field(ArticleField::Author, UiItem::AuthorField, "##author", "", person,
+                  invalid("author", a.author));
     field_tip("author");
     ImGui::SameLine(0, 18);
     label(Str::FieldSource, invalid("source", a.source));
-    if (text_field(UiItem::SourceField, "##source", a.source, "", -FLT_MIN,
-                   invalid("source", a.source)))
-      mark_edited(false);
+    article_field(ArticleField::Source, UiItem::SourceField, "##source", "", -FLT_MIN,
+                  invalid("source", a.source));
     field_tip("source");
   }
 
@@ -193,15 +196,13 @@ void App::draw_form() {
     const float link_width = full - label_width - editor_width -
                              ImGui::CalcTextSize(tr(Str::FieldEditor)).x - 18 -
                              2 * style.ItemSpacing.x;
-    if (text_field(UiItem::LinkField, "##link", a.link, tr(Str::HintLink), link_width,
-                   invalid("link", a.link)))
-      mark_edited(false);
+    article_field(ArticleField::Link, UiItem::LinkField, "##link", tr(Str::HintLink), link_width,
+                  invalid("link", a.link));
     field_tip("link");
     ImGui::SameLine(0, 18);
     label(Str::FieldEditor, invalid("editor", a.editor));
-    if (text_field(UiItem::EditorField, "##editor", a.editor, "", -FLT_MIN,
-                   invalid("editor", a.editor)))
-      mark_edited(false);
+    article_field(ArticleField::Editor, UiItem::EditorField, "##editor", "", -FLT_MIN,
+                  invalid("editor", a.editor));
     field_tip("editor");
   }
   ImGui::PopID();
@@ -210,7 +211,7 @@ void App::draw_form() {
 
 void App::draw_time_field(float width) {
   AppState& s = state_;
-  core::Article& a = s.article;
+  const core::Article& a = session_.article();
   if (!s.time_valid) {
     ImGui::PushStyleColor(ImGuiCol_Border, theme::kDanger);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
@@ -229,10 +230,7 @@ void App::draw_time_field(float width) {
   if (changed) {
     int64_t t = 0;
     s.time_valid = parse_time_entry(s.time_text, t);
-    if (s.time_valid && t != a.published_at) {
-      a.published_at = t;
-      mark_edited(false);
-    }
+    if (s.time_valid && t != a.published_at) session_.set_published_at(t);
   }
   // Reformat what was typed once the field is left ("2023/7/29 14:02" -> "2023-07-29 14:02").
   if (ImGui::IsItemDeactivated() && s.time_valid && a.published_at)
@@ -249,10 +247,9 @@ void App::draw_time_field(float width) {
     ImGui::SetTooltip("%s", tr(Str::TipCalendar));
   ImGui::SameLine(0, 4);
   if (ImGui::Button(tr(Str::Now))) {
-    a.published_at = now() / 60 * 60;
+    session_.set_published_at(now() / 60 * 60);
     s.time_text = format_time_entry(a.published_at);
     s.time_valid = true;
-    mark_edited(false);
   }
   remember(UiItem::NowButton);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("%s", tr(Str::TipNow));
@@ -300,7 +297,7 @@ void App::draw_time_field(float width) {
       }
       const int day = slot - first + 1;
       const bool chosen = c.year == s.calendar_year && c.month == s.calendar_month && c.day == day;
-      char text[8];
+      char text[12];
       std::snprintf(text, sizeof text, "%d", day);
       if (chosen) {
         ImGui::PushStyleColor(ImGuiCol_Button, theme::kAccent);
@@ -345,10 +342,9 @@ void App::draw_time_field(float width) {
     if (picked) {
       c.hour = std::clamp(c.hour, 0, 23);
       c.minute = std::clamp(c.minute, 0, 59);
-      a.published_at = from_beijing(c);
+      session_.set_published_at(from_beijing(c));
       s.time_text = format_time_entry(a.published_at);
       s.time_valid = true;
-      mark_edited(false);
     }
     ImGui::EndPopup();
   }

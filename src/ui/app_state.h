@@ -1,7 +1,7 @@
 #pragma once
-// Everything the editor knows, in one place. App::frame() is one function of this state:
-// it draws it and changes it; nothing else does, except the platform's callbacks, which
-// only ever run between frames (from Platform::poll()).
+// What the editor's view knows besides the session (ui/editor_session.h holds the
+// article, drafts, analysis and publishing): the form as typed, the widgets, dialogs and
+// layout. App::frame() draws it and changes it; nothing else does.
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -10,13 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "core/article.h"
-#include "core/document.h"
-#include "core/guard.h"
 #include "ui/body_field.h"
-#include "ui/drafts.h"
 #include "ui/preview.h"
-#include "ui/publisher.h"
+#include "ui/session_state.h"
 #include "ui/settings.h"
 #include "ui/text_view.h"
 
@@ -65,14 +61,6 @@ enum class UiItem {
 
 enum class Dialog { None, Settings, Import, Export, ConfirmDelete, ConfirmPublish, Conflict };
 
-enum class StatusKind { Info, Ok, Warning, Error };
-
-struct StatusLine {
-  std::string text;
-  StatusKind kind = StatusKind::Info;
-  double time = 0;  // ImGui time when shown
-};
-
 // Focus and selection requested for a one-line form field (guard findings in the title...).
 struct FieldFocus {
   UiItem item = UiItem::kCount;
@@ -80,35 +68,11 @@ struct FieldFocus {
   int frames = 0;  // frames since the request: ImGui is asked once, the request expires after a few
 };
 
-enum class Startup { LoadingSettings, LoadingDrafts, OpeningDraft, Ready };
-
 struct AppState {
-  Startup startup = Startup::LoadingSettings;
-
-  // ---- The open draft ----------------------------------------------------------------
-  bool have_draft = false;
-  std::string draft_id;
-  uint32_t document_generation = 0;  // bumped when another draft is shown: scopes widget ids
-  core::Article article;
-  uint64_t edit_generation = 1;   // bumped by every change of the article
-  uint64_t body_generation = 1;   // bumped when the body changed
-  uint64_t saved_generation = 1;  // the generation last written to storage
+  // ---- The open draft's view ------------------------------------------------------------
+  uint32_t document_generation = 0;  // bumped when another article is shown: scopes widget ids
   uint64_t look_generation =
       0;  // bumped when the preview must be redrawn for other reasons (language)
-  bool save_in_flight = false;
-  double last_edit_time = 0;       // ImGui time of the last change
-  double first_unsaved_time = -1;  // ImGui time the article became unsaved
-  int64_t saved_at = 0;            // clock time of the last successful save
-  std::string save_error;
-  double save_retry_time = 0;  // after a failed save, autosave tries again from then
-
-  // ---- Derived from the article (recomputed when edit_generation changes) -------------
-  uint64_t analyzed_generation = 0;
-  uint64_t parsed_body_generation = 0;
-  core::Document document;
-  core::GuardReport report;
-  core::Diagnostics validation;
-  size_t char_count = 0;
 
   // ---- Form ---------------------------------------------------------------------------
   std::string time_text;  // the publish time field as typed
@@ -122,13 +86,6 @@ struct AppState {
   uint32_t body_view_seen = 0;
   uint64_t body_revision_seen = 0;
 
-  // ---- Settings, drafts, publishing ----------------------------------------------------
-  Settings settings;
-  std::unique_ptr<DraftLibrary> drafts;
-  std::unique_ptr<Publisher> publisher;
-  std::string publishing_draft;       // the draft the running publish belongs to
-  uint64_t published_generation = 0;  // edit generation that was last published
-
   // ---- Dialogs ------------------------------------------------------------------------
   Dialog dialog = Dialog::None;
   bool dialog_opened = false;  // the popup was opened (ImGui needs OpenPopup once)
@@ -141,9 +98,6 @@ struct AppState {
   TextView conflict_server, conflict_local;
   int64_t conflict_server_revision = -1;
   uint64_t conflict_local_generation = 0;
-
-  // ---- Status line ----------------------------------------------------------------------
-  StatusLine status;
 
   // ---- Layout ----------------------------------------------------------------------------
   float editor_share = 0.5f;  // editor width / (editor + preview)

@@ -18,7 +18,6 @@ void App::remember(UiItem id) {
 void App::frame() {
   AppState& s = state_;
   if (platform_.poll) platform_.poll();
-  for (std::string& m : s.drafts->take_messages()) set_status(std::move(m), StatusKind::Warning);
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -37,7 +36,7 @@ void App::frame() {
 
   const float status_height = ImGui::GetFrameHeight() + 6;
   const float main_height = std::max(100.f, ImGui::GetContentRegionAvail().y - status_height);
-  if (s.settings.show_drafts) {
+  if (session_.settings().show_drafts) {
     draw_sidebar(main_height);
     ImGui::SameLine(0, 0);
   }
@@ -49,7 +48,8 @@ void App::frame() {
   ImGui::Spacing();
 
   // The guard panel: one line when clean, up to five findings before it scrolls.
-  const size_t findings = s.report.findings.size() + s.publisher->state().findings.size();
+  const size_t findings =
+      session_.analysis().report.findings.size() + session_.publisher().state().findings.size();
   const float guard_height =
       ImGui::GetFrameHeightWithSpacing() * float(1 + std::min<size_t>(5, findings)) + 12;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -82,7 +82,7 @@ void App::frame() {
   draw_status_bar();
   draw_dialogs();
   ImGui::End();
-  autosave();
+  session_.tick();  // autosave, the outbox, the publisher's outcome
 }
 
 // ---- Shortcuts ----------------------------------------------------------------------------------
@@ -90,17 +90,15 @@ void App::frame() {
 void App::handle_shortcuts() {
   AppState& s = state_;
   const ImGuiIO& io = ImGui::GetIO();
-  if (!io.KeyCtrl || s.dialog != Dialog::None || s.startup != Startup::Ready) return;
+  if (!io.KeyCtrl || s.dialog != Dialog::None || session_.startup() != Startup::Ready) return;
   auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, false); };
   if (pressed(ImGuiKey_S)) {
     save_now();
-    if (s.save_error.empty())
-      set_status(trf(Str::SavedAt, format_time_entry(now()).substr(11).c_str()), StatusKind::Ok);
   }
-  if (pressed(ImGuiKey_N)) new_draft();
+  if (pressed(ImGuiKey_N)) session_.new_draft();
   if (pressed(ImGuiKey_D)) {
-    s.settings.show_drafts = !s.settings.show_drafts;
-    save_settings();
+    session_.settings().show_drafts = !session_.settings().show_drafts;
+    session_.save_settings();
   }
   if (pressed(ImGuiKey_P)) open_in_browser();
   if (io.KeyShift && (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeypadEnter)) && can_publish())
@@ -152,7 +150,7 @@ void App::draw_toolbar() {
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6, 6));
   ImGui::BeginChild("##toolbar", ImVec2(0, height), ImGuiChildFlags_AlwaysUseWindowPadding,
                     ImGuiWindowFlags_NoScrollbar);
-  const bool ready = s.startup == Startup::Ready;
+  const bool ready = session_.startup() == Startup::Ready;
 
   // Brand.
   ImGui::AlignTextToFramePadding();
@@ -164,23 +162,23 @@ void App::draw_toolbar() {
   vertical_separator();
 
   // The drafts toggle looks pressed while the sidebar shows.
-  if (s.settings.show_drafts)
+  if (session_.settings().show_drafts)
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
   const bool toggled = ImGui::Button(tr(Str::Drafts));
-  if (s.settings.show_drafts) ImGui::PopStyleColor();
+  if (session_.settings().show_drafts) ImGui::PopStyleColor();
   if (toggled) {
-    s.settings.show_drafts = !s.settings.show_drafts;
-    save_settings();
+    session_.settings().show_drafts = !session_.settings().show_drafts;
+    session_.save_settings();
   }
   remember(UiItem::DraftsToggle);
   tooltip(tr(Str::TipDrafts));
   ImGui::SameLine();
   if (!ready) ImGui::BeginDisabled();
-  if (ImGui::Button(tr(Str::NewDraft))) new_draft();
+  if (ImGui::Button(tr(Str::NewDraft))) session_.new_draft();
   remember(UiItem::NewButton);
   tooltip(tr(Str::TipNew));
   ImGui::SameLine();
-  if (ImGui::Button(tr(Str::Duplicate))) duplicate_draft();
+  if (ImGui::Button(tr(Str::Duplicate))) session_.duplicate();
   remember(UiItem::DuplicateButton);
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::Import))) {
@@ -201,12 +199,7 @@ void App::draw_toolbar() {
   remember(UiItem::ImportButton);
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::Export))) {
-    std::string name = s.article.title.empty() ? s.draft_id : s.article.title;
-    for (char& c : name)
-      if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' ||
-          c == '>' || c == '|')
-        c = '_';
-    s.path_text = platform_.files->default_folder() + name + ".json";
+    s.path_text = platform_.files->default_folder() + session_.file_name() + ".json";
     s.dialog_errors.clear();
     s.dialog = Dialog::Export;
   }
@@ -214,8 +207,6 @@ void App::draw_toolbar() {
   vertical_separator();
   if (ImGui::Button(tr(Str::Save))) {
     save_now();
-    if (s.save_error.empty())
-      set_status(trf(Str::SavedAt, format_time_entry(now()).substr(11).c_str()), StatusKind::Ok);
   }
   remember(UiItem::SaveButton);
   tooltip(tr(Str::TipSave));
@@ -231,7 +222,7 @@ void App::draw_toolbar() {
       ImGui::CalcTextSize(tr(Str::Settings)).x + 2 * ImGui::GetStyle().FramePadding.x;
   ImGui::SameLine(ImGui::GetContentRegionMax().x - publish_width - settings_width - 8);
   if (ImGui::Button(tr(Str::Settings))) {
-    s.settings_edit = s.settings;
+    s.settings_edit = session_.settings();
     s.show_token = false;
     s.dialog = Dialog::Settings;
   }
@@ -243,11 +234,11 @@ void App::draw_toolbar() {
   remember(UiItem::PublishButton);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     std::string why = tr(Str::TipPublish);
-    if (s.report.blocks())
+    if (session_.analysis().report.blocks())
       why = tr(Str::TipPublishBlocked);
-    else if (!s.validation.empty() || !s.time_valid)
+    else if (!session_.analysis().validation.empty() || !s.time_valid)
       why = tr(Str::TipPublishInvalid);
-    else if (normalize_server_url(s.settings.server_url).empty())
+    else if (normalize_server_url(session_.settings().server_url).empty())
       why = tr(Str::TipPublishNoServer);
     ImGui::SetTooltip("%s", why.c_str());
   }
@@ -271,37 +262,27 @@ void App::draw_sidebar(float height) {
   ImGui::BeginChild("##drafts", ImVec2(width, height), ImGuiChildFlags_AlwaysUseWindowPadding);
   ImGui::TextDisabled("%s", tr(Str::Drafts));
   ImGui::SameLine();
-  ImGui::TextDisabled("(%zu)", s.drafts->list().size());
+  ImGui::TextDisabled("(%zu)", session_.drafts().list().size());
   ImGui::Spacing();
 
-  if (s.drafts->loading() && s.drafts->list().empty())
+  if (session_.drafts().loading() && session_.drafts().list().empty())
     ImGui::TextDisabled("%s", tr(Str::DraftsLoading));
-  // The open draft first when it was never saved, then the library newest first.
-  std::vector<DraftSummary> rows;
-  if (s.have_draft && !s.drafts->find(s.draft_id)) {
-    DraftSummary d;
-    d.id = s.draft_id;
-    d.title = s.article.title;
-    d.updated_at = s.article.updated_at;
-    d.saved_at = now();
-    d.status = s.article.status;
-    rows.push_back(d);
-  }
-  for (const DraftSummary& d : s.drafts->list()) rows.push_back(d);
-  if (rows.empty() && !s.drafts->loading()) ImGui::TextDisabled("%s", tr(Str::DraftsEmpty));
+  const std::vector<DraftSummary> rows = session_.draft_rows();
+  if (rows.empty() && !session_.drafts().loading()) ImGui::TextDisabled("%s", tr(Str::DraftsEmpty));
 
   const float row_height = ImGui::GetTextLineHeight() + (f.small ? f.small->FontSize : 12) + 12;
-  const bool busy = s.publisher->busy();
+  const bool busy = session_.publisher().busy();
   for (const DraftSummary& d : rows) {
-    const bool current = s.have_draft && d.id == s.draft_id;
+    const bool current = session_.draft().open && d.id == session_.draft().id;
     // The open draft shows what is being typed, not what was last saved.
-    const std::string& title = current ? s.article.title : d.title;
-    const core::ArticleStatus status = current ? s.article.status : d.status;
+    const std::string& title = current ? session_.article().title : d.title;
+    const core::ArticleStatus status = current ? session_.article().status : d.status;
     fonts_.note_text(title);
     ImGui::PushID(d.id.c_str());
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (busy && !current) ImGui::BeginDisabled();
-    if (ImGui::Selectable("##row", current, 0, ImVec2(0, row_height)) && !current) open_draft(d.id);
+    if (ImGui::Selectable("##row", current, 0, ImVec2(0, row_height)) && !current)
+      session_.open(d.id);
     if (busy && !current) ImGui::EndDisabled();
     if (ImGui::BeginPopupContextItem("##menu")) {
       if (ImGui::MenuItem(tr(Str::Delete))) {
@@ -347,12 +328,12 @@ void App::draw_sidebar(float height) {
   if (ImGui::GetContentRegionAvail().y > button_row)
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetContentRegionAvail().y - button_row);
   ImGui::Separator();
-  if (!s.have_draft || busy) ImGui::BeginDisabled();
+  if (!session_.draft().open || busy) ImGui::BeginDisabled();
   if (ImGui::Button(tr(Str::Delete))) {
-    s.delete_id = s.draft_id;
+    s.delete_id = session_.draft().id;
     s.dialog = Dialog::ConfirmDelete;
   }
-  if (!s.have_draft || busy) ImGui::EndDisabled();
+  if (!session_.draft().open || busy) ImGui::EndDisabled();
   ImGui::EndChild();
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor();
@@ -400,7 +381,7 @@ void App::draw_editor_column(ImVec2 size) {
     ImGui::SameLine();
   }
   // The character count, right-aligned.
-  const std::string count = trf(Str::CharCount, int(s.char_count));
+  const std::string count = trf(Str::CharCount, int(session_.analysis().char_count));
   const float count_width = ImGui::CalcTextSize(count.c_str()).x;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - count_width));
   ImGui::AlignTextToFramePadding();
@@ -413,14 +394,11 @@ void App::draw_editor_column(ImVec2 size) {
   remember(UiItem::Body);
   if (s.body.revision() != s.body_revision_seen) {
     s.body_revision_seen = s.body.revision();
-    if (s.body.text() != s.article.body) {
-      s.article.body = s.body.text();
-      mark_edited(true);
-    }
+    if (s.body.text() != session_.article().body) session_.set_body(s.body.text());
   }
   if (s.body.view_generation() != s.body_view_seen) {
     s.body_view_seen = s.body.view_generation();
-    if (s.settings.follow_scroll) s.preview.follow(s.body.top_offset());
+    if (session_.settings().follow_scroll) s.preview.follow(s.body.top_offset());
   }
   ImGui::EndChild();
 }
@@ -433,9 +411,9 @@ void App::draw_preview_column(ImVec2 size) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%s", tr(Str::Preview));
   ImGui::SameLine(0, 16);
-  if (ImGui::Checkbox(tr(Str::FollowScroll), &s.settings.follow_scroll)) {
-    save_settings();
-    if (s.settings.follow_scroll) s.preview.follow(s.body.top_offset());
+  if (ImGui::Checkbox(tr(Str::FollowScroll), &session_.settings().follow_scroll)) {
+    session_.save_settings();
+    if (session_.settings().follow_scroll) s.preview.follow(s.body.top_offset());
   }
   const char* open = tr(Str::OpenInBrowser);
   ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(open).x -
@@ -445,10 +423,10 @@ void App::draw_preview_column(ImVec2 size) {
   ImGui::PopStyleVar(2);
 
   PreviewContent content;
-  content.article = &s.article;
+  content.article = &session_.article();
   content.site = &config_.site;
-  content.body = &s.document;
-  content.generation = s.analyzed_generation ^ (s.look_generation << 48);
+  content.body = &session_.analysis().document;
+  content.generation = session_.analysis().generation ^ (s.look_generation << 48);
   ImGui::PushStyleColor(ImGuiCol_Border, theme::kLine);
   s.preview.draw("##preview", content, fonts_.fonts(), fonts_.generation(),
                  ImGui::GetContentRegionAvail());
@@ -516,9 +494,9 @@ void App::draw_guard_panel(ImVec2 size) {
                     ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
 
   size_t blocking = 0, warnings = 0;
-  for (const core::Finding& x : s.report.findings)
+  for (const core::Finding& x : session_.analysis().report.findings)
     (x.severity == core::Severity::Blocking ? blocking : warnings)++;
-  const std::vector<core::Finding>& server = s.publisher->state().findings;
+  const std::vector<core::Finding>& server = session_.publisher().state().findings;
 
   if (f.bold) ImGui::PushFont(f.bold);
   ImGui::AlignTextToFramePadding();
@@ -526,7 +504,7 @@ void App::draw_guard_panel(ImVec2 size) {
   if (f.bold) ImGui::PopFont();
   ImGui::SameLine(0, 12);
   ImGui::AlignTextToFramePadding();
-  if (s.report.findings.empty() && server.empty()) {
+  if (session_.analysis().report.findings.empty() && server.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kOk);
     ImGui::Text("✓ %s", tr(Str::GuardClean));
     ImGui::PopStyleColor();
@@ -577,14 +555,15 @@ void App::draw_guard_panel(ImVec2 size) {
       const UiItem item = field_item(x.field);
       if (item == UiItem::Body) {
         s.body.select(x.offset, x.offset + x.size);
-        if (s.settings.follow_scroll) s.preview.follow(x.offset);
+        if (session_.settings().follow_scroll) s.preview.follow(x.offset);
       } else {
         s.field_focus = {item, x.offset, x.offset + x.size, 0};
       }
     }
     ImGui::PopID();
   };
-  for (size_t i = 0; i < s.report.findings.size(); ++i) row(s.report.findings[i], i, false);
+  for (size_t i = 0; i < session_.analysis().report.findings.size(); ++i)
+    row(session_.analysis().report.findings[i], i, false);
   for (size_t i = 0; i < server.size(); ++i) row(server[i], i, true);
   ImGui::EndChild();
   ImGui::PopStyleVar(2);
@@ -614,17 +593,17 @@ void App::draw_status_bar() {
   // Save state.
   ImU32 color = theme::kMuted;
   std::string saved;
-  if (!s.save_error.empty()) {
+  if (!session_.draft().save_error.empty()) {
     color = theme::kDanger;
-    saved = trf(Str::SaveFailed, s.save_error.c_str());
-  } else if (s.save_in_flight) {
+    saved = trf(Str::SaveFailed, session_.draft().save_error.c_str());
+  } else if (session_.draft().save_in_flight) {
     saved = tr(Str::Saving);
   } else if (dirty()) {
     color = theme::kWarning;
     saved = tr(Str::Unsaved);
-  } else if (s.saved_at) {
-    saved = trf(Str::SavedAt, format_time_entry(s.saved_at).substr(11).c_str());
-  } else if (s.have_draft && s.drafts->find(s.draft_id)) {
+  } else if (session_.draft().saved_at) {
+    saved = trf(Str::SavedAt, format_time_entry(session_.draft().saved_at).substr(11).c_str());
+  } else if (session_.draft().open && session_.drafts().find(session_.draft().id)) {
     saved = tr(Str::Saved);  // opened from disk, unchanged
   }
   if (!saved.empty()) {
@@ -636,21 +615,21 @@ void App::draw_status_bar() {
   }
 
   // The latest message: errors stay, the rest fade after a while.
-  if (!s.status.text.empty() &&
-      (s.status.kind == StatusKind::Error || ImGui::GetTime() - s.status.time < 8)) {
+  if (!session_.status().text.empty() && (session_.status().kind == StatusKind::Error ||
+                                          ImGui::GetTime() - session_.status().time < 8)) {
     ImGui::SameLine(0, 24);
-    const ImU32 c = s.status.kind == StatusKind::Error     ? theme::kDanger
-                    : s.status.kind == StatusKind::Warning ? theme::kWarning
-                    : s.status.kind == StatusKind::Ok      ? theme::kOk
-                                                           : theme::kText;
+    const ImU32 c = session_.status().kind == StatusKind::Error     ? theme::kDanger
+                    : session_.status().kind == StatusKind::Warning ? theme::kWarning
+                    : session_.status().kind == StatusKind::Ok      ? theme::kOk
+                                                                    : theme::kText;
     ImGui::PushStyleColor(ImGuiCol_Text, c);
-    ImGui::TextUnformatted(s.status.text.c_str());
+    ImGui::TextUnformatted(session_.status().text.c_str());
     ImGui::PopStyleColor();
-    if (ImGui::IsItemClicked()) s.status.text.clear();
+    if (ImGui::IsItemClicked()) set_status({}, StatusKind::Info);
   }
 
   // Publishing, right-aligned.
-  const PublishState& ps = s.publisher->state();
+  const PublishState& ps = session_.publisher().state();
   if (ps.phase != PublishPhase::Idle) {
     std::string text = ps.message;
     if (ps.phase == PublishPhase::Failed && !ps.detail.empty() && ps.http_status != 0)
@@ -662,12 +641,12 @@ void App::draw_status_bar() {
         ps.phase == PublishPhase::Conflict ? tr(Str::ConflictTitle) : tr(Str::Retry);
     const char* as_new = tr(Str::PublishAsNew);
     float width = ImGui::CalcTextSize(text.c_str()).x + 16;
-    if (s.publisher->busy()) width += 120;
+    if (session_.publisher().busy()) width += 120;
     if (ps.phase == PublishPhase::Failed) width += ImGui::CalcTextSize(retry).x + 24;
     if (ps.missing_on_server) width += ImGui::CalcTextSize(as_new).x + 24;
     if (ps.phase == PublishPhase::Conflict) width += ImGui::CalcTextSize(tr(Str::ConflictResolve)).x + 24;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 24, ImGui::GetContentRegionMax().x - width));
-    if (s.publisher->busy()) {
+    if (session_.publisher().busy()) {
       // Upload progress when the platform reports it, else an indeterminate sweep.
       const float fraction = ps.total ? float(ps.sent) / float(ps.total) : -float(ImGui::GetTime());
       ImGui::ProgressBar(fraction, ImVec2(110, ImGui::GetFrameHeight() - 6), "");
@@ -679,29 +658,26 @@ void App::draw_status_bar() {
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
     if (ps.phase == PublishPhase::Done && !ps.url.empty() && ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s%s", normalize_server_url(s.settings.server_url).c_str(),
+      ImGui::SetTooltip("%s%s", normalize_server_url(session_.settings().server_url).c_str(),
                         ps.url.c_str());
     if (ps.phase == PublishPhase::Done && !ps.url.empty() && ImGui::IsItemClicked()) {
       std::string error;
       if (platform_.shell)
-        platform_.shell->open_url(normalize_server_url(s.settings.server_url) + ps.url, error);
+        platform_.shell->open_url(normalize_server_url(session_.settings().server_url) + ps.url,
+                                  error);
     }
     if (ps.phase == PublishPhase::Failed) {
       ImGui::SameLine();
       if (ImGui::SmallButton(retry)) {
-        if (can_publish()) start_publish();
+        if (can_publish()) session_.publish();
       }
       remember(UiItem::RetryButton);
     }
     if (ps.missing_on_server) {
       ImGui::SameLine();
       if (ImGui::SmallButton(as_new)) {
-        s.article.id.clear();
-        s.article.revision = 0;
-        s.article.status = core::ArticleStatus::Draft;
-        ++s.edit_generation;
-        save_now();
-        if (can_publish()) start_publish();
+        session_.detach_from_server();
+        if (can_publish()) session_.publish();
       }
     }
     if (ps.phase == PublishPhase::Conflict) {

@@ -137,7 +137,7 @@ void Harness::wait(float seconds) {
 }
 
 void Harness::until_ready() {
-  REQUIRE(until([this] { return state().startup == ui::Startup::Ready; }, 5));
+  REQUIRE(until([this] { return session().startup() == ui::Startup::Ready; }, 5));
   frames(3);  // fonts for what the first draft shows, and a settled layout
 }
 

@@ -19,61 +19,14 @@
 #include "platform/native/http_client.h"
 #include "ui/app.h"
 #include "ui/ttf_fonts.h"
+#include "fakes.h"
 
 namespace press_ui_test {
 
 using press::ui::UiItem;
 
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
-class MemoryClipboard final : public press::ui::Clipboard {
- public:
-  std::string get() override { return text; }
-  void set(const std::string& t) override { text = t; }
-  std::string text;
-};
-
-class FakeShell final : public press::ui::Shell {
- public:
-  bool open_page(const std::string& html, std::string&) override {
-    pages.push_back(html);
-    return true;
-  }
-  bool open_url(const std::string& url, std::string&) override {
-    urls.push_back(url);
-    return true;
-  }
-  std::vector<std::string> pages, urls;
-};
-
-// HTTP with scripted replies, delivered from poll() like the real thing.
-class ScriptedHttp final : public press::ui::Http {
- public:
-  void send(press::ui::HttpRequest request, std::function<void(press::ui::HttpResponse)> done,
-            std::function<void(uint64_t, uint64_t)>) override;
-  void poll();
-  // Replies for the next requests, in order; without one a request gets "connection refused".
-  std::deque<press::ui::HttpResponse> replies;
-  std::vector<press::ui::HttpRequest> requests;
-
- private:
-  std::vector<std::function<void()>> ready_;
-};
-
 // The system font, read once for the whole test run (the file is large).
 press::ui::TtfFontBackend& shared_fonts();
-press::core::SiteProfile sample_site();
-std::string source_path(const std::string& relative);  // a file of the source tree
-std::string read_text(const std::string& path);
 
 struct HarnessOptions {
   std::string data_dir;        // default: a fresh temporary folder
@@ -92,6 +45,7 @@ class Harness {
 
   press::ui::App& app() { return *app_; }
   press::ui::AppState& state() { return app_->state(); }
+  press::ui::EditorSession& session() { return app_->session(); }
   const std::string& data_dir() const { return data_dir_; }
 
   // One frame of dt seconds (fonts rebuilt before it when needed, like the main loop).

@@ -92,7 +92,7 @@ TEST_CASE("editor frame times with a 50,000-character article", "[.bench]") {
   options.scripted_http = true;
   Harness h(options);
   h.until_ready();
-  REQUIRE(h.state().article.body == article.body);
+  REQUIRE(h.session().article().body == article.body);
   // Caret in the middle of the body, the view scrolled there, the preview following.
   h.click(UiItem::Body);
   for (int i = 0; i < 40; ++i) h.key(ImGuiKey_PageDown);
@@ -100,7 +100,7 @@ TEST_CASE("editor frame times with a 50,000-character article", "[.bench]") {
   h.wait(2);     // and the autosave that follows is done
   h.frames(30);
 
-  const size_t chars = h.state().char_count;
+  const size_t chars = h.session().analysis().char_count;
   const size_t glyphs = h.app().fonts().glyph_count();
 
   // Idle frames.
@@ -119,7 +119,7 @@ TEST_CASE("editor frame times with a 50,000-character article", "[.bench]") {
   // between let the caret settle; an autosave frame (once a second) is measured apart.
   std::vector<double> keys;
   if (phase == "key") CALLGRIND_START_INSTRUMENTATION;
-  const uint64_t before = h.state().edit_generation;
+  const uint64_t before = h.session().draft().edit_generation;
   for (int i = 0; i < (phase.empty() ? 60 : 10); ++i) {
     ImGui::GetIO().AddInputCharactersUTF8(i % 2 ? "字" : "区");
     const double t0 = cpu_ms();
@@ -130,7 +130,7 @@ TEST_CASE("editor frame times with a 50,000-character article", "[.bench]") {
     h.frame(0.05f);
   }
   if (phase == "key") CALLGRIND_STOP_INSTRUMENTATION;
-  REQUIRE(h.state().edit_generation > before);
+  REQUIRE(h.session().draft().edit_generation > before);
 
   // A character the atlas does not hold yet: the atlas is rebuilt before the next frame
   // (between frames, as the main loop does), measured with that frame.
@@ -157,7 +157,7 @@ TEST_CASE("editor frame times with a 50,000-character article", "[.bench]") {
   }
 
   std::printf("article: %zu characters (%zu bytes of Markdown), %zu glyphs in the atlas\n", chars,
-              h.state().article.body.size(), glyphs);
+              h.session().article().body.size(), glyphs);
   std::printf("idle frame:      median %.3f ms CPU, mean %.3f ms (%zu frames)\n", median(idle),
               std::accumulate(idle.begin(), idle.end(), 0.0) / double(idle.size()), idle.size());
   std::printf("keystroke frame: median %.3f ms CPU, max %.3f ms (%zu keystrokes)\n", median(keys),

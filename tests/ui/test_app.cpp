@@ -32,7 +32,7 @@ std::vector<std::string> files_in(const std::string& folder) {
 }
 
 std::string draft_file(Harness& h) {
-  return h.data_dir() + "/drafts/" + h.state().draft_id + ".json";
+  return h.data_dir() + "/drafts/" + h.session().draft().id + ".json";
 }
 
 press::core::Article read_draft(const std::string& path) {
@@ -63,10 +63,10 @@ TEST_CASE("a first start opens an empty draft in the site's channel", "[app]") {
   Harness h;
   h.until_ready();
   const auto& s = h.state();
-  CHECK(s.have_draft);
-  CHECK(s.article.title.empty());
-  CHECK(s.article.channel == std::vector<std::string>{"新闻中心", "工贸要闻"});
-  CHECK(s.article.published_at == 1717221600);  // the clock, to the minute
+  CHECK(h.session().draft().open);
+  CHECK(h.session().article().title.empty());
+  CHECK(h.session().article().channel == std::vector<std::string>{"新闻中心", "工贸要闻"});
+  CHECK(h.session().article().published_at == 1717221600);  // the clock, to the minute
   CHECK(s.time_text == "2024-06-01 14:00");
   CHECK_FALSE(h.app().dirty());
   // Nothing is written before the first change.
@@ -92,7 +92,7 @@ TEST_CASE("the form and a Chinese body are filled through input events", "[app]"
   h.type(std::string(kParagraph1) + "\n\n" + kParagraph2);
   h.frames(2);
 
-  const auto& a = h.state().article;
+  const auto& a = h.session().article();
   CHECK(a.title == "学院举行新闻写作培训会");
   CHECK(a.author == "宣传部");
   CHECK(a.source == "本站原创");
@@ -104,14 +104,14 @@ TEST_CASE("the form and a Chinese body are filled through input events", "[app]"
   CHECK(h.state().time_text == "2024-05-20 09:30");
 
   // The document model behind the preview and the guard follows.
-  const auto& d = h.state().document;
+  const auto& d = h.session().analysis().document;
   size_t paragraphs = 0;
   for (const auto& b : d.blocks) paragraphs += b.kind == press::core::BlockKind::Paragraph;
   CHECK(paragraphs == 2);
-  CHECK(h.state().char_count ==
+  CHECK(h.session().analysis().char_count ==
         press::ui::count_characters(std::string(kParagraph1) + kParagraph2));
-  CHECK(h.state().validation.empty());
-  CHECK(h.state().report.findings.empty());
+  CHECK(h.session().analysis().validation.empty());
+  CHECK(h.session().analysis().report.findings.empty());
   CHECK(h.state().preview.content_height() > 600);
   // Every character typed has a glyph now, and only those: the atlas grows on demand.
   ImFont* font = h.app().fonts().fonts().regular;
@@ -123,17 +123,17 @@ TEST_CASE("the form and a Chinese body are filled through input events", "[app]"
 TEST_CASE("a wrong publish time is shown and not taken", "[app]") {
   Harness h;
   h.until_ready();
-  const int64_t before = h.state().article.published_at;
+  const int64_t before = h.session().article().published_at;
   h.click(UiItem::TimeField);
   h.select_all_in_field();
   h.type("2024-02-30 10:00");  // no such day
   CHECK_FALSE(h.state().time_valid);
-  CHECK(h.state().article.published_at == before);
+  CHECK(h.session().article().published_at == before);
   CHECK_FALSE(h.app().can_publish());
   h.select_all_in_field();
   h.type("2024-02-29 10:00");
   CHECK(h.state().time_valid);
-  CHECK(h.state().article.published_at == press::ui::from_beijing({2024, 2, 29, 10, 0}));
+  CHECK(h.session().article().published_at == press::ui::from_beijing({2024, 2, 29, 10, 0}));
 }
 
 TEST_CASE("Ctrl+B wraps the selection in ** and the toolbar does the same", "[app][shortcuts]") {
@@ -143,25 +143,25 @@ TEST_CASE("Ctrl+B wraps the selection in ** and the toolbar does the same", "[ap
   h.type("学院召开表彰大会");
   for (int i = 0; i < 4; ++i) h.key(ImGuiKey_LeftArrow, ImGuiMod_Shift);  // selects 表彰大会
   h.key(ImGuiKey_B, ImGuiMod_Ctrl);
-  CHECK(h.state().article.body == "学院召开**表彰大会**");
+  CHECK(h.session().article().body == "学院召开**表彰大会**");
   // Again: the same selection toggles back.
   h.key(ImGuiKey_B, ImGuiMod_Ctrl);
-  CHECK(h.state().article.body == "学院召开表彰大会");
+  CHECK(h.session().article().body == "学院召开表彰大会");
 
   // The toolbar acts on the selection the editor had before the button took the click.
   h.click(UiItem::ToolItalic);
-  CHECK(h.state().article.body == "学院召开*表彰大会*");
+  CHECK(h.session().article().body == "学院召开*表彰大会*");
   h.key(ImGuiKey_End);
   h.key(ImGuiKey_K, ImGuiMod_Ctrl);
-  CHECK(h.state().article.body == "学院召开*表彰大会*[链接文字](https://)");
+  CHECK(h.session().article().body == "学院召开*表彰大会*[链接文字](https://)");
   h.type("校庆专题");  // the placeholder was selected: typing replaces it
-  CHECK(h.state().article.body == "学院召开*表彰大会*[校庆专题](https://)");
+  CHECK(h.session().article().body == "学院召开*表彰大会*[校庆专题](https://)");
 
   // Headings, lists and quotes act on whole lines.
   h.key(ImGuiKey_H, ImGuiMod_Ctrl);
-  CHECK(h.state().article.body == "## 学院召开*表彰大会*[校庆专题](https://)");
+  CHECK(h.session().article().body == "## 学院召开*表彰大会*[校庆专题](https://)");
   h.key(ImGuiKey_Q, ImGuiMod_Ctrl);
-  CHECK(h.state().article.body == "> ## 学院召开*表彰大会*[校庆专题](https://)");
+  CHECK(h.session().article().body == "> ## 学院召开*表彰大会*[校庆专题](https://)");
 }
 
 TEST_CASE("Ctrl+S saves at once, atomically, as article JSON", "[app][drafts]") {
@@ -201,14 +201,14 @@ TEST_CASE("autosave shortly after a change, and the draft survives a crash", "[a
   // More typing, then a crash before the next autosave.
   h.type("（续）");
   CHECK(h.app().dirty());
-  const std::string id = h.state().draft_id;
+  const std::string id = h.session().draft().id;
   h.crash();
   h.restart();
   h.until_ready();
   // The same draft is open again with everything autosaved before the crash.
-  CHECK(h.state().draft_id == id);
-  CHECK(h.state().article.title == "新生开学典礼隆重举行");
-  CHECK(h.state().article.body == kParagraph1);
+  CHECK(h.session().draft().id == id);
+  CHECK(h.session().article().title == "新生开学典礼隆重举行");
+  CHECK(h.session().article().body == kParagraph1);
   CHECK(h.state().body.text() == kParagraph1);
   CHECK_FALSE(h.app().dirty());
 }
@@ -224,7 +224,7 @@ TEST_CASE("a clean exit saves what was typed last", "[app][drafts]") {
   h.quit();
   h.restart();
   h.until_ready();
-  CHECK(h.state().article.title == "毕业典礼");
+  CHECK(h.session().article().title == "毕业典礼");
 }
 
 TEST_CASE("broken and foreign files in the drafts folder are moved aside and reported",
@@ -241,15 +241,15 @@ TEST_CASE("broken and foreign files in the drafts folder are moved aside and rep
   Harness h(options);
   h.until_ready();
   // The readable one opens; the others are gone from the folder, kept under aside/.
-  CHECK(h.state().draft_id == "d-good");
+  CHECK(h.session().draft().id == "d-good");
   CHECK(files_in(data + "/drafts") == std::vector<std::string>{"d-good.json"});
   const auto aside = files_in(data + "/aside/drafts");
   REQUIRE(aside.size() == 2);
   CHECK(aside[0].rfind("d-broken.json.", 0) == 0);
   CHECK(aside[1].rfind("notes.txt.", 0) == 0);
   CHECK(read_text(data + "/aside/drafts/" + aside[0]) == "{\"title\": \"半截");
-  CHECK(h.state().status.kind == press::ui::StatusKind::Warning);
-  CHECK(h.state().status.text.find("aside") != std::string::npos);
+  CHECK(h.session().status().kind == press::ui::StatusKind::Warning);
+  CHECK(h.session().status().text.find("aside") != std::string::npos);
 }
 
 TEST_CASE("drafts: new, switch, duplicate and delete", "[app][drafts]") {
@@ -257,30 +257,30 @@ TEST_CASE("drafts: new, switch, duplicate and delete", "[app][drafts]") {
   h.until_ready();
   h.click(UiItem::TitleField);
   h.type("第一篇");
-  const std::string first = h.state().draft_id;
+  const std::string first = h.session().draft().id;
   h.key(ImGuiKey_N, ImGuiMod_Ctrl);  // saves the first, opens a new one
-  const std::string second = h.state().draft_id;
+  const std::string second = h.session().draft().id;
   CHECK(second != first);
-  CHECK(h.state().article.title.empty());
-  CHECK(h.state().drafts->find(first));
+  CHECK(h.session().article().title.empty());
+  CHECK(h.session().drafts().find(first));
   h.type("第二篇");  // the title field has the focus in a new draft
-  CHECK(h.state().article.title == "第二篇");
+  CHECK(h.session().article().title == "第二篇");
 
   h.click(UiItem::DuplicateButton);
-  CHECK(h.state().draft_id != second);
-  CHECK(h.state().article.title == "第二篇（副本）");
-  CHECK(h.state().drafts->list().size() == 3);
+  CHECK(h.session().draft().id != second);
+  CHECK(h.session().article().title == "第二篇（副本）");
+  CHECK(h.session().drafts().list().size() == 3);
 
   // Delete asks first, then removes the file and opens the newest remaining draft.
-  const std::string copy = h.state().draft_id;
+  const std::string copy = h.session().draft().id;
   h.state().delete_id = copy;
   h.state().dialog = Dialog::ConfirmDelete;
   h.frames(2);
   h.click(UiItem::DialogPrimary);
   CHECK(h.state().dialog == Dialog::None);
   CHECK_FALSE(fs::exists(h.data_dir() + "/drafts/" + copy + ".json"));
-  CHECK(h.state().drafts->list().size() == 2);
-  CHECK(h.state().draft_id != copy);
+  CHECK(h.session().drafts().list().size() == 2);
+  CHECK(h.session().draft().id != copy);
 }
 
 TEST_CASE("import and export article JSON through the path dialog", "[app][drafts]") {
@@ -294,19 +294,19 @@ TEST_CASE("import and export article JSON through the path dialog", "[app][draft
   h.type(source_path("assets/samples/sample-article.json"));
   h.click(UiItem::DialogPrimary);
   CHECK(h.state().dialog == Dialog::None);
-  CHECK(h.state().article.title == "温度新闻客户端:温州湾新区产教联合体成立");
+  CHECK(h.session().article().title == "温度新闻客户端:温州湾新区产教联合体成立");
   CHECK(fs::exists(draft_file(h)));
 
   // The same file again opens that draft rather than a copy of it.
-  const std::string imported = h.state().draft_id;
+  const std::string imported = h.session().draft().id;
   h.key(ImGuiKey_N, ImGuiMod_Ctrl);
   h.click(UiItem::ImportButton);
   h.click(UiItem::DialogPathField);
   h.select_all_in_field();
   h.type(source_path("assets/samples/sample-article.json"));
   h.click(UiItem::DialogPrimary);
-  CHECK(h.state().draft_id == imported);
-  CHECK(h.state().drafts->list().size() == 1);
+  CHECK(h.session().draft().id == imported);
+  CHECK(h.session().drafts().list().size() == 1);
 
   // A file that is not an article is refused with its located errors, nothing changes.
   std::ofstream(temp.file("bad.json")) << "{\"schema\": 1, \"title\": 5}";
@@ -320,7 +320,7 @@ TEST_CASE("import and export article JSON through the path dialog", "[app][draft
   const auto& errors = h.state().dialog_errors;
   CHECK(std::any_of(errors.begin(), errors.end(),
                     [](const std::string& e) { return e.find("title") == 0; }));
-  CHECK(h.state().article.title == "温度新闻客户端:温州湾新区产教联合体成立");
+  CHECK(h.session().article().title == "温度新闻客户端:温州湾新区产教联合体成立");
   h.click(UiItem::DialogCancel);
   CHECK(h.state().dialog == Dialog::None);
 
@@ -332,13 +332,13 @@ TEST_CASE("import and export article JSON through the path dialog", "[app][draft
   h.click(UiItem::DialogPrimary);
   press::core::ArticleParse back = press::core::parse_article(read_text(temp.file("out.json")));
   REQUIRE(back.ok());
-  CHECK(back.article.body == h.state().article.body);
+  CHECK(back.article.body == h.session().article().body);
 }
 
 TEST_CASE("a blocking finding disables publishing and selects the offending text", "[app][guard]") {
   Harness h(scripted());
   h.until_ready();
-  h.state().settings.server_url = "http://127.0.0.1:9";
+  h.session().settings().server_url = "http://127.0.0.1:9";
   h.click(UiItem::TitleField);
   h.type("校企合作签约仪式举行");
   h.click(UiItem::Body);
@@ -349,7 +349,7 @@ TEST_CASE("a blocking finding disables publishing and selects the offending text
   const std::string spam = "澳门威尼斯人登录入口";
   h.type(spam);
   h.frames(2);
-  REQUIRE(h.state().report.blocks());
+  REQUIRE(h.session().analysis().report.blocks());
   CHECK_FALSE(h.app().can_publish());
   // Neither the button nor the shortcut starts anything.
   h.click(UiItem::PublishButton);
@@ -358,21 +358,21 @@ TEST_CASE("a blocking finding disables publishing and selects the offending text
   CHECK(h.scripted().requests.empty());
 
   // Choosing the finding selects its text in the editor.
-  const auto& f = h.state().report.findings.front();
+  const auto& f = h.session().analysis().report.findings.front();
   CHECK(f.field == "body");
   h.click(UiItem::FirstFinding);
   const auto sel = h.state().body.selection();
   CHECK(sel.begin == f.offset);
   CHECK(sel.end == f.offset + f.size);
-  CHECK(h.state().article.body.substr(sel.begin, sel.end - sel.begin) == f.text);
+  CHECK(h.session().article().body.substr(sel.begin, sel.end - sel.begin) == f.text);
 
   // Removing the spam (the selection is typed over) gives publishing back.
   for (size_t i = 0; i < 4; ++i) {
     h.key(ImGuiKey_End);
     for (int k = 0; k < 10; ++k) h.key(ImGuiKey_Backspace);
-    if (!h.state().report.blocks()) break;
+    if (!h.session().analysis().report.blocks()) break;
   }
-  CHECK_FALSE(h.state().report.blocks());
+  CHECK_FALSE(h.session().analysis().report.blocks());
   CHECK(h.app().can_publish());
 }
 
@@ -382,8 +382,8 @@ TEST_CASE("a finding in the title selects it in the title field", "[app][guard]"
   h.click(UiItem::TitleField);
   h.type("澳门威尼斯人登录入口");
   h.frames(2);
-  REQUIRE(h.state().report.blocks());
-  const auto& f = h.state().report.findings.front();
+  REQUIRE(h.session().analysis().report.blocks());
+  const auto& f = h.session().analysis().report.findings.front();
   REQUIRE(f.field == "title");
   h.click(UiItem::Body);  // the focus is elsewhere
   h.click(UiItem::FirstFinding);
@@ -394,7 +394,7 @@ TEST_CASE("a finding in the title selects it in the title field", "[app][guard]"
   CHECK(g.InputTextState.HasSelection());
   // Typing replaces exactly the selected words.
   h.type("学院");
-  CHECK(h.state().article.title.find(f.text) == std::string::npos);
+  CHECK(h.session().article().title.find(f.text) == std::string::npos);
 }
 
 TEST_CASE("a draft that cannot be saved says so, keeps the text and retries later",
@@ -409,13 +409,13 @@ TEST_CASE("a draft that cannot be saved says so, keeps the text and retries late
   h.click(UiItem::TitleField);
   h.type("无法保存的草稿");
   h.wait(1.5f);
-  CHECK_FALSE(h.state().save_error.empty());
+  CHECK_FALSE(h.session().draft().save_error.empty());
   CHECK(h.app().dirty());
-  CHECK(h.state().article.title == "无法保存的草稿");
-  CHECK(h.state().status.kind == press::ui::StatusKind::Error);
+  CHECK(h.session().article().title == "无法保存的草稿");
+  CHECK(h.session().status().kind == press::ui::StatusKind::Error);
   fs::remove(options.data_dir + "/drafts");
   h.wait(6);  // the next attempt comes a few seconds later, not every frame
-  CHECK(h.state().save_error.empty());
+  CHECK(h.session().draft().save_error.empty());
   CHECK_FALSE(h.app().dirty());
   CHECK(fs::exists(draft_file(h)));
 }
@@ -477,8 +477,8 @@ TEST_CASE("settings are edited in a dialog and kept in the data folder", "[app]"
   h.type("pp_secret");
   h.click(UiItem::DialogPrimary);
   CHECK(h.state().dialog == Dialog::None);
-  CHECK(h.state().settings.server_url == "http://127.0.0.1:8080");
-  CHECK(h.state().settings.token == "pp_secret");
+  CHECK(h.session().settings().server_url == "http://127.0.0.1:8080");
+  CHECK(h.session().settings().token == "pp_secret");
   const std::string saved = read_text(h.data_dir() + "/settings.json");
   CHECK(saved.find("\"server_url\": \"http://127.0.0.1:8080\"") != std::string::npos);
   // The token is the user's secret: only the owner may read the file.

@@ -45,14 +45,14 @@ void publish(Harness& h) {
 }
 
 bool settled(Harness& h) {
-  return h.until([&] { return !h.state().publisher->busy(); }, 15);
+  return h.until([&] { return !h.session().publisher().busy(); }, 15);
 }
 
 press::core::Article on_disk(Harness& h) {
   press::core::Article a;
   std::string why;
   REQUIRE(press::ui::parse_draft(
-      read_text(h.data_dir() + "/drafts/" + h.state().draft_id + ".json"), a, why));
+      read_text(h.data_dir() + "/drafts/" + h.session().draft().id + ".json"), a, why));
   return a;
 }
 
@@ -80,10 +80,10 @@ TEST_CASE("publishes to a real press-server and resolves a conflict either way",
 
   publish(h);
   REQUIRE(settled(h));
-  const auto& ps = h.state().publisher->state();
+  const auto& ps = h.session().publisher().state();
   INFO(ps.message << " " << ps.detail);
   REQUIRE(ps.phase == PublishPhase::Done);
-  const press::core::Article& a = h.state().article;
+  const press::core::Article& a = h.session().article();
   CHECK_FALSE(a.id.empty());
   CHECK(a.status == press::core::ArticleStatus::Published);
   CHECK(a.revision == 2);  // created as revision 1, published as 2
@@ -122,18 +122,18 @@ TEST_CASE("publishes to a real press-server and resolves a conflict either way",
   h.type("本报讯 ");
   publish(h);
   REQUIRE(settled(h));
-  REQUIRE(h.state().publisher->state().phase == PublishPhase::Conflict);
+  REQUIRE(h.session().publisher().state().phase == PublishPhase::Conflict);
   h.frames(3);
   CHECK(h.state().dialog == Dialog::Conflict);
-  CHECK(h.state().publisher->state().server_copy.title == "服务器上改过的标题");
-  CHECK(h.state().publisher->state().server_copy.revision == 3);
+  CHECK(h.session().publisher().state().server_copy.title == "服务器上改过的标题");
+  CHECK(h.session().publisher().state().server_copy.revision == 3);
 
   // Keep mine: stored over the server's revision, live at once.
   h.click(UiItem::ConflictKeepLocal);
   REQUIRE(settled(h));
-  REQUIRE(h.state().publisher->state().phase == PublishPhase::Done);
-  CHECK(h.state().article.revision == 4);
-  page = client.Get(h.state().publisher->state().url.c_str());
+  REQUIRE(h.session().publisher().state().phase == PublishPhase::Done);
+  CHECK(h.session().article().revision == 4);
+  page = client.Get(h.session().publisher().state().url.c_str());
   REQUIRE(page);
   CHECK(page->body.find("本报讯 7月28日") != std::string::npos);
   CHECK(page->body.find("服务器上改过的标题") == std::string::npos);
@@ -145,12 +145,12 @@ TEST_CASE("publishes to a real press-server and resolves a conflict either way",
   h.type("（更新）");
   publish(h);
   REQUIRE(settled(h));
-  REQUIRE(h.state().publisher->state().phase == PublishPhase::Conflict);
+  REQUIRE(h.session().publisher().state().phase == PublishPhase::Conflict);
   h.frames(3);
   h.click(UiItem::ConflictKeepServer);
   CHECK(h.state().dialog == Dialog::None);
-  CHECK(h.state().article.title == "第二次服务器修改");
-  CHECK(h.state().article.revision == 5);
+  CHECK(h.session().article().title == "第二次服务器修改");
+  CHECK(h.session().article().revision == 5);
   h.frames(2);
   CHECK(on_disk(h).title == "第二次服务器修改");
 }
@@ -159,14 +159,14 @@ TEST_CASE("a failed publish keeps the draft and retries when asked", "[app][publ
   Harness h(with_sample(true));
   h.until_ready();
   configure(h, "http://127.0.0.1:9", "token-1");
-  const press::core::Article before = h.state().article;
+  const press::core::Article before = h.session().article();
 
   publish(h);  // the scripted server does not answer
   h.frames(3);
-  const auto& ps = h.state().publisher->state();
+  const auto& ps = h.session().publisher().state();
   REQUIRE(ps.phase == PublishPhase::Failed);
   CHECK(ps.message.find("无法连接服务器") != std::string::npos);
-  CHECK(h.state().article.body == before.body);
+  CHECK(h.session().article().body == before.body);
   CHECK_FALSE(h.app().dirty());  // saved before sending
   REQUIRE(h.scripted().requests.size() == 1);
   const auto& sent = h.scripted().requests.front();
@@ -182,12 +182,12 @@ TEST_CASE("a failed publish keeps the draft and retries when asked", "[app][publ
       200, R"({"id":"7","revision":2,"status":"published","url":"/news/7.html","warnings":[]})"));
   h.click(UiItem::RetryButton);
   h.frames(4);
-  REQUIRE(h.state().publisher->state().phase == PublishPhase::Done);
+  REQUIRE(h.session().publisher().state().phase == PublishPhase::Done);
   REQUIRE(h.scripted().requests.size() == 3);
   CHECK(h.scripted().requests[2].url == "http://127.0.0.1:9/api/v1/articles/7/publish");
   CHECK(nlohmann::json::parse(h.scripted().requests[2].body)["revision"] == 1);
-  CHECK(h.state().article.id == "7");
-  CHECK(h.state().article.revision == 2);
+  CHECK(h.session().article().id == "7");
+  CHECK(h.session().article().revision == 2);
   CHECK(on_disk(h).id == "7");
 
   // Editing afterwards sends the edit on top of revision 2.
@@ -200,7 +200,7 @@ TEST_CASE("a failed publish keeps the draft and retries when asked", "[app][publ
   REQUIRE(h.scripted().requests.size() == 4);
   CHECK(h.scripted().requests[3].method == "PUT");
   CHECK(nlohmann::json::parse(h.scripted().requests[3].body)["revision"] == 2);
-  CHECK(h.state().publisher->state().phase == PublishPhase::Done);
+  CHECK(h.session().publisher().state().phase == PublishPhase::Done);
 }
 
 TEST_CASE("the server's answers become clear states", "[app][publish]") {
@@ -213,8 +213,8 @@ TEST_CASE("the server's answers become clear states", "[app][publish]") {
         reply(401, R"({"error":"invalid_token","message":"the token is unknown or revoked"})"));
     publish(h);
     h.frames(3);
-    CHECK(h.state().publisher->state().phase == PublishPhase::Failed);
-    CHECK(h.state().publisher->state().message.find("访问令牌无效") != std::string::npos);
+    CHECK(h.session().publisher().state().phase == PublishPhase::Failed);
+    CHECK(h.session().publisher().state().message.find("访问令牌无效") != std::string::npos);
   }
   SECTION("the server's guard refuses: its findings are listed") {
     h.scripted().replies.push_back(reply(201, R"({"id":"9","revision":1,"status":"draft"})"));
@@ -224,21 +224,22 @@ TEST_CASE("the server's answers become clear states", "[app][publish]") {
          "text":"葡京","message":"gambling brand"}]})"));
     publish(h);
     h.frames(3);
-    const auto& ps = h.state().publisher->state();
+    const auto& ps = h.session().publisher().state();
     REQUIRE(ps.phase == PublishPhase::Blocked);
     REQUIRE(ps.findings.size() == 1);
     CHECK(ps.findings[0].text == "葡京");
     CHECK(ps.findings[0].severity == press::core::Severity::Blocking);
-    CHECK(h.state().article.id == "9");  // the created id is kept for the next attempt
+    CHECK(h.session().article().id == "9");  // the created id is kept for the next attempt
   }
   SECTION("the article was deleted on the server: publish it as a new one") {
-    h.state().article.id = "12";
-    h.state().article.revision = 4;
+    h.session().record_published(h.session().draft().id,
+                                 {"12", 4, press::core::ArticleStatus::Draft});
+    h.frame();  // the analysis of the changed article
     h.scripted().replies.push_back(
         reply(404, R"({"error":"deleted","message":"the article was deleted"})"));
     publish(h);
     h.frames(3);
-    const auto& ps = h.state().publisher->state();
+    const auto& ps = h.session().publisher().state();
     CHECK(ps.phase == PublishPhase::Failed);
     CHECK(ps.missing_on_server);
   }

@@ -248,7 +248,7 @@ int main(int argc, char** argv) {
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       ++frame;
       if (!options.screenshot.empty() && frame >= options.frames &&
-          app.state().startup == ui::Startup::Ready && !app.fonts().dirty()) {
+          app.session().startup() == ui::Startup::Ready && !app.fonts().dirty()) {
         status = save_screenshot(options.screenshot, fb_width, fb_height) ? 0 : 1;
         glfwSwapBuffers(window);
         break;

@@ -1,5 +1,14 @@
 // Embedding API of one module instance (--post-js: runs inside the module, after the
 // runtime is set up). web/widget/press.js wraps it in the documented mount() interface.
+//
+// Each call maps onto one EditorSession command (src/ui/editor_session.h), through
+// Widget::api_call (widget.cpp):
+//   call('load', json)   -> EditorSession::import("article.json", json)
+//   call('save')         -> EditorSession::save(done)
+//   call('publish')      -> EditorSession::queue_publish(open draft)  (the outbox)
+//   call('unmount')      -> EditorSession::shutdown() (via App::shutdown)
+//   getArticle()         -> EditorSession::draft() (id + article)
+//   item(name), debug()  -> the view (App::item) and the widget's own counters
 Module['pressPending'] = {};
 Module['pressApi'] = (function() {
   var next = 1;

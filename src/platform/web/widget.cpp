@@ -65,7 +65,6 @@ Widget::Widget(WidgetConfig config) : config_(std::move(config)) {
 }
 
 Widget::~Widget() {
-  outbox_.reset();
   app_.reset();
   if (imgui_ready_) {
     input_.uninstall();
@@ -95,8 +94,10 @@ bool Widget::start(std::string& error) {
     if (!r.ok) emit("error", JsonOut().str("message", "browser storage: " + r.error).flag("storage", true));
     if (!note.empty()) emit("error", JsonOut().str("message", "browser storage: " + note).flag("storage", true));
   });
-  outbox_ = std::make_unique<Outbox>(storage_, http_);
-  outbox_->on_published = [this](const std::string& draft, const ui::ServerRecord& r, const std::string& url) {
+  // Until the first frame is complete every glyph it shows is drawn at once (see tick()).
+  fonts_.set_budget_ms(2000);
+  create_app();
+  app_->session().outbox().on_published = [this](const std::string& draft, const ui::ServerRecord& r, const std::string& url) {
     emit("published", JsonOut().str("draftId", draft).str("id", r.id).num("revision", double(r.revision)).str("url", url));
     for (ApiStep& s : api_steps_)
       if (s.method == "publish" && s.stage == 1) {
@@ -104,7 +105,7 @@ bool Widget::start(std::string& error) {
         s.stage = -1;
       }
   };
-  outbox_->on_failed = [this](const std::string& draft, const ui::PublishState& st) {
+  app_->session().outbox().on_failed = [this](const std::string& draft, const ui::PublishState& st) {
     const std::string j = JsonOut().str("message", st.message).str("detail", st.detail)
         .num("status", st.http_status).str("phase", phase_name(st.phase)).str("draftId", draft);
     emit("error", j);
@@ -114,18 +115,15 @@ bool Widget::start(std::string& error) {
         s.stage = -1;
       }
   };
-  outbox_->on_waiting = [this](const std::string& draft, const std::string& why) {
-    emit("queued", JsonOut().str("draftId", draft).str("message", why).num("queued", double(outbox_->size())));
+  app_->session().outbox().on_waiting = [this](const std::string& draft, const std::string& why) {
+    emit("queued", JsonOut().str("draftId", draft).str("message", why).num("queued", double(app_->session().outbox().size())));
     for (ApiStep& s : api_steps_)
       if (s.method == "publish" && s.stage == 1) {
         settle(s.id, true, JsonOut().str("draftId", draft).flag("queued", true).str("message", why));
         s.stage = -1;
       }
   };
-  outbox_->load({});
-  // Until the first frame is complete every glyph it shows is drawn at once (see tick()).
-  fonts_.set_budget_ms(2000);
-  create_app();
+  app_->session().outbox().load({});
   if (press_js_glyph_cache_hint()) {
     // An earlier visit left its glyphs in storage: they arrive with the database.
     glyph_cache_pending_ = true;
@@ -159,12 +157,12 @@ void Widget::create_app() {
 
 // Once the app has read its settings: the page's server, token and draft win over them.
 void Widget::apply_config_once() {
-  if (config_applied_ || !app_ || app_->state().startup == ui::Startup::LoadingSettings) return;
+  if (config_applied_ || !app_ || app_->session().startup() == ui::Startup::LoadingSettings) return;
   config_applied_ = true;
-  ui::Settings& s = app_->state().settings;
+  ui::Settings& s = app_->session().settings();
   if (!config_.server.empty()) s.server_url = ui::normalize_server_url(config_.server);
   if (!config_.token.empty()) s.token = config_.token;
-  if (!config_.draft_id.empty() && app_->state().startup == ui::Startup::LoadingDrafts) s.last_draft = config_.draft_id;
+  if (!config_.draft_id.empty() && app_->session().startup() == ui::Startup::LoadingDrafts) s.last_draft = config_.draft_id;
 }
 
 void Widget::wake(int frames) { frames_wanted_ = std::max(frames_wanted_, frames); }
@@ -179,7 +177,7 @@ void Widget::tick() {
     Completions::instance().run();
     return;
   }
-  if ((app_->state().startup != ui::Startup::Ready || glyph_cache_pending_) && frames_drawn_ == 0 &&
+  if ((app_->session().startup() != ui::Startup::Ready || glyph_cache_pending_) && frames_drawn_ == 0 &&
       now < start_time_ + 2) {
     // The editor is still reading its drafts (eagerly, between frames): a frame now would
     // only show an empty form, and rasterize glyphs twice.
@@ -193,26 +191,22 @@ void Widget::tick() {
   for (int again = 0; again < 2 && !first_frame_marked_ && fonts_.pending() > 0 && !renderer_.lost(); ++again) draw();
 
   apply_config_once();
-  const ui::Settings& settings = app_->state().settings;
-  outbox_->tick(now, settings.server_url, settings.token, *app_);
   emit_events();
   run_api_steps();
 
-  double wait = app_->next_wakeup();
-  const double outbox_wait = outbox_->next_wakeup(now);
-  if (outbox_wait >= 0) wait = wait < 0 ? outbox_wait : std::min(wait, outbox_wait);
+  double wait = app_->next_wakeup();  // the session's outbox included
   if (wait < 0) wait = 1.0;  // a slow heartbeat keeps clocks and status lines current
   next_frame_at_ = now + wait;
   if (GImGui->InputEventsQueue.Size > 0 || fonts_.pending() > 0 || !api_steps_.empty()) wake(1);
 
-  if (app_->state().startup == ui::Startup::Ready) Completions::instance().set_eager(false);
-  if (!first_frame_marked_ && app_->state().startup == ui::Startup::Ready && fonts_.pending() == 0) {
+  if (app_->session().startup() == ui::Startup::Ready) Completions::instance().set_eager(false);
+  if (!first_frame_marked_ && app_->session().startup() == ui::Startup::Ready && fonts_.pending() == 0) {
     // This frame showed the editor with every glyph on screen drawn.
     first_frame_marked_ = true;
     fonts_.set_budget_ms(12);  // later frames stay smooth; a big paste draws over a few
     press_js_mark_first_frame();
     save_glyph_cache();
-    emit("ready", JsonOut().str("draftId", app_->state().draft_id));
+    emit("ready", JsonOut().str("draftId", app_->session().draft().id));
   } else if (first_frame_marked_ && !shader_failure_reported_ && !renderer_.healthy()) {
     shader_failure_reported_ = true;  // the canvas stays blank: say why
     emit("error", JsonOut().str("message", "WebGL could not build the editor's shader"));
@@ -250,47 +244,49 @@ void Widget::emit(const char* name, const std::string& json_text) { press_js_emi
 void Widget::settle(int id, bool ok, const std::string& json_text) { press_js_api_done(id, ok, json_text.c_str()); }
 
 void Widget::emit_events() {
-  const ui::AppState& s = app_->state();
-  if (s.startup != ui::Startup::Ready) return;
-  if (s.draft_id != seen_draft_) {  // another draft on screen is not a change of it
-    seen_draft_ = s.draft_id;
+  const ui::EditorSession& session = app_->session();
+  const ui::OpenDraft& s = session.draft();
+  if (session.startup() != ui::Startup::Ready) return;
+  if (s.id != seen_draft_) {  // another draft on screen is not a change of it
+    seen_draft_ = s.id;
     seen_edit_ = s.edit_generation;
     seen_saved_ = s.saved_generation;
-    emit("draft", JsonOut().str("draftId", s.draft_id).str("title", s.article.title));
+    emit("draft", JsonOut().str("draftId", s.id).str("title", s.article.title));
   }
   if (s.edit_generation != seen_edit_) {
     seen_edit_ = s.edit_generation;
-    emit("change", JsonOut().str("draftId", s.draft_id).str("title", s.article.title).num("chars", double(s.char_count)));
+    emit("change", JsonOut().str("draftId", s.id).str("title", s.article.title).num("chars", double(session.analysis().char_count)));
   }
   if (s.saved_generation != seen_saved_) {
     seen_saved_ = s.saved_generation;
-    emit("saved", JsonOut().str("draftId", s.draft_id).num("savedAt", double(s.saved_at)));
+    emit("saved", JsonOut().str("draftId", s.id).num("savedAt", double(s.saved_at)));
   }
-  if (s.status.kind == ui::StatusKind::Error && s.status.text != seen_status_) {
-    seen_status_ = s.status.text;
-    emit("error", JsonOut().str("message", s.status.text));
+  const ui::StatusLine& status = session.status();
+  if (status.kind == ui::StatusKind::Error && status.text != seen_status_) {
+    seen_status_ = status.text;
+    emit("error", JsonOut().str("message", status.text));
   }
-  const ui::PublishState& ps = s.publisher->state();
+  const ui::PublishState& ps = session.publisher().state();
   if (ps.phase != seen_phase_) {
     seen_phase_ = ps.phase;
     if (ps.phase == ui::PublishPhase::Done) {
-      emit("published", JsonOut().str("draftId", s.publishing_draft).str("id", s.article.id).str("url", ps.url));
+      emit("published", JsonOut().str("draftId", session.publishing_draft()).str("id", s.article.id).str("url", ps.url));
     } else if (ps.phase == ui::PublishPhase::Failed && (ps.http_status == 0 || ps.http_status >= 500)) {
       // No answer: the outbox keeps the draft and publishes it when the server is back.
-      outbox_->enqueue(s.publishing_draft);
+      app_->session().queue_publish(session.publishing_draft());
     } else if (ps.phase == ui::PublishPhase::Failed || ps.phase == ui::PublishPhase::Conflict ||
                ps.phase == ui::PublishPhase::Blocked) {
-      emit("error", JsonOut().str("message", ps.message).str("detail", ps.detail).num("status", double(ps.http_status)).str("phase", phase_name(ps.phase)).str("draftId", s.publishing_draft));
+      emit("error", JsonOut().str("message", ps.message).str("detail", ps.detail).num("status", double(ps.http_status)).str("phase", phase_name(ps.phase)).str("draftId", session.publishing_draft()));
     }
   }
 }
 
 std::string Widget::article_json() const {
-  if (!app_ || !app_->state().have_draft) return "null";
+  if (!app_ || !app_->session().draft().open) return "null";
   // The article in format v1, with the draft's id in front.
-  const std::string article = core::article_to_json(app_->state().article, -1);
+  const std::string article = core::article_to_json(app_->session().article(), -1);
   if (article.size() < 2 || article.front() != '{') return "null";
-  std::string out = JsonOut().str("draftId", app_->state().draft_id).text();
+  std::string out = JsonOut().str("draftId", app_->session().draft().id).text();
   out.pop_back();
   if (article != "{}") out += ',';
   out.append(article, 1, std::string::npos);
@@ -323,8 +319,8 @@ std::string Widget::debug_json() const {
       .num("deferredGlyphs", double(fonts_.deferred()))
       .num("cachedGlyphs", double(fonts_.cached_glyphs()))
       .num("rasterMs", fonts_.raster_ms_total())
-      .num("outbox", outbox_ ? double(outbox_->size()) : 0)
-      .flag("ready", app_ && app_->state().startup == ui::Startup::Ready)
+      .num("outbox", app_ ? double(app_->session().outbox().size()) : 0)
+      .flag("ready", app_ && app_->session().startup() == ui::Startup::Ready)
       .flag("dirty", app_ && app_->dirty())
       .flag("contextLost", renderer_.lost())
       .num("frames", double(frames_drawn_))
@@ -355,19 +351,12 @@ void Widget::page_hidden() {
   for (int i = 0; i < 8 && !renderer_.lost() && (GImGui->InputEventsQueue.Size > 0 || !Completions::instance().empty());
        ++i)
     draw();
-  ui::AppState& s = app_->state();
-  if (s.have_draft && app_->dirty()) {
-    // The same write the app's autosave makes, now: the page may be gone in a moment.
-    const uint64_t generation = s.edit_generation;
-    s.drafts->save(s.draft_id, s.article, [this, generation, id = s.draft_id](ui::StorageResult r) {
-      if (!app_ || !r.ok || app_->state().draft_id != id) return;
-      app_->state().saved_generation = std::max(app_->state().saved_generation, generation);
-    });
-  }
+  // The same write the app's autosave makes, now: the page may be gone in a moment.
+  if (app_->session().draft().open && app_->dirty()) app_->session().save();
 }
 
 void Widget::online() {
-  if (outbox_) outbox_->retry_now();
+  if (app_) app_->session().outbox().retry_now();
   wake(1);
 }
 
@@ -385,18 +374,18 @@ void Widget::api_call(int id, const std::string& method, const std::string& argu
       settle(id, false, JsonOut().str("message", core::to_string(parsed.errors.front())));
       return;
     }
-    files_.provide("article.json", argument);
+    step.argument = argument;
   } else if (method == "save") {
-    if (!app_->state().have_draft) {
+    if (!app_->session().draft().open) {
       settle(id, false, JsonOut().str("message", "no draft is open"));
       return;
     }
   } else if (method == "publish") {
     if (!app_->can_publish()) {
-      const ui::AppState& s = app_->state();
+      const ui::Analysis& s = app_->session().analysis();
       std::string why = !s.report.blocks() ? "" : "the content check found problems that must be fixed first";
       if (why.empty() && !s.validation.empty()) why = "required fields are missing: " + core::to_string(s.validation.front());
-      if (why.empty() && ui::normalize_server_url(s.settings.server_url).empty()) why = "no server is configured";
+      if (why.empty() && ui::normalize_server_url(app_->session().settings().server_url).empty()) why = "no server is configured";
       if (why.empty()) why = "publishing is not possible right now";
       settle(id, false, JsonOut().str("message", why));
       return;
@@ -411,54 +400,25 @@ void Widget::api_call(int id, const std::string& method, const std::string& argu
   wake(1);
 }
 
-// save(): the open draft to browser storage now, settled when storage answers.
-void Widget::save_now(int id) {
-  ui::AppState& s = app_->state();
-  if (!s.have_draft) {
-    settle(id, false, JsonOut().str("message", "no draft is open"));
-    return;
-  }
-  const uint64_t generation = s.edit_generation;
-  s.drafts->save(s.draft_id, s.article, [this, id, generation, draft = s.draft_id](ui::StorageResult r) {
-    if (!app_) return;
-    ui::AppState& st = app_->state();
-    if (!r.ok) {
-      st.save_error = r.error;
-      settle(id, false, JsonOut().str("message", r.error).flag("storage", true));
-      return;
-    }
-    if (st.draft_id == draft) {
-      st.save_error.clear();
-      st.saved_generation = std::max(st.saved_generation, generation);
-      st.saved_at = int64_t(emscripten_date_now() / 1000);
-    }
-    settle(id, true, JsonOut().str("draftId", draft));
-  });
-  wake(1);
-}
-
 // API calls that need the editor's frames: each step advances when its condition holds.
 void Widget::run_api_steps() {
-  ui::AppState& s = app_->state();
+  ui::EditorSession& session = app_->session();
   for (ApiStep& step : api_steps_) {
     ++step.frames;
     if (step.method == "load") {
-      if (step.stage == 0 && s.startup == ui::Startup::Ready && s.dialog == ui::Dialog::None) {
-        // The editor's own Import button, with the file already chosen: the article goes
-        // through the same checks and becomes a new draft like any imported file.
-        const ImRect r = app_->item(ui::UiItem::ImportButton);
-        ImGuiIO& io = ImGui::GetIO();
-        io.AddMousePosEvent((r.Min.x + r.Max.x) / 2, (r.Min.y + r.Max.y) / 2);
-        io.AddMouseButtonEvent(0, true);
-        io.AddMouseButtonEvent(0, false);
-        step.generation = s.edit_generation;
-        step.stage = 1;
-        step.frames = 0;
-      } else if (step.stage == 1 && !files_.has_provided() && Completions::instance().empty() && step.frames > 2) {
-        if (s.edit_generation != step.generation && s.status.kind != ui::StatusKind::Error)
-          settle(step.id, true, JsonOut().str("draftId", s.draft_id));
-        else
-          settle(step.id, false, JsonOut().str("message", s.status.text));
+      if (step.stage == 0 && session.startup() == ui::Startup::Ready) {
+        // The same checks as any imported file; it becomes a new draft (or reopens the
+        // draft made from the same file before).
+        const core::Result<std::string> opened = session.import("article.json", step.argument);
+        if (!opened.ok()) {
+          settle(step.id, false, JsonOut().str("message", core::to_string(opened.error().problems.front())));
+          step.stage = -1;
+        } else {
+          step.draft = *opened;
+          step.stage = 1;
+        }
+      } else if (step.stage == 1 && session.draft().id == step.draft && !session.draft().save_in_flight) {
+        settle(step.id, true, JsonOut().str("draftId", step.draft));
         step.stage = -1;
       } else if (step.frames > 600) {
         settle(step.id, false, JsonOut().str("message", "the editor did not take the article"));
@@ -466,16 +426,22 @@ void Widget::run_api_steps() {
       }
     } else if (step.method == "save" && step.stage == 0 && GImGui->InputEventsQueue.Size == 0) {
       // As for publish: keys typed before save() was called are in the draft first.
-      save_now(step.id);
+      const int id = step.id;
+      session.save([this, id, draft = session.draft().id](core::Status r) {
+        if (!app_) return;
+        if (!r.ok()) settle(id, false, JsonOut().str("message", r.error().message()).flag("storage", true));
+        else settle(id, true, JsonOut().str("draftId", draft));
+      });
+      wake(1);
       step.stage = -1;
     } else if (step.method == "publish" && step.stage == 0 && GImGui->InputEventsQueue.Size == 0) {
       // The open draft goes to the outbox, which publishes at once and keeps it queued
       // if the server does not answer. Keys typed before publish() was called are in it
       // first: ImGui hands queued key events to the editor over several frames.
-      outbox_->enqueue(s.draft_id);
+      session.queue_publish(session.draft().id);
       step.stage = 1;
     } else if (step.method == "unmount" && step.stage == 0 && Completions::instance().empty() &&
-               !s.save_in_flight) {
+               !session.draft().save_in_flight) {
       step.stage = -1;
       settle(step.id, true, "{}");
       press_js_shutdown();  // no more frames or events; press.js removes the elements

@@ -1,7 +1,8 @@
 #pragma once
-// One mounted widget: the editor (ui::App) on the browser platform. Owns the ImGui
-// context, the WebGL renderer, the input layer, the browser services and the offline
-// publishing queue, runs the frame loop, and answers the embedding API (press_post.js).
+// One mounted widget: the editor (ui::App and its EditorSession) on the browser platform. Owns the ImGui
+// context, the WebGL renderer, the input layer and the browser services (the offline
+// publishing queue is the session's), runs the frame loop, and maps the embedding API
+// (press_post.js) onto session commands.
 //
 // Frames are drawn when something asks for them (input, a reply, a resize) and when the
 // app wants one (App::next_wakeup: autosave, the caret's blink, network), not 60 times a
@@ -13,7 +14,6 @@
 #include "platform/web/browser_services.h"
 #include "platform/web/browser_storage.h"
 #include "platform/web/canvas_fonts.h"
-#include "platform/web/outbox.h"
 #include "platform/web/web_input.h"
 #include "platform/web/web_renderer.h"
 #include "ui/app.h"
@@ -64,7 +64,6 @@ class Widget {
   void emit(const char* name, const std::string& json);
   void settle(int id, bool ok, const std::string& json);
   void run_api_steps();
-  void save_now(int id);
   void save_glyph_cache();
 
   WidgetConfig config_;
@@ -78,7 +77,6 @@ class Widget {
   WebInput input_;
   WebRenderer renderer_;
   std::unique_ptr<ui::App> app_;
-  std::unique_ptr<Outbox> outbox_;
   bool imgui_ready_ = false;
 
   int frames_wanted_ = 2;
@@ -105,8 +103,9 @@ class Widget {
     int id = 0;
     std::string method;
     int stage = 0;
-    uint64_t generation = 0;
     int frames = 0;
+    std::string argument;  // load: the article JSON
+    std::string draft;     // load: the draft it opened
   };
   std::vector<ApiStep> api_steps_;
 };
