@@ -81,6 +81,11 @@ void App::note_all_strings() {
   fonts_.note_text(all);
   fonts_.note_small(all);
   fonts_.note_bold(all);
+  // The guard panel names rules in the core's words (core/guard_rules.h).
+  for (size_t i = 0; i < core::kRuleCount; ++i) {
+    fonts_.note_text(core::rule_table()[i].zh);
+    fonts_.note_text(core::rule_table()[i].en);
+  }
   // The title face draws these when the title is empty (field hint, preview placeholder).
   fonts_.note_title(tr(Str::HintTitle));
   fonts_.note_title(tr(Str::Untitled));
@@ -190,7 +195,7 @@ void App::analyze() {
       const bool head_cell = b.kind == core::BlockKind::TableHeaderCell;
       for (uint32_t i = b.span_begin; i < b.span_end && i < d.spans.size(); ++i) {
         const core::Span& sp = d.spans[i];
-        if (heading && b.level <= 3) fonts_.note_title(d.span_text(sp));
+        if (heading && heading_look(b.level).title_face) fonts_.note_title(d.span_text(sp));
         if (heading || head_cell || (sp.style & core::kBold)) fonts_.note_bold(d.span_text(sp));
       }
     }

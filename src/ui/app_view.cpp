@@ -456,20 +456,13 @@ Str field_name(const std::string& field) {
   return Str::FieldBody;
 }
 
-// A server newer than this editor may report a rule it does not know: RuleOther.
-Str rule_name(const std::string& rule) {
+// The table's meaning of a rule, in the UI's language; an id this build does not know (a
+// newer server's) is "a content problem".
+const char* rule_name(const std::string& rule) {
   const std::optional<core::Rule> r = core::rule_from_id(rule);
-  if (!r) return Str::RuleOther;
-  switch (*r) {
-    case core::Rule::Lexicon: return Str::RuleLexicon;
-    case core::Rule::BrandToken: return Str::RuleBrandToken;
-    case core::Rule::LoginPhrase: return Str::RuleLoginPhrase;
-    case core::Rule::LinkDomain: return Str::RuleLinkDomain;
-    case core::Rule::InvisibleChar: return Str::RuleInvisibleChar;
-    case core::Rule::InstitutionName: return Str::RuleInstitutionName;
-    case core::Rule::Limit: return Str::RuleLimit;
-  }
-  return Str::RuleOther;
+  if (!r) return tr(Str::RuleOther);
+  const core::RuleInfo& info = core::rule_info(*r);
+  return language() == Lang::Zh ? info.zh : info.en;
 }
 
 UiItem field_item(const std::string& field) {
@@ -545,7 +538,7 @@ void App::draw_guard_panel(ImVec2 size) {
     // The guard explains itself in English; a Chinese interface names the rule in Chinese
     // and keeps the guard's own words for the tooltip.
     if (language() == Lang::Zh) {
-      ImGui::TextDisabled("%s", tr(rule_name(x.rule)));
+      ImGui::TextDisabled("%s", rule_name(x.rule));
       if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
         ImGui::SetTooltip("%s", x.message.c_str());
     } else {

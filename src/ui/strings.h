@@ -107,13 +107,6 @@ enum class Lang { Zh, En };
   X(SeverityBlocking, "阻止", "Blocks")                                                         \
   X(SeverityWarning, "提醒", "Warning")                                                         \
   X(TipFinding, "点击选中有问题的文字", "Click to select the offending text")                  \
-  X(RuleLexicon, "违规词汇（博彩、色情或垃圾推广）", "banned vocabulary")                  \
-  X(RuleBrandToken, "疑似博彩品牌名（字母加吉利数字）", "looks like a gambling brand")       \
-  X(RuleLoginPhrase, "“登录入口”类推广用语", "a \"login entrance\" phrase")               \
-  X(RuleLinkDomain, "链接指向未经允许的网站", "a link to a site not on the allowed list")   \
-  X(RuleInvisibleChar, "不可见字符，常用于隐藏篡改内容", "an invisible character")         \
-  X(RuleInstitutionName, "出现在本应是学校名称的位置，疑似页面被篡改", "stands where the institution's name belongs") \
-  X(RuleLimit, "问题过多，仅列出前面部分", "too many findings; the first ones are listed") \
   X(RuleOther, "内容检查发现的问题", "a content problem")                  \
   /* drafts */                                                                                  \
   X(DraftsLoading, "正在读取草稿…", "Reading drafts…")                                          \
