@@ -9,13 +9,13 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 bash scripts/setup.sh
 
 echo "== native build"
-cmake --preset native >/dev/null
+cmake --preset native -DPRESS_WERROR=ON >/dev/null
 cmake --build --preset native
 echo "== native tests"
 ctest --preset native
 
 echo "== WebAssembly build (core tests under node, exceptions off)"
-cmake --preset web >/dev/null
+cmake --preset web -DPRESS_WERROR=ON >/dev/null
 cmake --build --preset web
 ctest --preset web
 
@@ -24,7 +24,7 @@ echo "== browser tests (playwright-core + Debian chromium, against a real press-
   PRESS_WIDGET_DIR="$PWD/../../build/web/widget" node --test --test-concurrency=1 .)
 
 echo "== fuzz smoke run (${FUZZ_SECONDS}s per target)"
-cmake --preset fuzz >/dev/null
+cmake --preset fuzz -DPRESS_WERROR=ON >/dev/null
 cmake --build --preset fuzz --target fuzz_article_json fuzz_markdown
 for target in fuzz_article_json fuzz_markdown; do
   corpus=$(mktemp -d)

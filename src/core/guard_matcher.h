@@ -172,6 +172,7 @@ class TermMatcher {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const size_t n = text.size();
     size_t i = 0, latin_from = 0;
+#ifdef __SSE2__  // where the marks were made 16 and 64 positions at a time
     // The block at i: its candidates, then its Latin positions (bit 0 of each is i).
     const auto block = [&](uint64_t cand, uint64_t latin) {
       for (; cand; cand &= cand - 1) {
@@ -185,7 +186,6 @@ class TermMatcher {
         }
       }
     };
-#ifdef __SSE2__
     for (; i + 64 + 8 <= n; i += 64) {
       const uint64_t cand = marks.candidates[i >> 6], latin = kLatin ? marks.latin[i >> 6] : 0;
       if (cand | latin) block(cand, latin);

@@ -15,8 +15,10 @@ namespace {
 
 constexpr size_t kUrlSearchWindow = 4096;
 constexpr int kMaxFullUrlSearches = 32;
+#ifdef PRESS_GUARD_THREADS
 // Bodies at least this long are read by two threads, one half each (see GuardScan::body).
 constexpr size_t kParallelBodySize = 1 << 20;
+#endif
 
 void set_bit(std::vector<uint64_t>& bits, size_t i) {
   bits[i >> 6] |= uint64_t(1) << (i & 63);

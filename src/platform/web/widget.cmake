@@ -51,7 +51,7 @@ target_compile_options(press_widget PRIVATE ${_size_flags} -Wall -Wextra)
 set_target_properties(press_widget PROPERTIES
   SUFFIX ".mjs"
   RUNTIME_OUTPUT_DIRECTORY ${PRESS_WIDGET_OUT}
-  LINK_DEPENDS "${PRESS_WEB_DIR}/press_web.js;${PRESS_WEB_DIR}/press_pre.js;${PRESS_WEB_DIR}/press_post.js")
+  LINK_DEPENDS "${PRESS_WEB_DIR}/press_web.js;${PRESS_WEB_DIR}/press_storage.js;${PRESS_WEB_DIR}/press_pre.js;${PRESS_WEB_DIR}/press_post.js")
 target_link_options(press_widget PRIVATE
   ${_size_flags}
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createPressWidget
@@ -77,7 +77,9 @@ target_link_options(press_widget PRIVATE
   -sINCOMING_MODULE_JS_API=[pressHost,locateFile,print,printErr,instantiateWasm,preRun]
   -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
   --pre-js ${PRESS_WEB_DIR}/press_pre.js
-  --js-library ${PRESS_WEB_DIR}/press_web.js
+  # SHELL: keeps the second --js-library (CMake folds repeated options into one).
+  "SHELL:--js-library ${PRESS_WEB_DIR}/press_web.js"
+  "SHELL:--js-library ${PRESS_WEB_DIR}/press_storage.js"
   --post-js ${PRESS_WEB_DIR}/press_post.js)
 
 # Emscripten 3.1.6 minifies whitespace but keeps every name; terser (npm, installed with
