@@ -10,19 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "../common/temp_dir.h"
+
 namespace press_test {
 
-// A temporary folder, removed with everything in it at the end of the scope.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using press_tests::TempDir;
 
 constexpr const char* kAdminToken = "test-admin-token-0123456789";
 

@@ -21,17 +21,6 @@ namespace press_ui_test {
 namespace fs = std::filesystem;
 using namespace press;
 
-TempDir::TempDir() {
-  std::string pattern = (fs::temp_directory_path() / "press-ui-test-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  fs::remove_all(path_, ec);
-}
-
 void ScriptedHttp::send(ui::HttpRequest request, std::function<void(ui::HttpResponse)> done,
                         std::function<void(uint64_t, uint64_t)>) {
   requests.push_back(request);

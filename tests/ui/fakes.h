@@ -7,21 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "../common/temp_dir.h"
 #include "core/site.h"
 #include "ui/platform.h"
 
 namespace press_ui_test {
 
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using press_tests::TempDir;
 
 class MemoryClipboard final : public press::ui::Clipboard {
  public:
