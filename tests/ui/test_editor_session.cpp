@@ -171,3 +171,30 @@ TEST_CASE("the outbox records the server's ids in the open draft", "[session]") 
   CHECK(s.article().id == "8");
   CHECK(s.outbox().size() == 0);
 }
+
+TEST_CASE("an edit is autosaved, and the next session on the same storage reopens it", "[session]") {
+  SessionRig rig;
+  ui::EditorSession& s = *rig.session;
+  s.set_field(ui::ArticleField::Title, "断电前写下的标题");
+  CHECK(s.dirty());
+  rig.settle();
+  CHECK(s.dirty());  // not before the autosave delay: typing is not interrupted by writes
+  rig.time += 5;
+  rig.settle();
+  CHECK_FALSE(s.dirty());
+  CHECK(rig.saw(ui::SessionEvent::Saved));
+
+  // The page is reloaded after a crash: no shutdown(), a new session on the same folder.
+  ui::SessionConfig c;
+  c.site = press_ui_test::sample_site();
+  c.clock = [] { return int64_t(1717221600); };
+  c.monotonic = [&rig] { return rig.time; };
+  ui::EditorSession again(rig.platform, c);
+  again.start();
+  for (int i = 0; i < 20 && again.startup() != ui::Startup::Ready; ++i) {
+    rig.platform.poll();
+    again.tick();
+  }
+  REQUIRE(again.startup() == ui::Startup::Ready);
+  CHECK(again.article().title == "断电前写下的标题");
+}
