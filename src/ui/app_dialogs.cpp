@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <iterator>
 
-#include "core/article_json.h"
 #include "core/beijing_time.h"
 #include "ui/app.h"
 #include "ui/text_view.h"
@@ -194,7 +193,7 @@ void App::draw_dialogs() {
               }));
         } else {
           platform_.files->export_file(
-              path, core::article_to_json(session_.article()),
+              path, session_.article_file(),
               guard([this](StorageResult r, std::string where) {
                 if (!r.ok) {
                   state_.dialog_errors = {trf(Str::ExportFailed, r.error.c_str())};

@@ -421,6 +421,10 @@ std::string EditorSession::portal_page() const {
   return core::render_portal_page(draft_.article, config_.site, analysis_.document);
 }
 
+std::string EditorSession::article_file() const {
+  return core::article_to_json(draft_.article);
+}
+
 // ---- Publishing ----------------------------------------------------------------------------
 
 bool EditorSession::can_publish() const {

@@ -76,6 +76,8 @@ class EditorSession {
   bool can_publish() const;
   // The portal page of the article as last analysed (call analyze() first).
   std::string portal_page() const;
+  // The article as an interchange file (what Export writes and Import reads back).
+  std::string article_file() const;
   int64_t now() const { return config_.clock(); }
 
   // The drafts list as shown: the open draft first when it was never saved, then the
