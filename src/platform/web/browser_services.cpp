@@ -34,22 +34,7 @@ std::unordered_map<int, ImportDone>& pending() {
 
 }  // namespace
 
-void BrowserFiles::provide(std::string name, std::string data) {
-  provided_ = true;
-  provided_name_ = std::move(name);
-  provided_data_ = std::move(data);
-}
-
 void BrowserFiles::import_file(const std::string&, ImportDone done) {
-  if (provided_) {
-    provided_ = false;
-    Completions::instance().push([done = std::move(done), name = std::move(provided_name_),
-                                  data = std::move(provided_data_)]() mutable {
-      if (done) done(ui::StorageResult{}, std::move(name), std::move(data));
-    });
-    wake();
-    return;
-  }
   static int next = 1;
   const int id = next++;
   pending()[id] = std::move(done);

@@ -38,16 +38,7 @@ class BrowserFiles final : public ui::FileExchange {
   void export_file(const std::string& path, std::string data,
                    std::function<void(ui::StorageResult, std::string where)> done) override;
 
-  // The next import_file() returns this file instead of asking the user (the embedding
-  // API's load(json) goes through the editor's own import).
-  void provide(std::string name, std::string data);
-  bool has_provided() const { return provided_; }
-
   static void reply(int request, int ok, const char* error, const char* name, const char* data, size_t size);
-
- private:
-  bool provided_ = false;
-  std::string provided_name_, provided_data_;
 };
 
 }  // namespace press::web
