@@ -15,20 +15,21 @@ namespace press::ui {
 
 namespace {
 
-std::string& text_field(core::Article& a, ArticleField field) {
+// The member a field edits: one table for reading and writing, const or not.
+std::string core::Article::*text_field(ArticleField field) {
   switch (field) {
     case ArticleField::Title:
-      return a.title;
+      return &core::Article::title;
     case ArticleField::Author:
-      return a.author;
+      return &core::Article::author;
     case ArticleField::Source:
-      return a.source;
+      return &core::Article::source;
     case ArticleField::Link:
-      return a.link;
+      return &core::Article::link;
     case ArticleField::Editor:
       break;
   }
-  return a.editor;
+  return &core::Article::editor;
 }
 
 double steady_seconds() {
@@ -365,14 +366,14 @@ void EditorSession::mark_edited(bool body_changed) {
 }
 
 void EditorSession::set_field(ArticleField field, std::string value) {
-  std::string& target = text_field(draft_.article, field);
+  std::string& target = draft_.article.*text_field(field);
   if (target == value) return;
   target = std::move(value);
   mark_edited(false);
 }
 
 const std::string& EditorSession::field(ArticleField field) const {
-  return text_field(const_cast<core::Article&>(draft_.article), field);
+  return draft_.article.*text_field(field);
 }
 
 void EditorSession::set_channel(std::vector<std::string> channel) {
