@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "ui/markdown_look.h"
+
 namespace press::ui {
 
 namespace {
@@ -270,6 +272,241 @@ TextEdit markdown_command(MarkdownCommand command, std::string_view text, TextSe
       return toggle_prefix(text, selection, command);
   }
   return {selection.begin, selection.begin, {}, selection};
+}
+
+namespace {
+
+bool is_word_byte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+         c == '\'';
+}
+
+// The bold (bits = kLookBold) or italic span around the caret, markers included, on the
+// caret's line: [outer_begin, outer_end) with the text [inner_begin, inner_end).
+bool span_at(std::string_view text, size_t caret, uint8_t bit, size_t& outer_begin,
+             size_t& inner_begin, size_t& inner_end, size_t& outer_end) {
+  const size_t ls = line_start(text, caret), le = line_end(text, caret);
+  const std::string_view line = text.substr(ls, le - ls);
+  const LineLook look = look_at_line(line);
+  const size_t at = caret - ls;
+  // The run holding the caret (a caret between two runs belongs to either).
+  size_t k = 0;
+  bool found = false;
+  for (; k < look.runs.size(); ++k) {
+    const LookRun& r = look.runs[k];
+    const bool inside = (r.bits & bit) && !(r.bits & kLookMarker);
+    if (inside && r.begin <= at && at <= r.end) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) return false;
+  size_t first = k, last = k;
+  auto in_span = [&](const LookRun& r) { return (r.bits & bit) != 0; };
+  // Markers of spans nested inside carry the bit too; the span's own markers do not.
+  while (first > 0 && in_span(look.runs[first - 1])) --first;
+  while (last + 1 < look.runs.size() && in_span(look.runs[last + 1])) ++last;
+  if (first == 0 || last + 1 >= look.runs.size()) return false;
+  const LookRun& open = look.runs[first - 1];
+  const LookRun& close = look.runs[last + 1];
+  if (!(open.bits & kLookMarker) || !(close.bits & kLookMarker)) return false;
+  const size_t m = bit == kLookBold ? 2 : 1;
+  if (open.end - open.begin < m || close.end - close.begin < m) return false;
+  inner_begin = ls + look.runs[first].begin;
+  inner_end = ls + look.runs[last].end;
+  outer_begin = inner_begin - m;
+  outer_end = inner_end + m;
+  return true;
+}
+
+TextEdit emphasis(std::string_view text, TextSelection sel, std::string_view marker,
+                  std::string_view placeholder) {
+  if (sel.begin != sel.end) return wrap(text, sel, marker);
+  const uint8_t bit = marker.size() == 2 ? kLookBold : kLookItalic;
+  size_t ob = 0, ib = 0, ie = 0, oe = 0;
+  if (span_at(text, sel.begin, bit, ob, ib, ie, oe)) {  // take it off, keep the caret
+    const size_t m = marker.size();
+    const size_t caret = std::clamp(sel.begin, ib, ie) - m;
+    return {ob, oe, std::string(text.substr(ib, ie - ib)), {caret, caret}};
+  }
+  size_t a = sel.begin, b = sel.begin;
+  while (a > 0 && is_word_byte(text[a - 1])) --a;
+  while (b < text.size() && is_word_byte(text[b])) ++b;
+  if (b > a) {  // the Latin word at the caret; the caret stays where it was in it
+    TextEdit e = wrap(text, {a, b}, marker);
+    const size_t caret = sel.begin + marker.size();
+    e.select = {caret, caret};
+    return e;
+  }
+  std::string out(marker);
+  out.append(placeholder);
+  out.append(marker);
+  const size_t p = sel.begin + marker.size();
+  return {sel.begin, sel.begin, std::move(out), {p, p + placeholder.size()}};
+}
+
+struct Line {
+  size_t begin = 0, end = 0;  // byte offsets of the line in the text, '\n' excluded
+};
+
+Line line_around(std::string_view text, size_t i) {
+  return {line_start(text, i), line_end(text, i)};
+}
+
+std::string marker_text(const BlockPrefix& p, long number) {
+  if (p.kind == LineKind::Bullet) return std::string(1, p.bullet) + ' ';
+  if (p.kind == LineKind::Ordered) return std::to_string(number) + p.delimiter + ' ';
+  return {};
+}
+
+// The quotes and indent a continued line starts with, before its list marker.
+std::string lead_text(std::string_view line, const BlockPrefix& p) {
+  std::string lead;
+  for (int d = 0; d < p.quote_depth; ++d) lead += "> ";
+  lead.append(p.indent, ' ');
+  (void)line;
+  return lead;
+}
+
+}  // namespace
+
+TextEdit markdown_command(MarkdownCommand command, std::string_view text, TextSelection selection,
+                          const CommandTexts& texts) {
+  selection.end = std::min(selection.end, text.size());
+  selection.begin = std::min(selection.begin, selection.end);
+  switch (command) {
+    case MarkdownCommand::Bold:
+      return emphasis(text, selection, "**", texts.bold);
+    case MarkdownCommand::Italic:
+      return emphasis(text, selection, "*", texts.italic);
+    default:
+      return markdown_command(command, text, selection, texts.link, texts.table);
+  }
+}
+
+bool list_enter(std::string_view text, TextSelection sel, TextEdit& out) {
+  sel.end = std::min(sel.end, text.size());
+  sel.begin = std::min(sel.begin, sel.end);
+  const Line line = line_around(text, sel.begin);
+  if (line_end(text, sel.end) != line.end) return false;  // a selection across lines
+  const std::string_view s = text.substr(line.begin, line.end - line.begin);
+  const BlockPrefix p = block_prefix(s);
+  if (p.kind == LineKind::Text && p.quote_depth == 0) return false;
+  if (sel.begin - line.begin < p.end) return false;  // the caret is before the marker
+
+  const bool empty = is_blank_line(s.substr(p.end)) && sel.end == line.end;
+  if (empty) {
+    if (p.kind != LineKind::Text && p.indent > 0) {  // a nested item moves out a level
+      const size_t remove = std::min<size_t>(p.indent, std::max<size_t>(2, p.end - p.marker_begin));
+      const size_t at = line.begin + p.marker_begin - p.indent;
+      out = {at, at + remove, {}, {sel.begin - remove, sel.begin - remove}};
+      return true;
+    }
+    // The empty item or quote line ends the list or the quote: the marker goes.
+    out = {line.begin, line.end, {}, {line.begin, line.begin}};
+    return true;
+  }
+
+  std::string insert = "\n" + lead_text(s, p) + marker_text(p, p.number + 1);
+  const size_t caret = sel.begin + insert.size();
+  std::string tail(text.substr(sel.end, line.end - sel.end));
+  size_t end = line.end;
+  if (p.kind == LineKind::Ordered) {
+    // The items after the new one count on from it.
+    long number = p.number + 2;
+    size_t i = line.end;
+    while (i < text.size()) {
+      const Line next = line_around(text, i + 1);
+      const std::string_view ns = text.substr(next.begin, next.end - next.begin);
+      const BlockPrefix np = block_prefix(ns);
+      if (np.quote_depth != p.quote_depth) break;
+      if (np.kind == LineKind::Ordered && np.indent == p.indent) {
+        tail += '\n';
+        tail.append(ns.substr(0, np.marker_begin));
+        tail += marker_text(np, number++);
+        tail.append(ns.substr(np.end));
+      } else if (np.indent > p.indent && !is_blank_line(ns)) {
+        tail += '\n';
+        tail.append(ns);  // a nested line belongs to the item above it
+      } else {
+        break;
+      }
+      end = next.end;
+      i = next.end;
+    }
+  }
+  out = {sel.begin, end, insert + tail, {caret, caret}};
+  return true;
+}
+
+bool list_indent(std::string_view text, TextSelection sel, bool outdent, TextEdit& out) {
+  sel.end = std::min(sel.end, text.size());
+  sel.begin = std::min(sel.begin, sel.end);
+  const size_t a = line_start(text, sel.begin);
+  size_t last = sel.end;
+  if (sel.end > sel.begin && text[last - 1] == '\n') --last;
+  const size_t b = line_end(text, std::max(last, a));
+  std::string replacement;
+  bool any = false;
+  long shift_first = 0, shift_total = 0;
+  size_t i = a;
+  while (true) {
+    const Line l = line_around(text, i);
+    const std::string_view s = text.substr(l.begin, l.end - l.begin);
+    const BlockPrefix p = block_prefix(s);
+    std::string line(s);
+    if (p.kind != LineKind::Text) {
+      const size_t unit = std::max<size_t>(2, p.end - p.marker_begin);
+      const size_t at = p.marker_begin - p.indent;  // where the indent starts
+      long shift = 0;
+      if (!outdent) {
+        line.insert(at, unit, ' ');
+        shift = long(unit);
+        // A new level of numbers starts at 1, as Word's does.
+        if (p.kind == LineKind::Ordered) {
+          const std::string old = marker_text(p, p.number), now = marker_text(p, 1);
+          line.replace(at + unit, old.size(), now);
+          shift += long(now.size()) - long(old.size());
+        }
+      } else if (p.indent > 0) {
+        const size_t remove = std::min<size_t>(p.indent, unit);
+        line.erase(at, remove);
+        shift = -long(remove);
+      }
+      if (shift != 0) any = true;
+      if (l.begin == a) shift_first = shift;
+      shift_total += shift;
+    }
+    replacement += line;
+    if (l.end >= b) break;
+    replacement += '\n';
+    i = l.end + 1;
+  }
+  if (!any) {
+    // Tab on a list item that cannot move (outdent at the margin) is still ours.
+    const BlockPrefix p = block_prefix(text.substr(a, line_end(text, a) - a));
+    if (p.kind == LineKind::Text) return false;
+    out = {sel.begin, sel.begin, {}, {sel.begin, sel.end}};
+    return true;
+  }
+  if (sel.begin == sel.end) {
+    const size_t c = size_t(std::max<long>(long(a), long(sel.begin) + shift_first));
+    out = {a, b, std::move(replacement), {c, c}};
+  } else {
+    out = {a, b, replacement, {a, size_t(long(b) + shift_total)}};
+  }
+  return true;
+}
+
+bool list_backspace(std::string_view text, TextSelection sel, TextEdit& out) {
+  if (sel.begin != sel.end || sel.begin > text.size()) return false;
+  const Line line = line_around(text, sel.begin);
+  const std::string_view s = text.substr(line.begin, line.end - line.begin);
+  const BlockPrefix p = block_prefix(s);
+  if (p.kind == LineKind::Text || sel.begin != line.begin + p.end) return false;
+  const size_t from = line.begin + p.marker_begin;
+  out = {from, line.begin + p.end, {}, {from, from}};
+  return true;
 }
 
 void apply_edit(std::string& text, const TextEdit& edit) {

@@ -147,8 +147,25 @@ TextPos WrappedText::replace(TextPos a, TextPos b, std::string_view text) {
 
 // ---- Layout -----------------------------------------------------------------------------
 
+void WrappedText::set_faces(std::vector<const GlyphMetrics*> faces, FaceOf face_of) {
+  if (faces == faces_ && face_of == face_of_) return;
+  faces_ = std::move(faces);
+  face_of_ = face_of;
+  face_measures_.clear();
+  for (const GlyphMetrics* m : faces_) face_measures_.push_back(MetricsMeasure{m});
+  invalidate_layout();
+}
+
+float WrappedText::line_height(size_t para) const {
+  const uint8_t face = paragraphs_[para].face;
+  if (face == 0 || face > faces_.size()) return line_height();
+  return faces_[face - 1]->line_height();
+}
+
 void WrappedText::set_layout(float width, float first_line_indent, const GlyphMetrics* metrics) {
-  const uint64_t generation = metrics ? metrics->generation() : 0;
+  // The other faces' generations count too: their atlas may be rebuilt on its own.
+  uint64_t generation = metrics ? metrics->generation() : 0;
+  for (const GlyphMetrics* m : faces_) generation = generation * 31 + m->generation();
   if (width == width_ && first_line_indent == indent_ && metrics == metrics_ &&
       generation == metrics_generation_)
     return;
@@ -163,6 +180,7 @@ void WrappedText::set_layout(float width, float first_line_indent, const GlyphMe
 void WrappedText::invalidate_layout() {
   for (Paragraph& p : paragraphs_) p.dirty = true;
   any_dirty_ = true;
+  lines_changed_ = true;  // line heights may change without the line counts
 }
 
 void WrappedText::update_layout() {
@@ -173,23 +191,31 @@ void WrappedText::update_layout() {
   for (Paragraph& p : paragraphs_) {
     if (!p.dirty) continue;
     const size_t before = p.lines.size();
+    const uint8_t face_before = p.face;
+    p.face = face_of_ ? std::min<uint8_t>(face_of_(p.text), uint8_t(faces_.size())) : 0;
     p.lines.clear();
-    core::layout_paragraph(p.text, options, measure(), p.lines);
+    core::layout_paragraph(p.text, options, measure(size_t(&p - paragraphs_.data())), p.lines);
     p.dirty = false;
-    lines_changed_ |= p.lines.size() != before;
+    lines_changed_ |= p.lines.size() != before || p.face != face_before;
     ++last_layout_count_;
   }
   any_dirty_ = false;
   if (!lines_changed_) return;
   // Line counts moved: rebuild the running totals (a few thousand additions at most).
   first_line_.resize(paragraphs_.size() + 1);
+  top_.resize(paragraphs_.size() + 1);
   size_t total = 0;
+  float y = 0;
   for (size_t i = 0; i < paragraphs_.size(); ++i) {
     first_line_[i] = total;
+    top_[i] = y;
     total += paragraphs_[i].lines.size();
+    y += float(paragraphs_[i].lines.size()) * line_height(i);
   }
   first_line_[paragraphs_.size()] = total;
+  top_[paragraphs_.size()] = y;
   total_lines_ = total;
+  total_height_ = y;
   lines_changed_ = false;
 }
 
@@ -202,9 +228,17 @@ LineRef WrappedText::line_at_index(size_t index) const {
 }
 
 LineRef WrappedText::line_at_y(float y) const {
-  const float h = line_height();
-  if (h <= 0 || y <= 0) return line_at_index(0);
-  return line_at_index(size_t(y / h));
+  if (total_lines_ == 0 || y <= 0) return line_at_index(0);
+  if (y >= total_height_) return line_at_index(total_lines_ - 1);
+  auto it = std::upper_bound(top_.begin(), top_.begin() + paragraphs_.size(), y);
+  size_t para = size_t(it - top_.begin()) - 1;
+  // Skip back over paragraphs without lines (none after a layout, but be safe).
+  while (para > 0 && paragraphs_[para].lines.empty()) --para;
+  const float h = line_height(para);
+  const size_t n = paragraphs_[para].lines.size();
+  size_t line = h > 0 ? size_t((y - top_[para]) / h) : 0;
+  if (line >= n) line = n ? n - 1 : 0;
+  return {uint32_t(para), uint32_t(line)};
 }
 
 LineRef WrappedText::line_of(TextPos p, bool upstream) const {
@@ -219,15 +253,21 @@ LineRef WrappedText::line_of(TextPos p, bool upstream) const {
 }
 
 float WrappedText::caret_x(LineRef r, uint32_t offset) const {
-  return core::caret_x(paragraphs_[r.para].text, line(r), offset, measure());
+  return core::caret_x(paragraphs_[r.para].text, line(r), offset, measure(r.para));
 }
 
 uint32_t WrappedText::hit_test(LineRef r, float x) const {
-  return uint32_t(core::hit_test(paragraphs_[r.para].text, line(r), x, measure()));
+  return uint32_t(core::hit_test(paragraphs_[r.para].text, line(r), x, measure(r.para)));
 }
 
 core::MeasureRef WrappedText::measure() const {
   return core::MeasureRef(measure_);
+}
+
+core::MeasureRef WrappedText::measure(size_t para) const {
+  const uint8_t face = paragraphs_[para].face;
+  if (face == 0 || face > face_measures_.size()) return core::MeasureRef(measure_);
+  return core::MeasureRef(face_measures_[face - 1]);
 }
 
 float WrappedText::MetricsMeasure::operator()(std::string_view cluster, char32_t base) const {

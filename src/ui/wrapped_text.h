@@ -61,11 +61,20 @@ class WrappedText {
   // Lays out the paragraphs that need it. Cheap when nothing changed.
   void update_layout();
 
+  // Paragraphs in another face: face_of(paragraph) picks an index into faces, where 0 is
+  // the metrics of set_layout() and k is faces[k - 1] (the body editor's headings are
+  // bigger and bold). A paragraph's lines are as tall as its face's line height. The
+  // metrics must outlive the text or be replaced; nullptr face_of: one face for all.
+  using FaceOf = uint8_t (*)(std::string_view paragraph);
+  void set_faces(std::vector<const GlyphMetrics*> faces, FaceOf face_of);
+
   const GlyphMetrics* metrics() const { return metrics_; }
   float width() const { return width_; }
+  // The default face's line height, and the height of one line of paragraph para.
   float line_height() const { return metrics_ ? metrics_->line_height() : 0.f; }
+  float line_height(size_t para) const;
   size_t line_count() const { return total_lines_; }
-  float height() const { return float(total_lines_) * line_height(); }
+  float height() const { return total_height_; }
 
   const std::vector<core::LineBox>& lines(size_t para) const { return paragraphs_[para].lines; }
   const core::LineBox& line(LineRef r) const { return paragraphs_[r.para].lines[r.line]; }
@@ -74,7 +83,9 @@ class WrappedText {
   LineRef line_at_index(size_t index) const;
   // The visual line under y (from the top of the text), clamped to the first and last.
   LineRef line_at_y(float y) const;
-  float line_top(LineRef r) const { return float(line_index(r)) * line_height(); }
+  float line_top(LineRef r) const {
+    return r.para < top_.size() ? top_[r.para] + float(r.line) * line_height(r.para) : 0.f;
+  }
 
   // The line that shows a caret at p. A position where a soft-wrapped line ends is also
   // where the next one begins: upstream picks the end of the earlier line.
@@ -83,7 +94,8 @@ class WrappedText {
   // x of a caret at p on line r (p must be on it), and the position nearest to x.
   float caret_x(LineRef r, uint32_t offset) const;
   uint32_t hit_test(LineRef r, float x) const;
-  core::MeasureRef measure() const;
+  core::MeasureRef measure() const;  // the default face
+  core::MeasureRef measure(size_t para) const;
 
   // How many paragraphs the last update_layout() laid out (tests and benchmarks).
   size_t last_layout_count() const { return last_layout_count_; }
@@ -99,6 +111,7 @@ class WrappedText {
     std::string text;
     std::vector<core::LineBox> lines;
     bool dirty = true;
+    uint8_t face = 0;
   };
 
   void mark_dirty(size_t para);
@@ -108,6 +121,9 @@ class WrappedText {
   // first_line_[i]: lines before paragraph i (size paragraph_count + 1).
   std::vector<size_t> first_line_;
   size_t total_lines_ = 0;
+  // top_[i]: y of paragraph i's first line (size paragraph_count + 1).
+  std::vector<float> top_;
+  float total_height_ = 0;
   bool any_dirty_ = true;
   bool lines_changed_ = true;
 
@@ -118,6 +134,9 @@ class WrappedText {
   const GlyphMetrics* metrics_ = nullptr;
   MetricsMeasure measure_;
   uint64_t metrics_generation_ = 0;
+  std::vector<const GlyphMetrics*> faces_;
+  std::vector<MetricsMeasure> face_measures_;
+  FaceOf face_of_ = nullptr;
   float width_ = 0;
   float indent_ = 0;
   size_t last_layout_count_ = 0;
