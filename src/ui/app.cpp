@@ -106,6 +106,7 @@ bool App::update_fonts(float framebuffer_scale) {
   io.FontDefault = fonts_.fonts().regular;
   state_.body.set_font(fonts_.fonts().regular,
                        fonts_.fonts().regular ? fonts_.fonts().regular->FontSize : 0);
+  state_.body.set_heading_fonts(fonts_.fonts().title, fonts_.fonts().bold);
   if (!error.empty()) set_status(trf(Str::FontFailed, error.c_str()), StatusKind::Error);
   return changed;
 }

@@ -90,6 +90,12 @@ class App {
   void handle_shortcuts();
   void run_command(MarkdownCommand c);
   void draw_toolbar();
+  void draw_format_tools();
+  void start_import();
+  // The drafts list shows beside the form when the window is wide enough for both, and
+  // on request (the 草稿箱 toggle) when it is not.
+  bool drafts_visible() const;
+  void toggle_drafts();
   void draw_sidebar(float height);
   void draw_form();
   void draw_time_field(float width);

@@ -1,6 +1,7 @@
 // The article form: title, channel, publish time (typed or picked), author, source,
 // original link and responsible editor.
 #include <algorithm>
+#include <functional>
 #include <cstdio>
 
 #include "ui/app.h"
@@ -141,70 +142,101 @@ void App::draw_form() {
     field_tip("title");
   }
 
-  // Row 2: channel, time, author, source.
-  {
+  // The other fields flow in rows: channel, time, author and source, then the original
+  // link and the editor. A group that does not fit its row wraps to the next one, and the
+  // fields of a row share the spare width, so nothing is cut off on a laptop screen.
+  struct Group {
+    Str label;
+    bool bad;
+    float min_width;  // of the field
+    float grow;       // its share of the spare width
+    float extra;      // fixed width after the field (the time field's buttons)
+    std::function<void(float)> field;
+  };
+  auto flow = [&](std::vector<Group>& groups) {
     const float full = ImGui::GetContentRegionAvail().x;
-    label(Str::FieldChannel, invalid("channel", a.channel.empty() ? std::string() : "x"),
-          label_width);
-    std::string current;
-    for (size_t i = 0; i < a.channel.size(); ++i) current += (i ? " > " : "") + a.channel[i];
-    const bool known = core::find_channel(config_.site, a.channel) != nullptr;
-    if (!known && !a.channel.empty()) current += tr(Str::ChannelNotInSite);
-    if (a.channel.empty()) current = tr(Str::ChooseChannel);
-    const float channel_width = std::clamp(full * 0.22f, 150.f, 260.f);
-    ImGui::SetNextItemWidth(channel_width);
-    if (!known) ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
-    const bool open = ImGui::BeginCombo("##channel", current.c_str());
-    if (!known) ImGui::PopStyleColor();
-    remember(UiItem::ChannelCombo);
-    if (open) {
-      for (const core::SiteChannel& c : config_.site.channels) {
-        std::string name;
-        for (size_t i = 0; i < c.path.size(); ++i) name += (i ? " > " : "") + c.path[i];
-        if (ImGui::Selectable(name.c_str(), c.path == a.channel)) session_.set_channel(c.path);
+    const float gap = 18;
+    size_t i = 0;
+    while (i < groups.size()) {
+      float used = 0;
+      size_t j = i;
+      while (j < groups.size()) {
+        const float label_w =
+            j == i ? label_width : ImGui::CalcTextSize(tr(groups[j].label)).x + style.ItemSpacing.x;
+        const float need = (j == i ? 0 : gap) + label_w + groups[j].min_width + groups[j].extra;
+        if (j > i && used + need > full) break;
+        used += need;
+        ++j;
       }
-      ImGui::EndCombo();
+      float grow_total = 0;
+      for (size_t k = i; k < j; ++k) grow_total += groups[k].grow;
+      const float spare = std::max(0.f, full - used);
+      for (size_t k = i; k < j; ++k) {
+        if (k > i) ImGui::SameLine(0, gap);
+        label(groups[k].label, groups[k].bad, k == i ? label_width : 0);
+        float width = groups[k].min_width;
+        if (grow_total > 0) width += std::floor(spare * groups[k].grow / grow_total);
+        if (k + 1 == j && groups[k].extra == 0) width = -FLT_MIN;  // the row's last field ends flush
+        groups[k].field(width);
+      }
+      i = j;
     }
+  };
 
-    ImGui::SameLine(0, 18);
-    label(Str::FieldPublishedAt, !s.time_valid);
-    draw_time_field(std::clamp(full * 0.16f, 140.f, 170.f));
+  const float button_pad = 2 * style.FramePadding.x;
+  std::vector<Group> first_row;
+  first_row.push_back({Str::FieldChannel, invalid("channel", a.channel.empty() ? std::string() : "x"),
+                       150, 0.6f, 0, [&](float width) {
+                         std::string current;
+                         for (size_t i = 0; i < a.channel.size(); ++i)
+                           current += (i ? " > " : "") + a.channel[i];
+                         const bool known = core::find_channel(config_.site, a.channel) != nullptr;
+                         if (!known && !a.channel.empty()) current += tr(Str::ChannelNotInSite);
+                         if (a.channel.empty()) current = tr(Str::ChooseChannel);
+                         ImGui::SetNextItemWidth(std::min(width < 0 ? 1e9f : width, 280.f));
+                         if (!known) ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
+                         const bool open = ImGui::BeginCombo("##channel", current.c_str());
+                         if (!known) ImGui::PopStyleColor();
+                         remember(UiItem::ChannelCombo);
+                         if (open) {
+                           for (const core::SiteChannel& c : config_.site.channels) {
+                             std::string name;
+                             for (size_t i = 0; i < c.path.size(); ++i)
+                               name += (i ? " > " : "") + c.path[i];
+                             if (ImGui::Selectable(name.c_str(), c.path == a.channel))
+                               session_.set_channel(c.path);
+                           }
+                           ImGui::EndCombo();
+                         }
+                       }});
+  first_row.push_back({Str::FieldPublishedAt, !s.time_valid, 140, 0,
+                       ImGui::GetFrameHeight() + 8 + ImGui::CalcTextSize(tr(Str::Now)).x +
+                           button_pad,
+                       [&](float width) { draw_time_field(width); }});
+  first_row.push_back({Str::FieldAuthor, invalid("author", a.author), 110, 1, 0, [&](float width) {
+                         article_field(ArticleField::Author, UiItem::AuthorField, "##author", "",
+                                       width, invalid("author", a.author));
+                         field_tip("author");
+                       }});
+  first_row.push_back({Str::FieldSource, invalid("source", a.source), 110, 1, 0, [&](float width) {
+                         article_field(ArticleField::Source, UiItem::SourceField, "##source", "",
+                                       width, invalid("source", a.source));
+                         field_tip("source");
+                       }});
+  flow(first_row);
 
-    ImGui::SameLine(0, 18);
-    // Author and source share what is left of the row.
-    const float rest = ImGui::GetContentRegionAvail().x;
-    const float person = std::max(
-        80.f, (rest - ImGui::CalcTextSize(tr(Str::FieldAuthor)).x -
-               ImGui::CalcTextSize(tr(Str::FieldSource)).x - 3 * style.ItemSpacing.x - 18) /
-                  2);
-    label(Str::FieldAuthor, invalid("author", a.author));
-    article_field(ArticleField::Author, UiItem::AuthorField, "##author", "", person,
-                  invalid("author", a.author));
-    field_tip("author");
-    ImGui::SameLine(0, 18);
-    label(Str::FieldSource, invalid("source", a.source));
-    article_field(ArticleField::Source, UiItem::SourceField, "##source", "", -FLT_MIN,
-                  invalid("source", a.source));
-    field_tip("source");
-  }
-
-  // Row 3: original link and responsible editor.
-  {
-    const float full = ImGui::GetContentRegionAvail().x;
-    const float editor_width = std::clamp(full * 0.2f, 110.f, 220.f);
-    label(Str::FieldLink, invalid("link", a.link), label_width);
-    const float link_width = full - label_width - editor_width -
-                             ImGui::CalcTextSize(tr(Str::FieldEditor)).x - 18 -
-                             2 * style.ItemSpacing.x;
-    article_field(ArticleField::Link, UiItem::LinkField, "##link", tr(Str::HintLink), link_width,
-                  invalid("link", a.link));
-    field_tip("link");
-    ImGui::SameLine(0, 18);
-    label(Str::FieldEditor, invalid("editor", a.editor));
-    article_field(ArticleField::Editor, UiItem::EditorField, "##editor", "", -FLT_MIN,
-                  invalid("editor", a.editor));
-    field_tip("editor");
-  }
+  std::vector<Group> second_row;
+  second_row.push_back({Str::FieldLink, invalid("link", a.link), 220, 3, 0, [&](float width) {
+                          article_field(ArticleField::Link, UiItem::LinkField, "##link",
+                                        tr(Str::HintLink), width, invalid("link", a.link));
+                          field_tip("link");
+                        }});
+  second_row.push_back({Str::FieldEditor, invalid("editor", a.editor), 110, 1, 0, [&](float width) {
+                          article_field(ArticleField::Editor, UiItem::EditorField, "##editor", "",
+                                        width, invalid("editor", a.editor));
+                          field_tip("editor");
+                        }});
+  flow(second_row);
   ImGui::PopID();
   if (!ready) ImGui::EndDisabled();
 }

@@ -56,6 +56,14 @@ enum class UiItem {
   SettingsToken,
   ConflictKeepLocal,
   ConflictKeepServer,
+  // layout
+  ToolbarMore,  // 更多: the app toolbar's folded buttons
+  FormatMore,   // 更多: the formatting tools that did not fit
+  CharCount,
+  Sidebar,
+  Splitter,
+  GuardPanel,
+  StatusBar,
   kCount
 };
 
@@ -100,7 +108,8 @@ struct AppState {
   uint64_t conflict_local_generation = 0;
 
   // ---- Layout ----------------------------------------------------------------------------
-  float editor_share = 0.5f;  // editor width / (editor + preview)
+  bool drafts_open_narrow = false;  // the drafts list asked for on a narrow window
+  float window_width = 0;           // of the last frame
   ImRect items[size_t(UiItem::kCount)];
 };
 

@@ -30,14 +30,18 @@ void App::frame() {
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar(3);
+  // Rectangles are of this frame only: an item not drawn (folded, closed) has none.
+  for (ImRect& r : s.items) r = ImRect(0, 0, 0, 0);
+  s.window_width = viewport->WorkSize.x;
 
   handle_shortcuts();
   draw_toolbar();
 
   const float status_height = ImGui::GetFrameHeight() + 6;
   const float main_height = std::max(100.f, ImGui::GetContentRegionAvail().y - status_height);
-  if (session_.settings().show_drafts) {
+  if (drafts_visible()) {
     draw_sidebar(main_height);
+    remember(UiItem::Sidebar);
     ImGui::SameLine(0, 0);
   }
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 7));
@@ -56,7 +60,8 @@ void App::frame() {
   const float columns_height =
       std::max(120.f, avail.y - guard_height - ImGui::GetStyle().ItemSpacing.y);
   const float splitter = 8;
-  const float editor_width = std::floor((avail.x - splitter) * s.editor_share);
+  float& share = session_.settings().editor_share;
+  const float editor_width = std::floor((avail.x - splitter) * share);
   draw_editor_column(ImVec2(editor_width, columns_height));
   ImGui::SameLine(0, 0);
   // The splitter between editor and preview.
@@ -64,8 +69,9 @@ void App::frame() {
   if (ImGui::IsItemHovered() || ImGui::IsItemActive())
     ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
   if (ImGui::IsItemActive() && avail.x > splitter)
-    s.editor_share = std::clamp(s.editor_share + ImGui::GetIO().MouseDelta.x / (avail.x - splitter),
-                                0.25f, 0.75f);
+    share = std::clamp(share + ImGui::GetIO().MouseDelta.x / (avail.x - splitter), 0.25f, 0.75f);
+  if (ImGui::IsItemDeactivated()) session_.save_settings();  // the position is remembered
+  remember(UiItem::Splitter);
   {
     const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     const float x = (r.Min.x + r.Max.x) / 2;
@@ -76,10 +82,12 @@ void App::frame() {
   analyze();  // after the editor took this frame's keystrokes, before the preview shows them
   draw_preview_column(ImVec2(avail.x - editor_width - splitter, columns_height));
   draw_guard_panel(ImVec2(avail.x, guard_height));
+  remember(UiItem::GuardPanel);
   ImGui::EndChild();
   ImGui::PopStyleVar(2);
 
   draw_status_bar();
+  remember(UiItem::StatusBar);
   draw_dialogs();
   ImGui::End();
   session_.tick();  // autosave, the outbox, the publisher's outcome
@@ -96,10 +104,7 @@ void App::handle_shortcuts() {
     save_now();
   }
   if (pressed(ImGuiKey_N)) session_.new_draft();
-  if (pressed(ImGuiKey_D)) {
-    session_.settings().show_drafts = !session_.settings().show_drafts;
-    session_.save_settings();
-  }
+  if (pressed(ImGuiKey_D)) toggle_drafts();
   if (pressed(ImGuiKey_P)) open_in_browser();
   if (io.KeyShift && (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeypadEnter)) && can_publish())
     s.dialog = Dialog::ConfirmPublish;
@@ -116,146 +121,42 @@ void App::handle_shortcuts() {
 
 void App::run_command(MarkdownCommand c) {
   AppState& s = state_;
-  const TextEdit edit = markdown_command(c, s.body.text(), s.body.selection(),
-                                         tr(Str::LinkTextPlaceholder), tr(Str::TableTemplate));
+  CommandTexts texts;
+  texts.bold = tr(Str::BoldPlaceholder);
+  texts.italic = tr(Str::ItalicPlaceholder);
+  texts.link = tr(Str::LinkTextPlaceholder);
+  texts.table = tr(Str::TableTemplate);
+  const TextEdit edit = markdown_command(c, s.body.text(), s.body.selection(), texts);
   s.body.apply(edit);
-}
-
-// ---- Toolbar ------------------------------------------------------------------------------------
-
-namespace {
-
-void tooltip(const char* text) {
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort | ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("%s", text);
-}
-
-void vertical_separator() {
-  ImGui::SameLine();
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float h = ImGui::GetFrameHeight();
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + 4), ImVec2(p.x, p.y + h - 4), theme::kLine);
-  ImGui::Dummy(ImVec2(1, h));
-  ImGui::SameLine();
-}
-
-}  // namespace
-
-void App::draw_toolbar() {
-  AppState& s = state_;
-  const FontSet& f = fonts_.fonts();
-  const float height = ImGui::GetFrameHeight() + 16;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kPanel);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6, 6));
-  ImGui::BeginChild("##toolbar", ImVec2(0, height), ImGuiChildFlags_AlwaysUseWindowPadding,
-                    ImGuiWindowFlags_NoScrollbar);
-  const bool ready = session_.startup() == Startup::Ready;
-
-  // Brand.
-  ImGui::AlignTextToFramePadding();
-  if (f.bold) ImGui::PushFont(f.bold);
-  ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
-  ImGui::TextUnformatted("PortalPress");
-  ImGui::PopStyleColor();
-  if (f.bold) ImGui::PopFont();
-  vertical_separator();
-
-  // The drafts toggle looks pressed while the sidebar shows.
-  if (session_.settings().show_drafts)
-    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
-  const bool toggled = ImGui::Button(tr(Str::Drafts));
-  if (session_.settings().show_drafts) ImGui::PopStyleColor();
-  if (toggled) {
-    session_.settings().show_drafts = !session_.settings().show_drafts;
-    session_.save_settings();
-  }
-  remember(UiItem::DraftsToggle);
-  tooltip(tr(Str::TipDrafts));
-  ImGui::SameLine();
-  if (!ready) ImGui::BeginDisabled();
-  if (ImGui::Button(tr(Str::NewDraft))) session_.new_draft();
-  remember(UiItem::NewButton);
-  tooltip(tr(Str::TipNew));
-  ImGui::SameLine();
-  if (ImGui::Button(tr(Str::Duplicate))) session_.duplicate();
-  remember(UiItem::DuplicateButton);
-  ImGui::SameLine();
-  if (ImGui::Button(tr(Str::Import))) {
-    s.dialog_errors.clear();
-    if (platform_.files->has_picker()) {
-      platform_.files->import_file(
-          {}, guard([this](StorageResult r, std::string name, std::string data) {
-            if (r.ok)
-              import_article(name, data);
-            else if (!r.missing)
-              set_status(trf(Str::ReadFailed, name.c_str(), r.error.c_str()), StatusKind::Error);
-          }));
-    } else {
-      s.dialog = Dialog::Import;
-      s.path_text = platform_.files->default_folder();
-    }
-  }
-  remember(UiItem::ImportButton);
-  ImGui::SameLine();
-  if (ImGui::Button(tr(Str::Export))) {
-    s.path_text = platform_.files->default_folder() + session_.file_name() + ".json";
-    s.dialog_errors.clear();
-    s.dialog = Dialog::Export;
-  }
-  remember(UiItem::ExportButton);
-  vertical_separator();
-  if (ImGui::Button(tr(Str::Save))) {
-    save_now();
-  }
-  remember(UiItem::SaveButton);
-  tooltip(tr(Str::TipSave));
-  ImGui::SameLine();
-  if (ImGui::Button(tr(Str::OpenInBrowser))) open_in_browser();
-  remember(UiItem::BrowserButton);
-  tooltip(tr(Str::TipBrowser));
-  if (!ready) ImGui::EndDisabled();
-
-  // Right side: settings and the one main action.
-  const float publish_width = ImGui::CalcTextSize(tr(Str::Publish)).x + 44;
-  const float settings_width =
-      ImGui::CalcTextSize(tr(Str::Settings)).x + 2 * ImGui::GetStyle().FramePadding.x;
-  ImGui::SameLine(ImGui::GetContentRegionMax().x - publish_width - settings_width - 8);
-  if (ImGui::Button(tr(Str::Settings))) {
-    s.settings_edit = session_.settings();
-    s.show_token = false;
-    s.dialog = Dialog::Settings;
-  }
-  remember(UiItem::SettingsButton);
-  ImGui::SameLine();
-  const bool can = can_publish();
-  if (primary_button(tr(Str::Publish), ImVec2(publish_width, 0), can))
-    s.dialog = Dialog::ConfirmPublish;
-  remember(UiItem::PublishButton);
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    std::string why = tr(Str::TipPublish);
-    if (session_.analysis().report.blocks())
-      why = tr(Str::TipPublishBlocked);
-    else if (!session_.analysis().validation.empty() || !s.time_valid)
-      why = tr(Str::TipPublishInvalid);
-    else if (normalize_server_url(session_.settings().server_url).empty())
-      why = tr(Str::TipPublishNoServer);
-    ImGui::SetTooltip("%s", why.c_str());
-  }
-  ImGui::EndChild();
-  ImGui::PopStyleVar(2);
-  ImGui::PopStyleColor();
-  const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(r.Min.x, r.Max.y - 1), ImVec2(r.Max.x, r.Max.y - 1),
-                                      theme::kLine);
 }
 
 // ---- Drafts sidebar -----------------------------------------------------------------------------
 
+namespace {
+// Below this window width the drafts list and the form do not both fit.
+constexpr float kNarrowWindow = 980;
+}  // namespace
+
+bool App::drafts_visible() const {
+  if (state_.window_width > 0 && state_.window_width < kNarrowWindow)
+    return state_.drafts_open_narrow;
+  return session_.settings().show_drafts;
+}
+
+void App::toggle_drafts() {
+  if (state_.window_width > 0 && state_.window_width < kNarrowWindow) {
+    state_.drafts_open_narrow = !state_.drafts_open_narrow;
+    return;
+  }
+  session_.settings().show_drafts = !session_.settings().show_drafts;
+  session_.save_settings();
+}
+
 void App::draw_sidebar(float height) {
   AppState& s = state_;
   const FontSet& f = fonts_.fonts();
-  const float width = 15 * fonts_.fonts().em;
+  const float em = fonts_.fonts().em;
+  const float width = std::clamp(s.window_width * 0.16f, 11 * em, 15 * em);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kPanel);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 10));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6, 4));
@@ -346,47 +247,10 @@ void App::draw_sidebar(float height) {
 
 void App::draw_editor_column(ImVec2 size) {
   AppState& s = state_;
-  const FontSet& f = fonts_.fonts();
   ImGui::BeginChild("##editor-column", size, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 6));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(7, 4));
-  struct Tool {
-    const char* label;
-    Str tip;
-    MarkdownCommand command;
-    UiItem item;
-    ImFont* font;
-  };
-  const Tool tools[] = {
-      {tr(Str::TbHeading), Str::TipHeading, MarkdownCommand::Heading, UiItem::ToolHeading, f.bold},
-      {"B", Str::TipBold, MarkdownCommand::Bold, UiItem::ToolBold, f.bold},
-      {"I", Str::TipItalic, MarkdownCommand::Italic, UiItem::ToolItalic, nullptr},
-      {tr(Str::TbLink), Str::TipLink, MarkdownCommand::Link, UiItem::ToolLink, nullptr},
-      {tr(Str::TbList), Str::TipList, MarkdownCommand::BulletList, UiItem::ToolList, nullptr},
-      {tr(Str::TbOrdered), Str::TipOrdered, MarkdownCommand::OrderedList, UiItem::ToolOrdered,
-       nullptr},
-      {tr(Str::TbQuote), Str::TipQuote, MarkdownCommand::Quote, UiItem::ToolQuote, nullptr},
-      {tr(Str::TbTable), Str::TipTable, MarkdownCommand::Table, UiItem::ToolTable, nullptr},
-  };
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("%s", tr(Str::FieldBody));
-  ImGui::SameLine(0, 12);
-  for (const Tool& t : tools) {
-    if (t.font) ImGui::PushFont(t.font);
-    const bool pressed = ImGui::Button(t.label);
-    if (t.font) ImGui::PopFont();
-    remember(t.item);
-    tooltip(tr(t.tip));
-    if (pressed) run_command(t.command);
-    ImGui::SameLine();
-  }
-  // The character count, right-aligned.
-  const std::string count = trf(Str::CharCount, int(session_.analysis().char_count));
-  const float count_width = ImGui::CalcTextSize(count.c_str()).x;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - count_width));
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("%s", count.c_str());
-  tooltip(tr(Str::TipCharCount));
+  draw_format_tools();
   ImGui::PopStyleVar(2);
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -415,11 +279,6 @@ void App::draw_preview_column(ImVec2 size) {
     session_.save_settings();
     if (session_.settings().follow_scroll) s.preview.follow(s.body.top_offset());
   }
-  const char* open = tr(Str::OpenInBrowser);
-  ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(open).x -
-                  2 * ImGui::GetStyle().FramePadding.x);
-  if (ImGui::Button(open)) open_in_browser();
-  tooltip(tr(Str::TipBrowser));
   ImGui::PopStyleVar(2);
 
   PreviewContent content;

@@ -7,6 +7,7 @@
 
 #include "core/line_break.h"
 #include "core/utf8.h"
+#include "ui/markdown_edit.h"
 
 namespace press::ui {
 
@@ -50,6 +51,14 @@ TextPos min_pos(TextPos a, TextPos b) {
 }
 TextPos max_pos(TextPos a, TextPos b) {
   return a < b ? b : a;
+}
+
+// Headings 1-2, 3 and 4-6 have faces 1, 2 and 3 (see BodyEditor::face_metrics_).
+uint8_t heading_face(std::string_view paragraph) {
+  if (paragraph.empty() || (paragraph[0] != '#' && paragraph[0] != '>' && paragraph[0] != ' '))
+    return 0;
+  const int level = heading_level(paragraph);
+  return level == 0 ? 0 : level <= 2 ? 1 : level == 3 ? 2 : 3;
 }
 
 }  // namespace
@@ -468,13 +477,50 @@ void BodyEditor::handle_keys(unsigned int item_id) {
     move(io.KeyCtrl ? Move::TextStart : Move::LineStart, shift);
   } else if (ImGui::IsKeyPressed(ImGuiKey_End)) {
     move(io.KeyCtrl ? Move::TextEnd : Move::LineEnd, shift);
+  } else if (ImGui::IsKeyPressed(ImGuiKey_Tab)) {
+    list_key(shift ? -ImGuiKey_Tab : ImGuiKey_Tab);
   } else if (ImGui::IsKeyPressed(ImGuiKey_Backspace)) {
-    erase(word ? Move::WordLeft : Move::Left, Edit::Kind::Backspace);
+    if (word || !list_key(ImGuiKey_Backspace))
+      erase(word ? Move::WordLeft : Move::Left, Edit::Kind::Backspace);
   } else if (ImGui::IsKeyPressed(ImGuiKey_Delete)) {
     erase(word ? Move::WordRight : Move::Right, Edit::Kind::Delete);
   } else if (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) {
-    apply(min_pos(anchor_, caret_), max_pos(anchor_, caret_), "\n", Edit::Kind::Typing);
+    if (shift || !list_key(ImGuiKey_Enter))  // Shift+Enter: a plain line break, as in Word
+      apply(min_pos(anchor_, caret_), max_pos(anchor_, caret_), "\n", Edit::Kind::Typing);
   }
+}
+
+bool BodyEditor::list_key(int key) {
+  if (!style_.markdown) return false;
+  // Only list and quote lines are the lists' business: a look at the caret's paragraph
+  // first, so ordinary keystrokes never copy the text.
+  const std::string_view para = text_.paragraph(caret_.para);
+  const BlockPrefix prefix = block_prefix(para);
+  if (prefix.kind == LineKind::Text && prefix.quote_depth == 0 && !has_selection()) return false;
+  const std::string all = text_.text();
+  const size_t a = std::min(anchor(), caret()), b = std::max(anchor(), caret());
+  TextEdit e;
+  bool taken = false;
+  switch (key) {
+    case ImGuiKey_Enter:
+      taken = list_enter(all, {a, b}, e);
+      break;
+    case ImGuiKey_Tab:
+    case -ImGuiKey_Tab:
+      taken = list_indent(all, {a, b}, key < 0, e);
+      break;
+    case ImGuiKey_Backspace:
+      taken = list_backspace(all, {a, b}, e);
+      break;
+    default:
+      break;
+  }
+  if (!taken) return false;
+  if (e.begin != e.end || !e.replacement.empty())
+    replace(e.begin, e.end, e.replacement, e.select.begin, e.select.end);
+  else
+    set_selection(e.select.begin, e.select.end);
+  return true;
 }
 
 // ---- Frame --------------------------------------------------------------------------------
@@ -512,6 +558,14 @@ bool BodyEditor::draw(const char* id, ImVec2 size) {
   const float line_h = metrics->line_height();
   const float width = std::max(view.GetWidth() - 2 * pad.x, line_h);
   const float indent = style_.first_line_indent_chars * metrics->advance("\xE4\xB8\xAD", 0x4E2D);
+  if (style_.markdown && !custom_metrics_ && heading_font_ && bold_font_) {
+    face_metrics_[0].set(heading_font_, font_size * face_scale_[0]);
+    face_metrics_[1].set(heading_font_, font_size * face_scale_[1]);
+    face_metrics_[2].set(bold_font_, font_size * face_scale_[2]);
+    text_.set_faces({&face_metrics_[0], &face_metrics_[1], &face_metrics_[2]}, heading_face);
+  } else {
+    text_.set_faces({}, nullptr);
+  }
   text_.set_layout(width, indent, metrics);
   text_.update_layout();
 
@@ -552,6 +606,11 @@ bool BodyEditor::draw(const char* id, ImVec2 size) {
     ImGui::SetKeyOwner(ImGuiKey_End, item_id);
     ImGui::SetKeyOwner(ImGuiKey_PageUp, item_id);
     ImGui::SetKeyOwner(ImGuiKey_PageDown, item_id);
+    if (style_.markdown) {
+      // Tab indents list items instead of moving the focus to the next field.
+      const BlockPrefix prefix = block_prefix(text_.paragraph(caret_.para));
+      if (prefix.kind != LineKind::Text) ImGui::SetKeyOwner(ImGuiKey_Tab, item_id);
+    }
     g.ActiveIdAllowOverlap = !io.MouseDown[0];
     g.WantTextInputNextFrame = 1;
 
@@ -595,13 +654,108 @@ size_t BodyEditor::top_offset() const {
 }
 
 void BodyEditor::ensure_caret_visible() {
-  const float line_h = text_.line_height();
-  const float top = text_.line_top(caret_line());
+  const LineRef r = caret_line();
+  const float line_h = text_.line_height(r.para);
+  const float top = text_.line_top(r);
   const float visible = view_height_ - 2 * style_.padding.y;
   if (top < scroll_y_) {
     scroll_y_ = top;
   } else if (top + line_h > scroll_y_ + visible) {
     scroll_y_ = top + line_h - visible;
+  }
+}
+
+const LineLook& BodyEditor::look_of(uint32_t para) {
+  if (looks_.size() != text_.paragraph_count()) looks_.resize(text_.paragraph_count());
+  CachedLook& c = looks_[para];
+  const std::string_view text = text_.paragraph(para);
+  if (!c.valid || c.text != text) {
+    c.text.assign(text);
+    c.look = style_.markdown ? look_at_line(text) : LineLook{};
+    if (!style_.markdown) c.look.runs.push_back({0, uint32_t(text.size()), 0});
+    c.valid = true;
+  }
+  return c.look;
+}
+
+void BodyEditor::face_font(uint32_t para, ImFont* font, float font_size, ImFont*& out_font,
+                           float& out_size) const {
+  out_font = font;
+  out_size = font_size;
+  if (!style_.markdown || custom_metrics_ || !heading_font_ || !bold_font_) return;
+  const uint8_t face = heading_face(text_.paragraph(para));
+  if (face == 0) return;
+  out_font = face == 3 ? bold_font_ : heading_font_;
+  out_size = font_size * face_scale_[face - 1];
+}
+
+void BodyEditor::draw_line(ImDrawList* draw_list, LineRef r, float y, ImFont* font,
+                           float font_size) {
+  const core::LineBox& l = text_.line(r);
+  if (l.end <= l.begin) return;
+  const std::string_view para = text_.paragraph(r.para);
+  const LineLook& look = look_of(r.para);
+  ImFont* face = font;
+  float size = font_size;
+  face_font(r.para, font, font_size, face, size);
+  const float line_h = text_.line_height(r.para);
+  const float text_y = y + (line_h - size) * 0.5f;
+  const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 base_color = look.quote_depth > 0 ? style_.quote_color : text_color;
+
+  if (look.quote_depth > 0) {  // a bar in the left padding, one per quote level
+    for (int d = 0; d < look.quote_depth; ++d) {
+      const float x = origin_.x - style_.padding.x * 0.5f + float(d) * 4.f;
+      draw_list->AddRectFilled(ImVec2(x - 1.5f, y), ImVec2(x + 1.5f, y + line_h), style_.quote_bar);
+    }
+  }
+  for (const LookRun& run : look.runs) {
+    const uint32_t a = std::max(run.begin, l.begin), b = std::min(run.end, l.end);
+    if (a >= b) continue;
+    const float x0 = origin_.x + text_.caret_x(r, a);
+    uint32_t from = a;
+    if (look.bullet >= a && look.bullet < b) {
+      // The bullet's '-' becomes a dot in its own cell.
+      const float c0 = origin_.x + text_.caret_x(r, look.bullet);
+      const float c1 = origin_.x + text_.caret_x(r, look.bullet + 1);
+      const float radius = std::max(1.5f, size * 0.12f);
+      draw_list->AddCircleFilled(ImVec2((c0 + c1) * 0.5f, y + line_h * 0.5f),
+                                 radius, base_color);
+      if (look.bullet > a)
+        draw_list->AddText(face, size, ImVec2(x0, text_y), base_color, para.data() + a,
+                           para.data() + look.bullet);
+      from = look.bullet + 1;
+      if (from >= b) continue;
+    }
+    const float x = origin_.x + text_.caret_x(r, from);
+    ImU32 color = base_color;
+    if (run.bits & kLookMarker)
+      color = style_.marker_color;
+    else if (run.bits & kLookLink)
+      color = style_.link_color;
+    else if (run.bits & kLookCode)
+      color = style_.code_color;
+    const float x_end = origin_.x + text_.caret_x(r, b);
+    if ((run.bits & kLookCode) && !(run.bits & kLookMarker))
+      draw_list->AddRectFilled(ImVec2(x, y + 1), ImVec2(x_end, y + line_h - 1),
+                               style_.code_background, 2);
+    const int first_vertex = draw_list->VtxBuffer.Size;
+    draw_list->AddText(face, size, ImVec2(x, text_y), color, para.data() + from, para.data() + b);
+    if ((run.bits & kLookBold) && !(run.bits & kLookMarker))  // faux bold keeps the advances
+      draw_list->AddText(face, size, ImVec2(x + std::max(1.f, size / 18.f), text_y), color,
+                         para.data() + from, para.data() + b);
+    if ((run.bits & kLookItalic) && !(run.bits & kLookMarker)) {
+      // Slant the glyphs just drawn about their baseline.
+      const float baseline = text_y + size * 0.8f;
+      for (int v = first_vertex; v < draw_list->VtxBuffer.Size; ++v) {
+        ImDrawVert& vert = draw_list->VtxBuffer[v];
+        vert.pos.x += (baseline - vert.pos.y) * 0.2f;
+      }
+    }
+    if ((run.bits & kLookLink) && !(run.bits & kLookMarker))
+      draw_list->AddLine(ImVec2(x, y + line_h - 1), ImVec2(x_end, y + line_h - 1), color);
+    if ((run.bits & kLookStrike) && !(run.bits & kLookMarker))
+      draw_list->AddLine(ImVec2(x, y + line_h * 0.55f), ImVec2(x_end, y + line_h * 0.55f), color);
   }
 }
 
@@ -617,21 +771,22 @@ void BodyEditor::draw_text(ImDrawList* draw_list, ImFont* font, float font_size)
 
   const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 selection_color = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
-  const float text_dy = (line_h - font_size) * 0.5f;
   const TextPos sel_a = min_pos(anchor_, caret_), sel_b = max_pos(anchor_, caret_);
   const bool selection = sel_a != sel_b;
   // A selected paragraph end shows as a little box after the line, like a newline.
   const float newline_width = line_h * 0.35f;
 
-  // Only the lines in view.
+  // Only the lines in view (lines differ in height: headings are taller).
   const float view_top = scroll_y_ - style_.padding.y;
-  const size_t first = size_t(std::max(0.f, view_top / line_h));
-  const size_t last = std::min(text_.line_count() - 1, size_t((view_top + view_height_) / line_h));
-  LineRef r = text_.line_at_index(first);
-  for (size_t index = first; index <= last; ++index) {
+  const float view_bottom = view_top + view_height_;
+  const size_t last_index = text_.line_count() - 1;
+  LineRef r = text_.line_at_y(std::max(0.f, view_top));
+  for (size_t index = text_.line_index(r); index <= last_index; ++index) {
+    const float top = text_.line_top(r);
+    if (top > view_bottom) break;
     const core::LineBox& l = text_.line(r);
-    const std::string_view para = text_.paragraph(r.para);
-    const float y = origin_.y + float(index) * line_h;
+    const float y = origin_.y + top;
+    const float lh = text_.line_height(r.para);
     const bool last_in_para = text_.is_last_line(r);
 
     if (selection) {
@@ -643,27 +798,24 @@ void BodyEditor::draw_text(ImDrawList* draw_list, ImFont* font, float font_size)
         float x1 = reaches_past ? text_.caret_x(r, l.next) : text_.caret_x(r, sel_b.offset);
         if (reaches_past && last_in_para) x1 += newline_width;
         if (x1 > x0)
-          draw_list->AddRectFilled(ImVec2(origin_.x + x0, y), ImVec2(origin_.x + x1, y + line_h),
+          draw_list->AddRectFilled(ImVec2(origin_.x + x0, y), ImVec2(origin_.x + x1, y + lh),
                                    selection_color);
       }
     }
-    if (l.end > l.begin) {
-      draw_list->AddText(font, font_size, ImVec2(origin_.x + l.x, y + text_dy), text_color,
-                         para.data() + l.begin, para.data() + l.end);
-    }
+    draw_line(draw_list, r, y, font, font_size);
     if (last_in_para) {
       r = {r.para + 1, 0};
     } else {
       ++r.line;
     }
   }
-
   if (!focused_) return;
   const LineRef cr = caret_line();
   const float x = origin_.x + text_.caret_x(cr, caret_.offset);
   const float top = origin_.y + text_.line_top(cr);
+  const float caret_h = text_.line_height(cr.para);
   caret_min_ = ImVec2(x, top);
-  caret_max_ = ImVec2(x + style_.caret_width, top + line_h);
+  caret_max_ = ImVec2(x + style_.caret_width, top + caret_h);
   const double period = style_.blink_period;
   const bool blink_on = !g.IO.ConfigInputTextCursorBlink || period <= 0 ||
                         std::fmod(now_ - blink_start_, period) < period * (2.0 / 3.0);
@@ -671,7 +823,7 @@ void BodyEditor::draw_text(ImDrawList* draw_list, ImFont* font, float font_size)
   // Where ImGui's platform backends put the input method's window.
   g.PlatformImeData.WantVisible = true;
   g.PlatformImeData.InputPos = ImVec2(caret_min_.x - 1, caret_min_.y);
-  g.PlatformImeData.InputLineHeight = line_h;
+  g.PlatformImeData.InputLineHeight = caret_h;
 }
 
 }  // namespace press::ui

@@ -18,10 +18,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ui/edit_history.h"
+#include "ui/markdown_look.h"
 #include "ui/platform.h"
 #include "ui/text_metrics.h"
 #include "ui/wrapped_text.h"
@@ -34,6 +37,15 @@ struct BodyEditorStyle {
   float caret_width = 1.5f;
   double blink_period = 1.2;  // seconds; the caret shows for the first 2/3
   bool border = true;
+  // Markdown shown as formatting (headings big and bold, bold, italic, links, bullets,
+  // markers faint) and Enter/Tab/Backspace acting on lists and quotes as in Word.
+  bool markdown = true;
+  ImU32 marker_color = IM_COL32(150, 150, 160, 255);
+  ImU32 link_color = IM_COL32(25, 90, 180, 255);
+  ImU32 code_color = IM_COL32(160, 40, 60, 255);
+  ImU32 code_background = IM_COL32(0, 0, 0, 16);
+  ImU32 quote_color = IM_COL32(90, 90, 100, 255);
+  ImU32 quote_bar = IM_COL32(200, 200, 210, 255);
 };
 
 class BodyEditor {
@@ -62,6 +74,12 @@ class BodyEditor {
   void set_font(ImFont* font, float size) {
     font_ = font;
     font_size_ = size;
+  }
+  // Faces for headings (levels 1-3 in heading_font, larger; 4-6 in bold_font). Without
+  // them headings keep the body's face and size.
+  void set_heading_fonts(ImFont* heading_font, ImFont* bold_font) {
+    heading_font_ = heading_font;
+    bold_font_ = bold_font;
   }
   BodyEditorStyle& style() { return style_; }
 
@@ -149,6 +167,13 @@ class BodyEditor {
   void ensure_caret_visible();
   Hit hit(ImVec2 mouse) const;
   void draw_text(ImDrawList* draw_list, ImFont* font, float font_size);
+  // One visual line's text, styled from its paragraph's look.
+  void draw_line(ImDrawList* draw_list, LineRef r, float y, ImFont* font, float font_size);
+  const LineLook& look_of(uint32_t para);
+  // The font and size a paragraph is drawn with (its WrappedText face).
+  void face_font(uint32_t para, ImFont* font, float font_size, ImFont*& out_font,
+                 float& out_size) const;
+  bool list_key(int key);  // Enter, Tab, Shift+Tab, Backspace on lists; true when taken
   void unit_at(TextPos p, int unit, TextPos& begin, TextPos& end) const;
 
   WrappedText text_;
@@ -159,6 +184,17 @@ class BodyEditor {
   Clipboard* clipboard_ = nullptr;
   ImFont* font_ = nullptr;
   float font_size_ = 0;
+  ImFont* heading_font_ = nullptr;
+  ImFont* bold_font_ = nullptr;
+  ImFontMetrics face_metrics_[3];  // headings 1-2, 3, 4-6
+  float face_scale_[3] = {1.25f, 1.125f, 1.f};
+  // Looks of the paragraphs drawn lately, checked against their text before use.
+  struct CachedLook {
+    std::string text;
+    LineLook look;
+    bool valid = false;
+  };
+  std::vector<CachedLook> looks_;
 
   TextPos caret_, anchor_;
   bool upstream_ = false;  // caret at a soft line end belongs to the earlier line

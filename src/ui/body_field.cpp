@@ -42,6 +42,9 @@ void BodyField::set_clipboard(Clipboard* clipboard) {
 void BodyField::set_font(ImFont* font, float size) {
   impl_->editor.set_font(font, size);
 }
+void BodyField::set_heading_fonts(ImFont* heading_font, ImFont* bold_font) {
+  impl_->editor.set_heading_fonts(heading_font, bold_font);
+}
 void BodyField::set_first_line_indent(float em) {
   impl_->editor.style().first_line_indent_chars = em;
 }

@@ -32,6 +32,8 @@ class BodyField {
 
   void set_clipboard(Clipboard* clipboard);
   void set_font(ImFont* font, float size);
+  // Headings 1-3 in heading_font, 4-6 in bold_font, both scaled to the body's size.
+  void set_heading_fonts(ImFont* heading_font, ImFont* bold_font);
   // Indent of a paragraph's first line, in line heights (the portal's two characters).
   void set_first_line_indent(float em);
 

@@ -250,6 +250,15 @@ BlockPrefix block_prefix(std::string_view s) {
   return p;
 }
 
+int heading_level(std::string_view s) {
+  const BlockPrefix p = block_prefix(s);
+  if (p.kind != LineKind::Text) return 0;
+  const std::string_view rest = s.substr(p.marker_begin);
+  size_t n = 0;
+  while (n < rest.size() && rest[n] == '#') ++n;
+  return n >= 1 && n <= 6 && (n == rest.size() || rest[n] == ' ') ? int(n) : 0;
+}
+
 LineLook look_at_line(std::string_view s) {
   LineLook look;
   std::vector<uint8_t> bits(s.size(), 0);

@@ -41,6 +41,8 @@ struct LineLook {
 };
 
 LineLook look_at_line(std::string_view line);
+// 1..6 when the line is an ATX heading ("## 标题", also inside a quote), else 0; cheap.
+int heading_level(std::string_view line);
 
 // The block marker a line starts with, as the list and quote commands need it.
 struct BlockPrefix {

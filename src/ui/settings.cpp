@@ -13,6 +13,7 @@ std::string settings_to_json(const Settings& s) {
   if (s.language_set) j["language"] = language_code(s.language);
   j["show_drafts"] = s.show_drafts;
   j["follow_scroll"] = s.follow_scroll;
+  j["editor_share"] = s.editor_share;
   j["last_draft"] = s.last_draft;
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
@@ -39,6 +40,10 @@ bool settings_from_json(std::string_view text, Settings& out, std::string& error
   s.language_set = !lang.empty() && parse_language(lang, s.language);
   flag("show_drafts", s.show_drafts);
   flag("follow_scroll", s.follow_scroll);
+  if (auto it = j.find("editor_share"); it != j.end() && it->is_number()) {
+    const float share = it->get<float>();
+    if (share >= 0.25f && share <= 0.75f) s.editor_share = share;  // NaN fails both
+  }
   str("last_draft", s.last_draft);
   out = std::move(s);
   return true;

@@ -15,6 +15,7 @@ struct Settings {
   bool language_set = false;  // false: follow the default (or --lang)
   bool show_drafts = true;
   bool follow_scroll = true;
+  float editor_share = 0.5f;  // the splitter: body width / (body + preview), 0.25..0.75
   std::string last_draft;  // draft id open when the editor last ran
 };
 

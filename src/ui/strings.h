@@ -24,6 +24,7 @@ enum class Lang { Zh, En };
   X(Settings, "设置", "Settings")                                                               \
   X(Publish, "发布", "Publish")                                                                 \
   X(Retry, "重试", "Retry")                                                                     \
+  X(More, "更多", "More")                                                                       \
   X(TipNew, "新建草稿（Ctrl+N）", "New draft (Ctrl+N)")                                         \
   X(TipSave, "保存草稿（Ctrl+S）", "Save the draft (Ctrl+S)")                                   \
   X(TipBrowser, "用系统浏览器打开将要发布的网页（Ctrl+P）",                                     \
@@ -83,6 +84,8 @@ enum class Lang { Zh, En };
   X(TipQuote, "引用（Ctrl+Q）", "Quote (Ctrl+Q)")                                               \
   X(TipTable, "插入表格（Ctrl+T）", "Insert a table (Ctrl+T)")                                  \
   X(LinkTextPlaceholder, "链接文字", "link text")                                               \
+  X(BoldPlaceholder, "粗体文字", "bold text")                                                   \
+  X(ItalicPlaceholder, "斜体文字", "italic text")                                               \
   X(TableTemplate, "| 项目 | 内容 |\n| --- | --- |\n| | |\n",                                    \
     "| Item | Details |\n| --- | --- |\n| | |\n")                                                 \
   X(CharCount, "字数 %d", "%d characters")                                                     \

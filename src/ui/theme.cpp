@@ -77,6 +77,11 @@ void apply_theme(float scale) {
   c[ImGuiCol_TableBorderLight] = color(theme::kLine);
 }
 
+void tooltip(const char* text) {
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort | ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", text);
+}
+
 bool primary_button(const char* label, ImVec2 size, bool enabled) {
   if (!enabled) ImGui::BeginDisabled();
   ImGui::PushStyleColor(ImGuiCol_Button, enabled ? color(theme::kAccent) : rgb(0xc8, 0xa4, 0xa5));

@@ -23,6 +23,8 @@ void apply_theme(float scale);
 
 // A filled button in the accent colour (the one main action of a place).
 bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
+// The tooltip of the last item, after a short delay (also over disabled items).
+void tooltip(const char* text);
 // A small coloured tag ("阻止", "已发布").
 void badge(const char* text, ImU32 text_color, ImU32 background);
 

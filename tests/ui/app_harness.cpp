@@ -111,7 +111,7 @@ void Harness::frame(float dt) {
     clock_fraction_ -= 1;
     ++clock_;
   }
-  if (app_->update_fonts(1.f)) {
+  if (app_->update_fonts(options_.density)) {
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // what a renderer would upload

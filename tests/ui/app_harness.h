@@ -36,6 +36,7 @@ struct HarnessOptions {
   bool language_forced = false;
   int64_t clock = 1717221600;  // 2024-06-01 14:00 Beijing time; advances with frames
   float width = 1600, height = 1000;
+  float density = 1;  // the framebuffer scale (a browser's device pixel ratio)
 };
 
 class Harness {
