@@ -16,6 +16,8 @@ constexpr RuleInfo kRules[kRuleCount] = {
      "an invisible character"},
     {Rule::InstitutionName, "institution-name", "出现在本应是学校名称的位置，疑似页面被篡改",
      "stands where the institution's name belongs"},
+    {Rule::EmptyTableRow, "empty-table-row", "表格中有空行，请填写或删除",
+     "a table row with nothing in it"},
     {Rule::Limit, "limit", "问题过多，仅列出前面部分",
      "too many findings; the first ones are listed"},
 };

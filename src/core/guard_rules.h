@@ -15,6 +15,7 @@ enum class Rule {
   LinkDomain,       // link targets and domain mentions outside the site's domains
   InvisibleChar,    // characters hidden from a reader
   InstitutionName,  // something other than an institution where its name belongs
+  EmptyTableRow,    // a table row with nothing in any cell
   Limit,            // the findings past the report's limits, counted in one finding
 };
 
@@ -26,7 +27,7 @@ struct RuleInfo {
 };
 
 // Every rule once, in the enum's order.
-constexpr size_t kRuleCount = 7;
+constexpr size_t kRuleCount = 8;
 static_assert(size_t(Rule::Limit) + 1 == kRuleCount, "kRuleCount counts every rule");
 const RuleInfo* rule_table();
 

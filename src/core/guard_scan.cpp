@@ -7,6 +7,7 @@
 #endif
 
 #include "core/guard_links.h"
+#include "core/guard_tables.h"
 #include "core/url_policy.h"
 
 namespace press::core {
@@ -75,6 +76,8 @@ void GuardScan::link_field(std::string_view link) {
 
 void GuardScan::body(std::string_view markdown, const Document& doc, const BodyPrescan* prescan) {
   begin_body(markdown, doc, prescan);
+  // Before the text, so the report's limit on warnings cannot leave an empty row out.
+  check_tables(markdown, doc, findings_);
   size_t split = doc.blocks.size();
 #ifdef PRESS_GUARD_THREADS
   // A long body is read in two halves at once, the second by a GuardScan that records its
