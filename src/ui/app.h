@@ -105,11 +105,25 @@ class App {
   void draw_status_bar();
   void draw_dialogs();
   void draw_conflict_dialog();
+  // Ctrl+K and Ctrl+T (app_insert.cpp): the link or table at the caret, or a new one. The
+  // draw functions return true when the dialog closes.
+  void open_link_dialog();
+  bool draw_link_dialog(float field_width);
+  void open_table_dialog();
+  bool draw_table_dialog();
+  // Ctrl+F and Ctrl+H (app_find.cpp): the find bar over the body.
+  void open_find(bool replacing);
+  void draw_find_bar();
+  void refresh_matches();
+  void go_to_match(bool backwards);
   bool text_field(UiItem id, const char* label_id, std::string& value, const char* hint,
                   float width, bool invalid);
   void article_field(ArticleField field, UiItem id, const char* label_id, const char* hint,
                      float width, bool invalid);
   void remember(UiItem id);
+  // Gives the keyboard to the text field label_id of the current ID scope on the next frame
+  // (call it where the field is submitted).
+  static void activate_field(const char* label_id);
   void note_all_strings();
 
   Platform& platform_;

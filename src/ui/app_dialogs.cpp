@@ -43,13 +43,21 @@ const char* popup_id(Dialog d) {
       return "###publish";
     case Dialog::Conflict:
       return "###conflict";
+    case Dialog::Link:
+      return "###link";
+    case Dialog::Table:
+      return "###table";
     default:
       return "";
   }
 }
 
-Str dialog_title(Dialog d) {
+Str dialog_title(Dialog d, const AppState& s) {
   switch (d) {
+    case Dialog::Link:
+      return s.link.existing ? Str::LinkEditTitle : Str::LinkInsertTitle;
+    case Dialog::Table:
+      return s.table.existing ? Str::TableEditTitle : Str::TableInsertTitle;
     case Dialog::Settings:
       return Str::SettingsTitle;
     case Dialog::Import:
@@ -82,7 +90,7 @@ void App::draw_dialogs() {
   s.conflict_announced = phase == PublishPhase::Conflict;
 
   if (s.dialog == Dialog::None) return;
-  const std::string name = std::string(tr(dialog_title(s.dialog))) + popup_id(s.dialog);
+  const std::string name = std::string(tr(dialog_title(s.dialog, s))) + popup_id(s.dialog);
   if (!s.dialog_opened) {
     ImGui::OpenPopup(name.c_str());
     s.dialog_opened = true;
@@ -92,11 +100,16 @@ void App::draw_dialogs() {
   if (s.dialog == Dialog::Conflict)
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.86f, vp->WorkSize.y * 0.82f),
                              ImGuiCond_Appearing);
+  if (s.dialog == Dialog::Table)
+    ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.9f, 64 * fonts_.fonts().em),
+                                    std::min(vp->WorkSize.y * 0.8f, 34 * fonts_.fonts().em)),
+                             ImGuiCond_Appearing);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 16));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 8));
   bool open = true;
   const ImGuiWindowFlags flags =
-      s.dialog == Dialog::Conflict ? 0 : ImGuiWindowFlags_AlwaysAutoResize;
+      s.dialog == Dialog::Conflict || s.dialog == Dialog::Table ? 0
+                                                                : ImGuiWindowFlags_AlwaysAutoResize;
   if (!ImGui::BeginPopupModal(name.c_str(), &open, flags | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::PopStyleVar(2);
     // Closed by ImGui (the title bar's close button or Escape).
@@ -246,6 +259,14 @@ void App::draw_dialogs() {
     }
     case Dialog::Conflict:
       draw_conflict_dialog();
+      break;
+    case Dialog::Link:
+      close = draw_link_dialog(field);
+      if (close) s.body.focus();
+      break;
+    case Dialog::Table:
+      close = draw_table_dialog();
+      if (close) s.body.focus();
       break;
     default:
       break;

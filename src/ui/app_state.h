@@ -11,9 +11,12 @@
 #include <vector>
 
 #include "ui/body_field.h"
+#include "ui/find_text.h"
+#include "ui/link_edit.h"
 #include "ui/preview.h"
 #include "ui/session_state.h"
 #include "ui/settings.h"
+#include "ui/table_edit.h"
 #include "ui/text_view.h"
 
 namespace press::ui {
@@ -64,10 +67,63 @@ enum class UiItem {
   Splitter,
   GuardPanel,
   StatusBar,
+  // link and table dialogs, find bar
+  LinkTextField,
+  LinkUrlField,
+  LinkRemove,
+  TableGrid,
+  TableAddRow,
+  TableAddColumn,
+  TableRemoveRow,
+  TableRemoveColumn,
+  ToolFind,
+  FindBar,
+  FindField,
+  FindCount,
+  FindPrevious,
+  FindNext,
+  FindClose,
+  ReplaceField,
+  ReplaceOne,
+  ReplaceAll,
   kCount
 };
 
-enum class Dialog { None, Settings, Import, Export, ConfirmDelete, ConfirmPublish, Conflict };
+enum class Dialog {
+  None,
+  Settings,
+  Import,
+  Export,
+  ConfirmDelete,
+  ConfirmPublish,
+  Conflict,
+  Link,
+  Table
+};
+
+// The table dialog: the grid being edited and where it goes in the body.
+struct TableDialog {
+  TableGrid grid;
+  TextSelection range;  // the table's lines, or the caret where a new one goes
+  bool existing = false;
+  int focus_row = -1, focus_column = -1;  // the cell being typed in (for a pasted range)
+  int want_row = -1, want_column = -1;    // a cell to focus next frame
+};
+
+// The find bar over the body.
+struct FindBar {
+  bool open = false, replacing = false;
+  bool focus_query = false, focus_replacement = false;  // a request for the next frame
+  bool query_active = false;                            // the query field had the keyboard
+  std::string query, replacement;
+  FindOptions options;
+  std::vector<TextSelection> matches;
+  size_t current = std::string::npos;
+  // What the matches were found for: recomputed when any of these change.
+  std::string found_query;
+  uint64_t found_revision = ~uint64_t(0);
+  bool found_match_case = false;
+};
 
 // Focus and selection requested for a one-line form field (guard findings in the title...).
 struct FieldFocus {
@@ -104,6 +160,11 @@ struct AppState {
   std::string delete_id;
   bool conflict_announced = false;  // the conflict dialog opened once for the current conflict
   TextView conflict_server, conflict_local;
+  LinkTarget link;  // the link dialog's target, text and address
+  std::string link_text, link_url;
+  int link_focus = 0;  // a field to give the keyboard next frame: 1 text, 2 address
+  TableDialog table;
+  FindBar find;
   int64_t conflict_server_revision = -1;
   uint64_t conflict_local_generation = 0;
 

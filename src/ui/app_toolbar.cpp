@@ -213,6 +213,8 @@ void App::draw_format_tools() {
       nullptr);
   add(tr(Str::TbQuote), Str::TipQuote, MarkdownCommand::Quote, UiItem::ToolQuote, 2, nullptr);
   add(tr(Str::TbTable), Str::TipTable, MarkdownCommand::Table, UiItem::ToolTable, 3, nullptr);
+  tools.push_back({tr(Str::TbFind), tr(Str::TipFind), UiItem::ToolFind, 1,
+                   [this] { open_find(false); }});
 
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%s", tr(Str::FieldBody));

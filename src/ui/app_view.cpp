@@ -15,6 +15,11 @@ void App::remember(UiItem id) {
   state_.items[size_t(id)] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
+void App::activate_field(const char* label_id) {
+  ImGui::ActivateItemByID(ImGui::GetID(label_id));
+  ImGui::GetCurrentContext()->NavNextActivateFlags |= ImGuiActivateFlags_PreferInput;
+}
+
 void App::frame() {
   AppState& s = state_;
   if (platform_.poll) platform_.poll();
@@ -108,11 +113,15 @@ void App::handle_shortcuts() {
   if (pressed(ImGuiKey_P)) open_in_browser();
   if (io.KeyShift && (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeypadEnter)) && can_publish())
     s.dialog = Dialog::ConfirmPublish;
+  // Find works from the body and from the find bar itself.
+  if ((pressed(ImGuiKey_F) || pressed(ImGuiKey_H)) && (s.body.focused() || s.find.open))
+    open_find(pressed(ImGuiKey_H));
   if (!s.body.focused()) return;
   if (pressed(ImGuiKey_B)) run_command(MarkdownCommand::Bold);
   if (pressed(ImGuiKey_I)) run_command(MarkdownCommand::Italic);
   if (pressed(ImGuiKey_K)) run_command(MarkdownCommand::Link);
-  if (pressed(ImGuiKey_H)) run_command(MarkdownCommand::Heading);
+  // Word's Ctrl+Alt+2 (Heading 2); Ctrl+H is replace, as in Word and WPS.
+  if (io.KeyAlt && pressed(ImGuiKey_2)) run_command(MarkdownCommand::Heading);
   if (pressed(ImGuiKey_L))
     run_command(io.KeyShift ? MarkdownCommand::OrderedList : MarkdownCommand::BulletList);
   if (pressed(ImGuiKey_Q)) run_command(MarkdownCommand::Quote);
@@ -121,6 +130,8 @@ void App::handle_shortcuts() {
 
 void App::run_command(MarkdownCommand c) {
   AppState& s = state_;
+  if (c == MarkdownCommand::Link) return open_link_dialog();
+  if (c == MarkdownCommand::Table) return open_table_dialog();
   CommandTexts texts;
   texts.bold = tr(Str::BoldPlaceholder);
   texts.italic = tr(Str::ItalicPlaceholder);
@@ -253,6 +264,11 @@ void App::draw_editor_column(ImVec2 size) {
   draw_format_tools();
   ImGui::PopStyleVar(2);
 
+  if (s.find.open) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(7, 4));
+    draw_find_bar();
+    ImGui::PopStyleVar();
+  }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   s.body.draw("##body", avail, tr(Str::HintBody));
   remember(UiItem::Body);

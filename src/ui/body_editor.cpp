@@ -74,6 +74,7 @@ void BodyEditor::set_text(std::string_view text) {
   goal_x_ = -1;
   history_.clear();
   ++revision_;
+  highlights_.clear();  // their positions are stale: the owner sets them again
   caret_moved_ = true;
 }
 
@@ -143,6 +144,7 @@ void BodyEditor::apply(TextPos a, TextPos b, std::string_view text, Edit::Kind k
   caret_moved_ = true;
   blink_start_ = now_;
   ++revision_;
+  highlights_.clear();  // their positions are stale: the owner sets them again
   text_.update_layout();
 }
 
@@ -151,6 +153,7 @@ void BodyEditor::apply_raw(size_t at, size_t remove, std::string_view text) {
   changed_ = true;
   caret_moved_ = true;
   ++revision_;
+  highlights_.clear();  // their positions are stale: the owner sets them again
   text_.update_layout();
 }
 
@@ -759,6 +762,32 @@ void BodyEditor::draw_line(ImDrawList* draw_list, LineRef r, float y, ImFont* fo
   }
 }
 
+void BodyEditor::set_highlights(const std::vector<std::pair<size_t, size_t>>& ranges,
+                                size_t current) {
+  highlights_.clear();
+  highlights_.reserve(ranges.size());
+  for (const auto& [b, e] : ranges) highlights_.push_back({text_.pos_of(b), text_.pos_of(e)});
+  current_highlight_ = current;
+}
+
+void BodyEditor::fill_range(ImDrawList* draw_list, LineRef r, float y, TextPos a, TextPos b,
+                            ImU32 color, bool newline_box) {
+  const core::LineBox& l = text_.line(r);
+  const bool last_in_para = text_.is_last_line(r);
+  const TextPos line_begin{r.para, l.begin}, line_next{r.para, l.next};
+  if (b < line_begin || !(a < line_next || (last_in_para && a == line_next))) return;
+  if (a == b) return;
+  const bool starts_before = a < line_begin || a == line_begin;
+  const bool reaches_past = last_in_para ? line_next < b : !(b < line_next);
+  const float x0 = starts_before ? l.x : text_.caret_x(r, a.offset);
+  float x1 = reaches_past ? text_.caret_x(r, l.next) : text_.caret_x(r, b.offset);
+  // A selected paragraph end shows as a little box after the line, like a newline.
+  if (reaches_past && last_in_para && newline_box) x1 += text_.line_height() * 0.35f;
+  if (x1 > x0)
+    draw_list->AddRectFilled(ImVec2(origin_.x + x0, y),
+                             ImVec2(origin_.x + x1, y + text_.line_height(r.para)), color);
+}
+
 void BodyEditor::draw_text(ImDrawList* draw_list, ImFont* font, float font_size) {
   ImGuiContext& g = *GImGui;
   const float line_h = text_.line_height();
@@ -773,8 +802,6 @@ void BodyEditor::draw_text(ImDrawList* draw_list, ImFont* font, float font_size)
   const ImU32 selection_color = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
   const TextPos sel_a = min_pos(anchor_, caret_), sel_b = max_pos(anchor_, caret_);
   const bool selection = sel_a != sel_b;
-  // A selected paragraph end shows as a little box after the line, like a newline.
-  const float newline_width = line_h * 0.35f;
 
   // Only the lines in view (lines differ in height: headings are taller).
   const float view_top = scroll_y_ - style_.padding.y;
@@ -786,22 +813,21 @@ void BodyEditor::draw_text(ImDrawList* draw_list, ImFont* font, float font_size)
     if (top > view_bottom) break;
     const core::LineBox& l = text_.line(r);
     const float y = origin_.y + top;
-    const float lh = text_.line_height(r.para);
     const bool last_in_para = text_.is_last_line(r);
 
-    if (selection) {
+    if (!highlights_.empty()) {
+      // The matches that end on or after this line's start, while they start before its end.
       const TextPos line_begin{r.para, l.begin}, line_next{r.para, l.next};
-      const bool starts_before = sel_a < line_begin || sel_a == line_begin;
-      const bool reaches_past = last_in_para ? line_next < sel_b : !(sel_b < line_next);
-      if (!(sel_b < line_begin) && (sel_a < line_next || (last_in_para && sel_a == line_next))) {
-        const float x0 = starts_before ? l.x : text_.caret_x(r, sel_a.offset);
-        float x1 = reaches_past ? text_.caret_x(r, l.next) : text_.caret_x(r, sel_b.offset);
-        if (reaches_past && last_in_para) x1 += newline_width;
-        if (x1 > x0)
-          draw_list->AddRectFilled(ImVec2(origin_.x + x0, y), ImVec2(origin_.x + x1, y + lh),
-                                   selection_color);
+      auto it = std::lower_bound(
+          highlights_.begin(), highlights_.end(), line_begin,
+          [](const std::pair<TextPos, TextPos>& h, TextPos p) { return h.second < p; });
+      for (; it != highlights_.end() && it->first < line_next; ++it) {
+        const bool current = size_t(it - highlights_.begin()) == current_highlight_;
+        fill_range(draw_list, r, y, it->first, it->second,
+                   current ? style_.current_match_color : style_.match_color, false);
       }
     }
+    if (selection) fill_range(draw_list, r, y, sel_a, sel_b, selection_color, true);
     draw_line(draw_list, r, y, font, font_size);
     if (last_in_para) {
       r = {r.para + 1, 0};

@@ -21,6 +21,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ui/edit_history.h"
@@ -46,6 +47,8 @@ struct BodyEditorStyle {
   ImU32 code_background = IM_COL32(0, 0, 0, 16);
   ImU32 quote_color = IM_COL32(90, 90, 100, 255);
   ImU32 quote_bar = IM_COL32(200, 200, 210, 255);
+  ImU32 match_color = IM_COL32(255, 226, 120, 150);  // find's matches
+  ImU32 current_match_color = IM_COL32(255, 160, 40, 190);
 };
 
 class BodyEditor {
@@ -130,6 +133,11 @@ class BodyEditor {
   // Shown greyed out while the text is empty.
   void set_hint(std::string hint) { hint_ = std::move(hint); }
 
+  // Ranges drawn highlighted behind the text (find's matches), in order, not overlapping;
+  // `current` (an index, or npos) stands out. A change of the text clears them: the caller
+  // finds them again.
+  void set_highlights(const std::vector<std::pair<size_t, size_t>>& ranges, size_t current);
+
  private:
   enum class Move : uint8_t {
     Left,
@@ -169,6 +177,9 @@ class BodyEditor {
   void draw_text(ImDrawList* draw_list, ImFont* font, float font_size);
   // One visual line's text, styled from its paragraph's look.
   void draw_line(ImDrawList* draw_list, LineRef r, float y, ImFont* font, float font_size);
+  // Fills [a, b) where it lies on visual line r (a selection, a match).
+  void fill_range(ImDrawList* draw_list, LineRef r, float y, TextPos a, TextPos b, ImU32 color,
+                  bool newline_box);
   const LineLook& look_of(uint32_t para);
   // The font and size a paragraph is drawn with (its WrappedText face).
   void face_font(uint32_t para, ImFont* font, float font_size, ImFont*& out_font,
@@ -195,6 +206,8 @@ class BodyEditor {
     bool valid = false;
   };
   std::vector<CachedLook> looks_;
+  std::vector<std::pair<TextPos, TextPos>> highlights_;
+  size_t current_highlight_ = size_t(-1);
 
   TextPos caret_, anchor_;
   bool upstream_ = false;  // caret at a soft line end belongs to the earlier line

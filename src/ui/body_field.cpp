@@ -67,11 +67,11 @@ TextSelection BodyField::selection() const {
   return impl_->selection;
 }
 
-void BodyField::apply(const TextEdit& edit) {
+void BodyField::apply(const TextEdit& edit, bool focus) {
   Impl& m = *impl_;
   m.editor.replace(edit.begin, edit.end, edit.replacement, edit.select.begin, edit.select.end);
   m.selection = edit.select;
-  m.editor.focus();
+  if (focus) m.editor.focus();
 }
 
 void BodyField::select(size_t begin, size_t end) {
@@ -79,6 +79,19 @@ void BodyField::select(size_t begin, size_t end) {
   m.editor.set_selection(begin, end);
   m.selection = {begin, end};
   m.editor.focus();
+}
+
+void BodyField::show(size_t begin, size_t end) {
+  Impl& m = *impl_;
+  m.editor.set_selection(begin, end);
+  m.selection = {begin, end};
+}
+
+void BodyField::set_highlights(const std::vector<TextSelection>& matches, size_t current) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  ranges.reserve(matches.size());
+  for (const TextSelection& m : matches) ranges.push_back({m.begin, m.end});
+  impl_->editor.set_highlights(ranges, current);
 }
 
 void BodyField::focus() {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ui/markdown_edit.h"
 #include "ui/platform.h"
@@ -43,12 +44,17 @@ class BodyField {
   // The selection as of the last frame (kept while the widget is not focused, so toolbar
   // buttons act on what the user had selected).
   TextSelection selection() const;
-  // Applies a toolbar edit as one undo step and selects edit.select; focuses the editor.
-  void apply(const TextEdit& edit);
+  // Applies a toolbar edit as one undo step and selects edit.select; focuses the editor
+  // unless told not to (find's replace keeps the keyboard in its bar).
+  void apply(const TextEdit& edit, bool focus = true);
   // Selects [begin, end), scrolls it into view and focuses the editor.
   void select(size_t begin, size_t end);
+  // Selects [begin, end) and scrolls it into view, leaving the focus where it is (find).
+  void show(size_t begin, size_t end);
   void focus();
   bool focused() const;
+  // Find's matches, drawn highlighted (`current` stands out; npos: none does).
+  void set_highlights(const std::vector<TextSelection>& matches, size_t current);
 
   // Byte offset of the text at the top of the visible area: what the preview follows.
   size_t top_offset() const;

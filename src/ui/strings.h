@@ -75,7 +75,7 @@ enum class Lang { Zh, En };
   X(TbOrdered, "编号", "Numbered")                                                              \
   X(TbQuote, "引用", "Quote")                                                                   \
   X(TbTable, "表格", "Table")                                                                   \
-  X(TipHeading, "小标题（Ctrl+H）", "Heading (Ctrl+H)")                                         \
+  X(TipHeading, "小标题（Ctrl+Alt+2）", "Heading (Ctrl+Alt+2)")                                         \
   X(TipBold, "加粗（Ctrl+B）", "Bold (Ctrl+B)")                                                 \
   X(TipItalic, "倾斜（Ctrl+I）", "Italic (Ctrl+I)")                                             \
   X(TipLink, "插入链接（Ctrl+K）", "Insert a link (Ctrl+K)")                                    \
@@ -187,7 +187,45 @@ enum class Lang { Zh, En };
   /* misc */                                                                                    \
   X(BrowserFailed, "无法打开浏览器：%s", "Could not open the browser: %s")                      \
   X(FontFailed, "无法加载中文字体：%s", "Could not load a Chinese font: %s")                    \
-  X(OpenedFile, "已打开 %s", "Opened %s")
+  X(OpenedFile, "已打开 %s", "Opened %s")                                                      \
+  /* link dialog */                                                                             \
+  X(LinkInsertTitle, "插入链接", "Insert a link")                                               \
+  X(LinkEditTitle, "编辑链接", "Edit the link")                                                 \
+  X(LinkText, "显示文字", "Text")                                                               \
+  X(LinkUrl, "链接地址", "Address")                                                             \
+  X(LinkUrlHint, "https://…", "https://…")                                                      \
+  X(LinkTextHint, "不填则显示链接地址", "The address, if left empty")                           \
+  X(LinkRemove, "移除链接", "Remove the link")                                                  \
+  X(LinkInsert, "插入", "Insert")                                                               \
+  X(LinkUpdate, "更新", "Update")                                                               \
+  X(ErrLinkUrl, "链接地址应以 http://、https://、mailto: 或 / 开头", "The address must start with http://, https://, mailto: or /") \
+  /* table dialog */                                                                            \
+  X(TableInsertTitle, "插入表格", "Insert a table")                                             \
+  X(TableEditTitle, "编辑表格", "Edit the table")                                               \
+  X(TableAddRow, "添加行", "Add a row")                                                         \
+  X(TableAddColumn, "添加列", "Add a column")                                                   \
+  X(TableRemoveRow, "删除此行", "Delete this row")                                              \
+  X(TableRemoveColumn, "删除此列", "Delete this column")                                        \
+  X(TableHint, "第一行是表头。可从 Excel 或 WPS 复制一片单元格，点中一个格子后按 Ctrl+V 粘贴。", "The first row is the header. Copy cells in Excel or WPS, click a cell and press Ctrl+V.") \
+  X(TableEmptyRows, "有 %d 行是空的：发布前请填写或删除", "%d rows are empty: fill them in or delete them") \
+  X(TableInsert, "插入表格", "Insert")                                                          \
+  X(TableUpdate, "更新表格", "Update")                                                          \
+  X(TableSize, "%d 行 × %d 列", "%d rows × %d columns")                                          \
+  /* find and replace */                                                                        \
+  X(TbFind, "查找", "Find")                                                                     \
+  X(TipFind, "查找（Ctrl+F）和替换（Ctrl+H）", "Find (Ctrl+F) and replace (Ctrl+H)")            \
+  X(FindHint, "查找…", "Find…")                                                                 \
+  X(ReplaceHint, "替换为…", "Replace with…")                                                    \
+  X(FindCount, "第 %d 处，共 %d 处", "%d of %d")                                                \
+  X(FindTotal, "共 %d 处", "%d found")                                                          \
+  X(FindNone, "无结果", "No matches")                                                           \
+  X(FindMatchCase, "区分大小写", "Match case")                                                  \
+  X(TipFindPrevious, "上一处（Shift+Enter）", "Previous (Shift+Enter)")                         \
+  X(TipFindNext, "下一处（Enter）", "Next (Enter)")                                             \
+  X(TipFindClose, "关闭（Esc）", "Close (Esc)")                                                 \
+  X(ReplaceOne, "替换", "Replace")                                                              \
+  X(ReplaceAll, "全部替换", "Replace all")                                                      \
+  X(Replaced, "已替换 %d 处（Ctrl+Z 可撤销）", "Replaced %d (Ctrl+Z undoes it)")
 
 enum class Str {
 #define PRESS_UI_STRING_ID(id, zh, en) id,

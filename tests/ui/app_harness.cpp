@@ -164,11 +164,13 @@ void Harness::key(ImGuiKey k, int mods) {
   ImGuiIO& io = ImGui::GetIO();
   if (mods & ImGuiMod_Ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
   if (mods & ImGuiMod_Shift) io.AddKeyEvent(ImGuiMod_Shift, true);
+  if (mods & ImGuiMod_Alt) io.AddKeyEvent(ImGuiMod_Alt, true);
   io.AddKeyEvent(k, true);
   frame();
   io.AddKeyEvent(k, false);
   if (mods & ImGuiMod_Ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
   if (mods & ImGuiMod_Shift) io.AddKeyEvent(ImGuiMod_Shift, false);
+  if (mods & ImGuiMod_Alt) io.AddKeyEvent(ImGuiMod_Alt, false);
   frame();
 }
 
