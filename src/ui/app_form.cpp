@@ -1,6 +1,7 @@
 // The article form: title, channel, publish time (typed or picked), author, source,
 // original link and responsible editor.
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <cstdio>
 

@@ -302,6 +302,15 @@ std::string Widget::item_json(const std::string& name) const {
       {"publish", ui::UiItem::PublishButton}, {"import", ui::UiItem::ImportButton},
       {"export", ui::UiItem::ExportButton},
       {"new", ui::UiItem::NewButton},        {"dialogPrimary", ui::UiItem::DialogPrimary},
+      {"dialogCancel", ui::UiItem::DialogCancel},
+      {"toolBold", ui::UiItem::ToolBold},    {"toolLink", ui::UiItem::ToolLink},
+      {"toolTable", ui::UiItem::ToolTable},  {"toolFind", ui::UiItem::ToolFind},
+      {"linkText", ui::UiItem::LinkTextField}, {"linkUrl", ui::UiItem::LinkUrlField},
+      {"linkRemove", ui::UiItem::LinkRemove}, {"tableGrid", ui::UiItem::TableGrid},
+      {"tableAddRow", ui::UiItem::TableAddRow}, {"tableAddColumn", ui::UiItem::TableAddColumn},
+      {"findField", ui::UiItem::FindField},  {"findCount", ui::UiItem::FindCount},
+      {"replaceField", ui::UiItem::ReplaceField}, {"replaceAll", ui::UiItem::ReplaceAll},
+      {"charCount", ui::UiItem::CharCount},  {"splitter", ui::UiItem::Splitter},
   };
   if (!app_) return "null";
   for (const auto& [n, id] : kItems) {
