@@ -36,7 +36,7 @@ void from_json(const json& j, Article& a) {
 Diagnostics read_article(const json& j, Article& out) {
   Diagnostics errors;
   if (!j.is_object()) {
-    errors.push_back({"", std::string("expected an article object, got ") + json_type_name(j)});
+    errors.push_back({"", std::string("expected an article object, got ") + json_type_name(j), 0, 0, "not_object"});
     return errors;
   }
   FieldReader r(j, errors);
@@ -90,16 +90,16 @@ void check_line(Diagnostics& errors, const std::string& path, std::string_view v
                 bool required) {
   const size_t bad = utf8::find_invalid(value);
   if (bad != std::string_view::npos) {
-    errors.push_back({path, "invalid UTF-8 at byte " + std::to_string(bad)});
+    errors.push_back({path, "invalid UTF-8 at byte " + std::to_string(bad), 0, 0, "bad_utf8"});
     return;
   }
-  if (required && is_blank(value)) errors.push_back({path, "must not be empty"});
+  if (required && is_blank(value)) errors.push_back({path, "must not be empty", 0, 0, "required"});
   if (has_control_characters(value, false))
-    errors.push_back({path, "must be one line without control characters"});
+    errors.push_back({path, "must be one line without control characters", 0, 0, "multiline"});
   const size_t n = utf8::count_code_points(value);
   if (n > max_chars)
-    errors.push_back({path, "too long: " + std::to_string(n) + " characters, at most " +
-                                std::to_string(max_chars)});
+    errors.push_back({path, "too long: " + std::to_string(n) + " characters, at most " + std::to_string(max_chars),
+                      0, 0, "too_long"});
 }
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
@@ -125,12 +125,12 @@ bool is_valid_id(std::string_view id) {
 Diagnostics validate_article(const Article& a) {
   Diagnostics errors;
   if (!a.id.empty() && !is_valid_id(a.id))
-    errors.push_back({"id", "expected 1 to 64 characters of A-Z, a-z, 0-9, '-' or '_'"});
-  if (a.revision < 0) errors.push_back({"revision", "must not be negative"});
+    errors.push_back({"id", "expected 1 to 64 characters of A-Z, a-z, 0-9, '-' or '_'", 0, 0, "bad_value"});
+  if (a.revision < 0) errors.push_back({"revision", "must not be negative", 0, 0, "bad_value"});
 
-  if (a.channel.empty()) errors.push_back({"channel", "must name at least one channel level"});
+  if (a.channel.empty()) errors.push_back({"channel", "must name at least one channel level", 0, 0, "required"});
   if (a.channel.size() > ArticleLimits::kChannelLevels)
-    errors.push_back({"channel", "at most " + std::to_string(ArticleLimits::kChannelLevels) + " levels"});
+    errors.push_back({"channel", "at most " + std::to_string(ArticleLimits::kChannelLevels) + " levels", 0, 0, "too_long"});
   for (size_t i = 0; i < a.channel.size(); ++i)
     check_line(errors, "channel[" + std::to_string(i) + "]", a.channel[i], ArticleLimits::kChannelLabel, true);
 
@@ -138,27 +138,29 @@ Diagnostics validate_article(const Article& a) {
   check_line(errors, "author", a.author, ArticleLimits::kPerson, false);
   check_line(errors, "source", a.source, ArticleLimits::kPerson, false);
   check_line(errors, "editor", a.editor, ArticleLimits::kPerson, false);
-  if (a.published_at == 0) errors.push_back({"published_at", "is required"});
+  if (a.published_at == 0) errors.push_back({"published_at", "is required", 0, 0, "required"});
 
   if (!a.link.empty()) {
     if (a.link.size() > ArticleLimits::kLinkBytes) {
-      errors.push_back({"link", "too long: at most " + std::to_string(ArticleLimits::kLinkBytes) + " bytes"});
+      errors.push_back({"link", "too long: at most " + std::to_string(ArticleLimits::kLinkBytes) + " bytes", 0, 0, "too_long"});
     } else if (!utf8::is_valid(a.link) || has_control_characters(a.link, false) ||
                a.link.find(' ') != std::string::npos) {
-      errors.push_back({"link", "must be a URL without spaces or control characters"});
+      errors.push_back({"link", "must be a URL without spaces or control characters", 0, 0, "bad_url"});
     } else if (!(starts_with_ci(a.link, "http://") || starts_with_ci(a.link, "https://")) ||
                a.link.size() <= 8) {
-      errors.push_back({"link", "expected an absolute http:// or https:// URL"});
+      errors.push_back({"link", "expected an absolute http:// or https:// URL", 0, 0, "bad_url"});
     }
   }
 
   if (a.body.size() > ArticleLimits::kBodyBytes) {
-    errors.push_back({"body", "too large: " + std::to_string(a.body.size()) + " bytes, at most " +
-                                  std::to_string(ArticleLimits::kBodyBytes)});
+    errors.push_back({"body",
+                      "too large: " + std::to_string(a.body.size()) + " bytes, at most " +
+                          std::to_string(ArticleLimits::kBodyBytes),
+                      0, 0, "too_large"});
   } else {
     const size_t bad = utf8::find_invalid(a.body);
     if (bad != std::string_view::npos) {
-      Diagnostic d{"body", "invalid UTF-8"};
+      Diagnostic d{"body", "invalid UTF-8", 0, 0, "bad_utf8"};
       locate(a.body, bad, d.line, d.column);
       errors.push_back(std::move(d));
     }

@@ -11,6 +11,10 @@ struct Diagnostic {
   std::string message;  // what was expected, in plain English
   int line = 0;         // 1-based position in the input text; 0 when not applicable
   int column = 0;       // 1-based, counted in Unicode code points
+  // What kind of problem, for clients that word it in their user's language: one of
+  // json_syntax, not_object, required, wrong_type, bad_value, bad_time, bad_utf8, multiline,
+  // too_long, too_large, bad_url (empty where none applies). Part of the wire format.
+  std::string code = "";
 };
 using Diagnostics = std::vector<Diagnostic>;
 

@@ -39,6 +39,7 @@ bool parse_json(std::string_view text, nlohmann::json& out, Diagnostics& errors)
   if (!parser.failed) return true;
   Diagnostic d;
   d.message = "invalid JSON: " + parser.message;
+  d.code = "json_syntax";
   const size_t at = parser.error_position > 0 ? parser.error_position - 1 : 0;
   locate(text, at, d.line, d.column);
   errors.push_back(std::move(d));
@@ -60,18 +61,18 @@ const nlohmann::json* FieldReader::find(const char* key) const {
   return it == object_.end() ? nullptr : &*it;
 }
 
-void FieldReader::error(std::string path, std::string message) {
-  errors_.push_back(Diagnostic{std::move(path), std::move(message)});
+void FieldReader::error(std::string path, std::string message, std::string code) {
+  errors_.push_back(Diagnostic{std::move(path), std::move(message), 0, 0, std::move(code)});
 }
 
 void FieldReader::read(const char* key, std::string& out, bool required) {
   const nlohmann::json* v = find(key);
   if (!v || v->is_null()) {
-    if (required) error(path(key), "is required (a string)");
+    if (required) error(path(key), "is required (a string)", "required");
     return;
   }
   if (!v->is_string()) {
-    error(path(key), std::string("expected a string, got ") + json_type_name(*v));
+    error(path(key), std::string("expected a string, got ") + json_type_name(*v), "wrong_type");
     return;
   }
   out = v->get_ref<const std::string&>();
@@ -80,11 +81,11 @@ void FieldReader::read(const char* key, std::string& out, bool required) {
 void FieldReader::read(const char* key, std::vector<std::string>& out, bool required) {
   const nlohmann::json* v = find(key);
   if (!v || v->is_null()) {
-    if (required) error(path(key), "is required (an array of strings)");
+    if (required) error(path(key), "is required (an array of strings)", "required");
     return;
   }
   if (!v->is_array()) {
-    error(path(key), std::string("expected an array of strings, got ") + json_type_name(*v));
+    error(path(key), std::string("expected an array of strings, got ") + json_type_name(*v), "wrong_type");
     return;
   }
   out.clear();
@@ -92,7 +93,7 @@ void FieldReader::read(const char* key, std::vector<std::string>& out, bool requ
     const nlohmann::json& item = (*v)[i];
     if (!item.is_string()) {
       error(path(key) + "[" + std::to_string(i) + "]",
-            std::string("expected a string, got ") + json_type_name(item));
+            std::string("expected a string, got ") + json_type_name(item), "wrong_type");
       continue;
     }
     out.push_back(item.get_ref<const std::string&>());
@@ -102,20 +103,20 @@ void FieldReader::read(const char* key, std::vector<std::string>& out, bool requ
 void FieldReader::read(const char* key, int64_t& out, bool required) {
   const nlohmann::json* v = find(key);
   if (!v || v->is_null()) {
-    if (required) error(path(key), "is required (an integer)");
+    if (required) error(path(key), "is required (an integer)", "required");
     return;
   }
   if (v->is_number_unsigned()) {
     const uint64_t u = v->get<uint64_t>();
     if (u > static_cast<uint64_t>(INT64_MAX)) {
-      error(path(key), "integer out of range");
+      error(path(key), "integer out of range", "wrong_type");
       return;
     }
     out = static_cast<int64_t>(u);
     return;
   }
   if (!v->is_number_integer()) {
-    error(path(key), std::string("expected an integer, got ") + json_type_name(*v));
+    error(path(key), std::string("expected an integer, got ") + json_type_name(*v), "wrong_type");
     return;
   }
   out = v->get<int64_t>();
@@ -124,16 +125,16 @@ void FieldReader::read(const char* key, int64_t& out, bool required) {
 void FieldReader::read_time(const char* key, int64_t& out, bool required) {
   const nlohmann::json* v = find(key);
   if (!v || v->is_null()) {
-    if (required) error(path(key), "is required (a date-time such as 2023-07-29T14:02:00+08:00)");
+    if (required) error(path(key), "is required (a date-time such as 2023-07-29T14:02:00+08:00)", "required");
     return;
   }
   if (!v->is_string()) {
-    error(path(key), std::string("expected a date-time string, got ") + json_type_name(*v));
+    error(path(key), std::string("expected a date-time string, got ") + json_type_name(*v), "wrong_type");
     return;
   }
   const auto parsed = parse_iso8601(v->get_ref<const std::string&>());
   if (!parsed) {
-    error(path(key), "expected an ISO 8601 date-time with offset such as 2023-07-29T14:02:00+08:00");
+    error(path(key), "expected an ISO 8601 date-time with offset such as 2023-07-29T14:02:00+08:00", "bad_time");
     return;
   }
   out = *parsed;

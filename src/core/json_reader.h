@@ -25,7 +25,7 @@ class FieldReader {
   void read_time(const char* key, int64_t& out, bool required = false);  // ISO 8601 string
   const nlohmann::json* find(const char* key) const;
   std::string path(const char* key) const { return prefix_ + key; }
-  void error(std::string path, std::string message);
+  void error(std::string path, std::string message, std::string code = "bad_value");
 
  private:
   const nlohmann::json& object_;

@@ -6,6 +6,7 @@ namespace press::core {
 
 void to_json(nlohmann::json& j, const Diagnostic& d) {
   j = nlohmann::json{{"path", d.path}, {"message", d.message}};
+  if (!d.code.empty()) j["code"] = d.code;
   if (d.line > 0) {
     j["line"] = d.line;
     j["column"] = d.column;

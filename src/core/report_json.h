@@ -8,7 +8,7 @@
 
 namespace press::core {
 
-void to_json(nlohmann::json& j, const Diagnostic& d);  // {"path","message","line","column"}
+void to_json(nlohmann::json& j, const Diagnostic& d);  // {"path","message","code","line","column"}
 void to_json(nlohmann::json& j, const Finding& f);     // {"severity","rule","field","offset",...}
 void to_json(nlohmann::json& j, const GuardReport& r);  // {"blocked": bool, "findings": [...]}
 

@@ -4,6 +4,7 @@
 #include "article_checks.h"
 #include "core/article_json.h"
 #include "core/beijing_time.h"
+#include "core/report_json.h"
 #include "test_support.h"
 
 using namespace press::core;
@@ -201,6 +202,46 @@ TEST_CASE("validation rules of the article fields") {
   b = a;
   b.body.assign(ArticleLimits::kBodyBytes + 1, 'x');
   CHECK(has_error(errors_of(b), "body", "too large"));
+}
+
+TEST_CASE("every diagnostic carries a code a client can word in its own language") {
+  auto code_of = [](const Diagnostics& errors, const std::string& path) {
+    for (const Diagnostic& d : errors)
+      if (d.path == path) return d.code;
+    return std::string("(no error at " + path + ")");
+  };
+  CHECK(parse_article("{\"title\": tru}").errors.at(0).code == "json_syntax");
+  CHECK(parse_article("\x89PNG\r\n").errors.at(0).code == "json_syntax");
+  CHECK(parse_article("[1,2]").errors.at(0).code == "not_object");
+  CHECK(code_of(parse_article(R"({"channel":["新闻中心"],"published_at":"2024-03-01T09:30:00+08:00"})").errors,
+                "title") == "required");
+  CHECK(code_of(parse_article(minimal_article(R"(,"author":5)")).errors, "author") == "wrong_type");
+  CHECK(code_of(parse_article(minimal_article(R"(,"updated_at":"yesterday")")).errors, "updated_at") == "bad_time");
+  CHECK(code_of(parse_article(minimal_article(R"(,"status":"gone")")).errors, "status") == "bad_value");
+
+  Article a;
+  a.channel = {"新闻中心"};
+  a.title = "标题";
+  a.published_at = *parse_iso8601("2024-03-01T09:30:00+08:00");
+  Article b = a;
+  b.title = "两行\n标题";
+  CHECK(code_of(validate_article(b), "title") == "multiline");
+  b = a;
+  b.title.clear();
+  CHECK(code_of(validate_article(b), "title") == "required");
+  b = a;
+  b.editor = std::string(300, 'x');
+  CHECK(code_of(validate_article(b), "editor") == "too_long");
+  b = a;
+  b.link = "ftp://example.com/x";
+  CHECK(code_of(validate_article(b), "link") == "bad_url");
+  b = a;
+  b.body = "ab\xc3";
+  CHECK(code_of(validate_article(b), "body") == "bad_utf8");
+  // On the wire beside the English message.
+  const nlohmann::json j = validate_article(b).at(0);
+  CHECK(j.at("code") == "bad_utf8");
+  CHECK(j.at("message") == "invalid UTF-8");
 }
 
 TEST_CASE("from_json never throws on wrong types and keeps defaults") {
