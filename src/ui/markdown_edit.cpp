@@ -359,6 +359,23 @@ std::string marker_text(const BlockPrefix& p, long number) {
   return {};
 }
 
+// The number an ordered item moved to indent level `indent` takes: one more than the item
+// of that level above it in the same list, or 1 when it starts the level (as Word counts).
+long number_at_level(std::string_view text, size_t line_begin, uint32_t indent, int quote_depth) {
+  size_t i = line_begin;
+  while (i > 0) {
+    const Line prev = line_around(text, i - 1);
+    const std::string_view ps = text.substr(prev.begin, prev.end - prev.begin);
+    const BlockPrefix pp = block_prefix(ps);
+    if (pp.quote_depth != quote_depth || is_blank_line(ps)) break;
+    if (pp.kind != LineKind::Text && pp.indent == indent)
+      return pp.kind == LineKind::Ordered ? pp.number + 1 : 1;
+    if (pp.indent < indent) break;  // the parent item: this level starts here
+    i = prev.begin;
+  }
+  return 1;
+}
+
 // The quotes and indent a continued line starts with, before its list marker.
 std::string lead_text(std::string_view line, const BlockPrefix& p) {
   std::string lead;
@@ -399,7 +416,16 @@ bool list_enter(std::string_view text, TextSelection sel, TextEdit& out) {
     if (p.kind != LineKind::Text && p.indent > 0) {  // a nested item moves out a level
       const size_t remove = std::min<size_t>(p.indent, std::max<size_t>(2, p.end - p.marker_begin));
       const size_t at = line.begin + p.marker_begin - p.indent;
-      out = {at, at + remove, {}, {sel.begin - remove, sel.begin - remove}};
+      std::string marker;
+      if (p.kind == LineKind::Ordered)  // and counts on in the outer list
+        marker = marker_text(
+            p, number_at_level(text, line.begin, uint32_t(p.indent - remove), p.quote_depth));
+      else
+        marker = marker_text(p, 0);
+      const size_t marker_end = line.begin + p.end;
+      std::string lead(text.substr(at + remove, line.begin + p.marker_begin - at - remove));
+      const size_t caret = at + lead.size() + marker.size() + (sel.begin - marker_end);
+      out = {at, marker_end, lead + marker, {caret, caret}};
       return true;
     }
     // The empty item or quote line ends the list or the quote: the marker goes.
@@ -472,6 +498,13 @@ bool list_indent(std::string_view text, TextSelection sel, bool outdent, TextEdi
         const size_t remove = std::min<size_t>(p.indent, unit);
         line.erase(at, remove);
         shift = -long(remove);
+        // Back in the outer list, the number counts on from the item above.
+        if (p.kind == LineKind::Ordered) {
+          const long n = number_at_level(text, l.begin, uint32_t(p.indent - remove), p.quote_depth);
+          const std::string old = marker_text(p, p.number), now = marker_text(p, n);
+          line.replace(at + p.indent - remove, old.size(), now);
+          shift += long(now.size()) - long(old.size());
+        }
       }
       if (shift != 0) any = true;
       if (l.begin == a) shift_first = shift;

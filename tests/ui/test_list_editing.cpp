@@ -84,12 +84,16 @@ TEST_CASE("Enter on an empty item ends the list", "[lists]") {
   CHECK(run(list_enter, "- a\n- |") == "- a\n|");
   CHECK(run(list_enter, "1. a\n2. |") == "1. a\n|");
   CHECK(run(list_enter, "- a\n  - |") == "- a\n- |");  // a nested item moves out a level
+  CHECK(run(list_enter, "1. a\n2. b\n   1. c\n   2. |") == "1. a\n2. b\n   1. c\n3. |");  // and counts on
   CHECK(run(list_enter, "> a\n> |") == "> a\n|");
 }
 
 TEST_CASE("Tab and Shift+Tab indent and outdent list items", "[lists]") {
   CHECK(run(indent, "- a\n- b|") == "- a\n  - b|");
   CHECK(run(outdent, "- a\n  - b|") == "- a\n- b|");
+  // Out of a nested numbered list, the item counts on in the outer one (as in Word).
+  CHECK(run(outdent, "1. a\n2. b\n   1. c|") == "1. a\n2. b\n3. c|");
+  CHECK(run(outdent, "- a\n   1. c|") == "- a\n1. c|");
   CHECK(run(indent, "1. a\n2. b|") == "1. a\n   1. b|");
   CHECK(run(indent, "[- a\n- b]") == "[  - a\n  - b]");
   bool taken = true;
