@@ -3,6 +3,7 @@
 // The article, drafts and publishing are the session's (editor_session.cpp); drawing is
 // in app_view.cpp, app_form.cpp and app_dialogs.cpp.
 #include "ui/app.h"
+#include "ui/messages.h"
 
 #include <algorithm>
 
@@ -168,7 +169,7 @@ void App::import_article(const std::string& name, const std::string& data) {
   const core::Result<std::string> opened = session_.import(name, data);
   if (opened.ok()) return;
   for (const core::Diagnostic& d : opened.error().problems)
-    state_.dialog_errors.push_back(core::to_string(d));
+    state_.dialog_errors.push_back(describe(d));
   for (const std::string& e : state_.dialog_errors) fonts_.note_text(e);
 }
 

@@ -185,11 +185,14 @@ void App::draw_dialogs() {
       input("##path", s.path_text, field + 8 * fonts_.fonts().em);
       remember(UiItem::DialogPathField);
       fonts_.note_text(s.path_text);
+      // Wrapped at the field's width: a long message must not widen the dialog off screen.
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + field + 8 * fonts_.fonts().em);
       for (const std::string& e : s.dialog_errors) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
         ImGui::TextUnformatted(e.c_str());
         ImGui::PopStyleColor();
       }
+      ImGui::PopTextWrapPos();
       if (buttons(importing ? tr(Str::ImportButton) : tr(Str::ExportButton),
                   !s.path_text.empty())) {
         const std::string path = s.path_text;

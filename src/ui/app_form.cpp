@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "ui/app.h"
+#include "ui/messages.h"
 #include "ui/theme.h"
 #include "ui/time_entry.h"
 
@@ -113,7 +114,7 @@ void App::draw_form() {
   // (too long, a bad link) show at once.
   auto invalid = [&](const char* field, const std::string& value) {
     for (const core::Diagnostic& d : session_.analysis().validation)
-      if (names(d, field) && (!value.empty() || d.message.find("empty") == std::string::npos))
+      if (names(d, field) && (!value.empty() || d.code != "required"))
         return true;
     return false;
   };
@@ -121,7 +122,7 @@ void App::draw_form() {
     if (!ImGui::IsItemHovered()) return;
     for (const core::Diagnostic& d : session_.analysis().validation)
       if (names(d, field)) {
-        ImGui::SetTooltip("%s", d.message.c_str());
+        ImGui::SetTooltip("%s", describe(d).c_str());
         return;
       }
   };

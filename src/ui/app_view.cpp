@@ -172,14 +172,15 @@ void App::draw_sidebar(float height) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 10));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6, 4));
   ImGui::BeginChild("##drafts", ImVec2(width, height), ImGuiChildFlags_AlwaysUseWindowPadding);
+  // The count is of the rows shown: a new draft is listed before its first save.
+  const std::vector<DraftSummary> rows = session_.draft_rows();
   ImGui::TextDisabled("%s", tr(Str::Drafts));
   ImGui::SameLine();
-  ImGui::TextDisabled("(%zu)", session_.drafts().list().size());
+  ImGui::TextDisabled("(%zu)", rows.size());
   ImGui::Spacing();
 
   if (session_.drafts().loading() && session_.drafts().list().empty())
     ImGui::TextDisabled("%s", tr(Str::DraftsLoading));
-  const std::vector<DraftSummary> rows = session_.draft_rows();
   if (rows.empty() && !session_.drafts().loading()) ImGui::TextDisabled("%s", tr(Str::DraftsEmpty));
 
   const float row_height = ImGui::GetTextLineHeight() + (f.small ? f.small->FontSize : 12) + 12;
@@ -499,9 +500,7 @@ void App::draw_status_bar() {
   // Publishing, right-aligned.
   const PublishState& ps = session_.publisher().state();
   if (ps.phase != PublishPhase::Idle) {
-    std::string text = ps.message;
-    if (ps.phase == PublishPhase::Failed && !ps.detail.empty() && ps.http_status != 0)
-      text += " — " + ps.detail;
+    const std::string& text = ps.message;
     fonts_.note_small(text);
     const bool failed = ps.phase == PublishPhase::Failed || ps.phase == PublishPhase::Blocked ||
                         ps.phase == PublishPhase::Conflict;
@@ -525,6 +524,9 @@ void App::draw_status_bar() {
                                                                           : theme::kText);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
+    // The server's own words (English, for whoever runs it) only on hover.
+    if (ps.phase == PublishPhase::Failed && !ps.detail.empty() && ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", ps.detail.c_str());
     if (ps.phase == PublishPhase::Done && !ps.url.empty() && ImGui::IsItemHovered())
       ImGui::SetTooltip("%s%s", normalize_server_url(session_.settings().server_url).c_str(),
                         ps.url.c_str());

@@ -8,6 +8,7 @@
 #include "core/article_json.h"
 #include "core/beijing_time.h"
 #include "core/json_reader.h"
+#include "ui/messages.h"
 #include "ui/strings.h"
 
 namespace press::ui {
@@ -16,12 +17,12 @@ bool parse_draft(std::string_view text, core::Article& out, std::string& why) {
   nlohmann::json j;
   core::Diagnostics errors;
   if (!core::parse_json(text, j, errors)) {
-    why = errors.empty() ? "not JSON" : core::to_string(errors.front());
+    why = errors.empty() ? "not JSON" : describe(errors.front());
     return false;
   }
   errors = core::read_article(j, out);
   if (!errors.empty()) {
-    why = core::to_string(errors.front());
+    why = describe(errors.front());
     return false;
   }
   return true;

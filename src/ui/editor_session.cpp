@@ -9,6 +9,7 @@
 #include "core/article_json.h"
 #include "core/portal_page.h"
 #include "ui/char_count.h"
+#include "ui/messages.h"
 #include "ui/strings.h"
 
 namespace press::ui {
@@ -246,10 +247,15 @@ void EditorSession::delete_draft(const std::string& id) {
 }
 
 core::Result<std::string> EditorSession::import(const std::string& name, const std::string& bytes) {
+  // A picture or a Word file picked by mistake is named for what it is, not as broken JSON.
+  const std::string wrong_kind = not_an_article(name, bytes);
+  if (!wrong_kind.empty()) {
+    set_status(wrong_kind, StatusKind::Error);
+    return core::Error::of(core::ErrorCode::invalid, wrong_kind);
+  }
   core::ArticleParse parsed = core::parse_article(bytes);
   if (!parsed.ok()) {
-    set_status(trf(Str::ImportFailed, name.c_str()) + " " + core::to_string(parsed.errors.front()),
-               StatusKind::Error);
+    set_status(trf(Str::ImportFailed, name.c_str()) + describe(parsed.errors.front()), StatusKind::Error);
     return core::Error::from(core::ErrorCode::invalid, std::move(parsed.errors));
   }
   // The same unchanged file imported again (press-editor FILE.json twice) opens the draft

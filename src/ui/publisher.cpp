@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/article_json.h"
+#include "ui/messages.h"
 #include "ui/strings.h"
 
 namespace press::ui {
@@ -174,14 +175,16 @@ void Publisher::fail(const HttpResponse& r) {
       why = trf(Str::ErrNoAnswer, r.error.c_str());
       break;
     case 401:
-    case 403:
+    case 403: {
       state_.phase = PublishPhase::Failed;
-      why = tr(Str::ErrUnauthorized);
+      const std::string known = server_error(string_field(j, "error"));
+      why = !known.empty() ? known : tr(r.status == 401 ? Str::ErrUnauthorized : Str::ErrForbidden);
       break;
+    }
     case 404:
       state_.phase = PublishPhase::Failed;
       state_.missing_on_server = true;
-      why = tr(Str::ErrNotFound);
+      why = string_field(j, "error") == "deleted" ? tr(Str::ErrDeleted) : tr(Str::ErrNotFound);
       break;
     case 409: {
       auto it = j.is_object() ? j.find("current") : j.end();
@@ -192,7 +195,8 @@ void Publisher::fail(const HttpResponse& r) {
         return;
       }
       state_.phase = PublishPhase::Failed;
-      why = state_.detail.empty() ? trf(Str::ErrServer, r.status) : state_.detail;
+      why = server_error(string_field(j, "error"));
+      if (why.empty()) why = tr(Str::ErrConflictOther);
       break;
     }
     case 422:
@@ -202,14 +206,22 @@ void Publisher::fail(const HttpResponse& r) {
       return;
     case 400: {
       state_.phase = PublishPhase::Failed;
-      std::string first = state_.detail;
+      // The first located error, worded here from its code; the server's English message
+      // stays in detail for the log.
       auto errors = j.is_object() ? j.find("errors") : j.end();
       if (errors != j.end() && errors->is_array() && !errors->empty()) {
         const json& e = errors->front();
-        const std::string path = string_field(e, "path");
-        first = (path.empty() ? "" : path + ": ") + string_field(e, "message");
+        core::Diagnostic d;
+        d.path = string_field(e, "path");
+        d.message = string_field(e, "message");
+        d.code = string_field(e, "code");
+        d.line = int(int_field(e, "line"));
+        d.column = int(int_field(e, "column"));
+        why = trf(Str::ErrInvalid, describe(d).c_str());
+      } else {
+        why = server_error(string_field(j, "error"));
+        if (why.empty()) why = trf(Str::ErrInvalid, state_.detail.c_str());
       }
-      why = trf(Str::ErrInvalid, first.c_str());
       break;
     }
     case 413:
@@ -218,7 +230,8 @@ void Publisher::fail(const HttpResponse& r) {
       break;
     default:
       state_.phase = PublishPhase::Failed;
-      why = trf(Str::ErrServer, r.status);
+      why = server_error(string_field(j, "error"));
+      if (why.empty()) why = trf(Str::ErrServer, r.status);
       break;
   }
   state_.message = trf(Str::PublishFailed, why.c_str());

@@ -225,7 +225,51 @@ enum class Lang { Zh, En };
   X(TipFindClose, "关闭（Esc）", "Close (Esc)")                                                 \
   X(ReplaceOne, "替换", "Replace")                                                              \
   X(ReplaceAll, "全部替换", "Replace all")                                                      \
-  X(Replaced, "已替换 %d 处（Ctrl+Z 可撤销）", "Replaced %d (Ctrl+Z undoes it)")
+  X(Replaced, "已替换 %d 处（Ctrl+Z 可撤销）", "Replaced %d (Ctrl+Z undoes it)") \
+  X(ErrMultiline, "%s只能有一行", "%s must be a single line") \
+  X(ErrBadUtf8, "%s含有无法识别的字符（不是 UTF-8 编码）", "%s has characters that are not UTF-8") \
+  X(ErrWrongType, "%s的类型不对", "%s has the wrong type") \
+  X(ErrBadValue, "%s的值无效", "%s has an invalid value") \
+  X(ErrBadTime, "%s不是有效的时间（应如 2023-07-29T14:02:00+08:00）", "%s is not a valid time (such as 2023-07-29T14:02:00+08:00)") \
+  X(ErrTooLargeField, "%s超过大小上限", "%s is larger than allowed") \
+  X(ErrBadUrl, "%s不是有效的网址", "%s is not a valid address") \
+  X(ErrJsonSyntax, "文件内容不是有效的 JSON（第 %d 行第 %d 列）", "The file is not valid JSON (line %d, column %d)") \
+  X(ErrNotObject, "文件不是一篇文章（JSON 的最外层应为对象）", "The file is not an article (its JSON must be an object)") \
+  X(ErrAt, "（第 %d 行第 %d 列）", " (line %d, column %d)") \
+  X(FieldUpdatedAt, "更新时间", "Updated") \
+  X(FieldId, "文章编号", "Article id") \
+  X(FieldRevision, "版本号", "Revision") \
+  X(FieldStatus, "状态", "Status") \
+  X(FieldSchema, "格式版本", "Format version") \
+  X(FileText, "一个纯文本文件", "a plain text file") \
+  X(FileHtml, "一个网页文件（HTML）", "a web page (HTML)") \
+  X(FileSvg, "一个 SVG 图形", "an SVG drawing") \
+  X(FileRtf, "一个 RTF 文档", "an RTF document") \
+  X(FilePicture, "一张 %s 图片", "a %s picture") \
+  X(FilePdf, "一个 PDF 文档", "a PDF document") \
+  X(FileDocx, "一个 Word 文档（.docx）", "a Word document (.docx)") \
+  X(FileXlsx, "一个 Excel 表格（.xlsx）", "an Excel workbook (.xlsx)") \
+  X(FilePptx, "一个 PowerPoint 演示文稿（.pptx）", "a PowerPoint presentation (.pptx)") \
+  X(FileZip, "一个 ZIP 压缩包", "a ZIP archive") \
+  X(FileOle, "一个旧版 Office 或 WPS 文档（.doc、.xls、.wps 等）", "an old Office or WPS document (.doc, .xls, .wps)") \
+  X(FileBinary, "一个无法识别的二进制文件", "a binary file of unknown kind") \
+  X(ImportNotArticle, "无法导入 %s：它是%s，不是文章文件。", "Could not import %s: it is %s, not an article file.") \
+  X(ImportUsePaste, "请在 Word、WPS 或浏览器中打开它，全选复制后粘贴到正文。", "Open it in Word, WPS or a browser, copy everything and paste it into the body.") \
+  X(ImportUseJson, "这里只能导入文章 JSON 文件（.json），可由“导出”得到。", "Only article JSON files (.json), as Export writes them, can be imported here.") \
+  X(ErrForbidden, "此令牌没有这项操作的权限", "This token is not allowed to do that") \
+  X(ErrDeleted, "这篇文章已在服务器上删除", "The article was deleted on the server") \
+  X(ErrStorage, "服务器暂时无法保存，请稍后重试", "The server cannot store articles right now; try again later") \
+  X(ErrOrigin, "服务器不接受来自这个页面的请求（来源未获允许）", "The server does not accept requests from this page (origin not allowed)") \
+  X(ErrBadRequest, "服务器无法读取这次请求", "The server could not read the request") \
+  X(ErrConflictOther, "服务器上的版本已被他人修改", "Someone else changed the article on the server") \
+  X(ErrStarting, "编辑器仍在启动", "The editor is still starting") \
+  X(ErrNoDraft, "没有打开的草稿", "No draft is open") \
+  X(ErrNotTaken, "编辑器未能打开这篇文章", "The editor did not take the article") \
+  X(ErrCannotPublish, "现在无法发布", "Publishing is not possible right now") \
+  X(ErrNoServer, "尚未设置服务器地址", "No server is configured") \
+  X(ErrMustFix, "内容检查发现必须修改的问题", "The content check found problems that must be fixed first") \
+  X(ErrFieldsMissing, "必填项未填写：%s", "Required fields are missing: %s") \
+  X(ErrUnknownMethod, "未知的操作 %s", "Unknown method %s")
 
 enum class Str {
 #define PRESS_UI_STRING_ID(id, zh, en) id,

@@ -314,9 +314,29 @@ TEST_CASE("import and export article JSON through the path dialog", "[app][draft
   CHECK(h.state().dialog == Dialog::Import);
   REQUIRE_FALSE(h.state().dialog_errors.empty());
   const auto& errors = h.state().dialog_errors;
+  // Worded in the editor's language from the error's code, naming the field.
   CHECK(std::any_of(errors.begin(), errors.end(),
-                    [](const std::string& e) { return e.find("title") == 0; }));
+                    [](const std::string& e) { return e == "标题的类型不对"; }));
   CHECK(h.session().article().title == "温度新闻客户端:温州湾新区产教联合体成立");
+  // A picture or a Word file picked by mistake is named for what it is, with what to do.
+  std::ofstream(temp.file("photo.json"), std::ios::binary) << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  h.click(UiItem::DialogPathField);
+  h.select_all_in_field();
+  h.type(temp.file("photo.json"));
+  h.click(UiItem::DialogPrimary);
+  REQUIRE(h.state().dialog_errors.size() == 1);
+  CHECK(h.state().dialog_errors[0] ==
+        "无法导入 " + temp.file("photo.json") + "：它是一张 PNG 图片，不是文章文件。这里只能导入文章 JSON 文件（.json），可由“导出”得到。");
+  std::ofstream(temp.file("report.docx"), std::ios::binary)
+      << std::string("PK\x03\x04\x14\0\x06\0", 8) << "[Content_Types].xml word/document.xml";
+  h.click(UiItem::DialogPathField);
+  h.select_all_in_field();
+  h.type(temp.file("report.docx"));
+  h.click(UiItem::DialogPrimary);
+  REQUIRE(h.state().dialog_errors.size() == 1);
+  CHECK(h.state().dialog_errors[0].find("它是一个 Word 文档（.docx）") != std::string::npos);
+  CHECK(h.state().dialog_errors[0].find("粘贴到正文") != std::string::npos);
+  CHECK(h.session().drafts().list().size() == 1);
   h.click(UiItem::DialogCancel);
   CHECK(h.state().dialog == Dialog::None);
 

@@ -216,6 +216,29 @@ TEST_CASE("the server's answers become clear states", "[app][publish]") {
     CHECK(h.session().publisher().state().phase == PublishPhase::Failed);
     CHECK(h.session().publisher().state().message.find("访问令牌无效") != std::string::npos);
   }
+  // Every answer is worded in the editor's language from the API's codes; the server's
+  // English message is kept only as the detail (shown on hover).
+  SECTION("a token without the right") {
+    h.scripted().replies.push_back(reply(403, R"({"error":"forbidden","message":"this token may only read"})"));
+    publish(h);
+    h.frames(3);
+    CHECK(h.session().publisher().state().message == "发布失败：此令牌没有这项操作的权限");
+    CHECK(h.session().publisher().state().detail == "this token may only read");
+  }
+  SECTION("an invalid article: the first located error, by its code") {
+    h.scripted().replies.push_back(reply(400, R"({"error":"invalid_article","message":"link: expected an absolute http:// or https:// URL",
+        "errors":[{"path":"link","message":"expected an absolute http:// or https:// URL","code":"bad_url"}]})"));
+    publish(h);
+    h.frames(3);
+    CHECK(h.session().publisher().state().message ==
+          "发布失败：服务器认为文章格式有误：原文链接应以 http:// 或 https:// 开头，且不含空格");
+  }
+  SECTION("the server's storage is down") {
+    h.scripted().replies.push_back(reply(503, R"({"error":"storage_unavailable","message":"the database cannot be read"})"));
+    publish(h);
+    h.frames(3);
+    CHECK(h.session().publisher().state().message == "发布失败：服务器暂时无法保存，请稍后重试");
+  }
   SECTION("the server's guard refuses: its findings are listed") {
     h.scripted().replies.push_back(reply(201, R"({"id":"9","revision":1,"status":"draft"})"));
     h.scripted().replies.push_back(
@@ -242,5 +265,6 @@ TEST_CASE("the server's answers become clear states", "[app][publish]") {
     const auto& ps = h.session().publisher().state();
     CHECK(ps.phase == PublishPhase::Failed);
     CHECK(ps.missing_on_server);
+    CHECK(ps.message == "发布失败：这篇文章已在服务器上删除");
   }
 }

@@ -3,14 +3,16 @@
 #include <emscripten.h>
 #include <imgui.h>
 #include <imgui_internal.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "core/article_json.h"
 #include "core/site.h"
 #include "platform/web/js_bridge.h"
 #include "platform/web/json_out.h"
+#include "ui/messages.h"
+#include "ui/strings.h"
 
 namespace press::web {
 
@@ -29,14 +31,20 @@ std::string string_field(const json& j, const char* key) {
 
 const char* phase_name(ui::PublishPhase p) {
   switch (p) {
-    case ui::PublishPhase::Failed: return "failed";
-    case ui::PublishPhase::Conflict: return "conflict";
-    case ui::PublishPhase::Blocked: return "blocked";
-    default: return "other";
+    case ui::PublishPhase::Failed:
+      return "failed";
+    case ui::PublishPhase::Conflict:
+      return "conflict";
+    case ui::PublishPhase::Blocked:
+      return "blocked";
+    default:
+      return "other";
   }
 }
 
-double seconds() { return emscripten_get_now() / 1000.0; }
+double seconds() {
+  return emscripten_get_now() / 1000.0;
+}
 
 }  // namespace
 
@@ -49,7 +57,8 @@ WidgetConfig parse_widget_config(const std::string& text) {
   c.locale = string_field(j, "locale");
   c.draft_id = string_field(j, "draftId");
   auto site = j.find("site");
-  if (site != j.end() && site->is_object()) c.site_json = site->dump(-1, ' ', false, json::error_handler_t::replace);
+  if (site != j.end() && site->is_object())
+    c.site_json = site->dump(-1, ' ', false, json::error_handler_t::replace);
   if (site != j.end() && site->is_string()) c.site_json = site->get<std::string>();
   return c;
 }
@@ -91,23 +100,38 @@ bool Widget::start(std::string& error) {
   // Storage opens in the background; requests made meanwhile wait for it in press_web.js.
   storage_.open([this](ui::StorageResult r, std::string note) {
     press_js_mark("press-storage");
-    if (!r.ok) emit("error", JsonOut().str("message", "browser storage: " + r.error).flag("storage", true));
-    if (!note.empty()) emit("error", JsonOut().str("message", "browser storage: " + note).flag("storage", true));
+    if (!r.ok)
+      emit("error", JsonOut().str("message", "browser storage: " + r.error).flag("storage", true));
+    if (!note.empty())
+      emit("error", JsonOut().str("message", "browser storage: " + note).flag("storage", true));
   });
   // Until the first frame is complete every glyph it shows is drawn at once (see tick()).
   fonts_.set_budget_ms(2000);
   create_app();
-  app_->session().outbox().on_published = [this](const std::string& draft, const ui::ServerRecord& r, const std::string& url) {
-    emit("published", JsonOut().str("draftId", draft).str("id", r.id).num("revision", double(r.revision)).str("url", url));
+  app_->session().outbox().on_published = [this](const std::string& draft,
+                                                 const ui::ServerRecord& r,
+                                                 const std::string& url) {
+    emit("published", JsonOut()
+                          .str("draftId", draft)
+                          .str("id", r.id)
+                          .num("revision", double(r.revision))
+                          .str("url", url));
     for (ApiStep& s : api_steps_)
       if (s.method == "publish" && s.stage == 1) {
-        settle(s.id, true, JsonOut().str("draftId", draft).str("id", r.id).str("url", url).flag("queued", false));
+        settle(
+            s.id, true,
+            JsonOut().str("draftId", draft).str("id", r.id).str("url", url).flag("queued", false));
         s.stage = -1;
       }
   };
-  app_->session().outbox().on_failed = [this](const std::string& draft, const ui::PublishState& st) {
-    const std::string j = JsonOut().str("message", st.message).str("detail", st.detail)
-        .num("status", st.http_status).str("phase", phase_name(st.phase)).str("draftId", draft);
+  app_->session().outbox().on_failed = [this](const std::string& draft,
+                                              const ui::PublishState& st) {
+    const std::string j = JsonOut()
+                              .str("message", st.message)
+                              .str("detail", st.detail)
+                              .num("status", st.http_status)
+                              .str("phase", phase_name(st.phase))
+                              .str("draftId", draft);
     emit("error", j);
     for (ApiStep& s : api_steps_)
       if (s.method == "publish" && s.stage == 1) {
@@ -116,10 +140,14 @@ bool Widget::start(std::string& error) {
       }
   };
   app_->session().outbox().on_waiting = [this](const std::string& draft, const std::string& why) {
-    emit("queued", JsonOut().str("draftId", draft).str("message", why).num("queued", double(app_->session().outbox().size())));
+    emit("queued", JsonOut()
+                       .str("draftId", draft)
+                       .str("message", why)
+                       .num("queued", double(app_->session().outbox().size())));
     for (ApiStep& s : api_steps_)
       if (s.method == "publish" && s.stage == 1) {
-        settle(s.id, true, JsonOut().str("draftId", draft).flag("queued", true).str("message", why));
+        settle(s.id, true,
+               JsonOut().str("draftId", draft).flag("queued", true).str("message", why));
         s.stage = -1;
       }
   };
@@ -139,9 +167,11 @@ bool Widget::start(std::string& error) {
 
 void Widget::create_app() {
   ui::AppConfig cfg;
-  core::SiteParse site = core::parse_site(config_.site_json.empty() ? std::string(kDefaultSite) : config_.site_json);
+  core::SiteParse site =
+      core::parse_site(config_.site_json.empty() ? std::string(kDefaultSite) : config_.site_json);
   if (!site.ok()) {
-    emit("error", JsonOut().str("message", "the site profile is not valid: " + core::to_string(site.errors.front())));
+    emit("error", JsonOut().str("message", "the site profile is not valid: " +
+                                               core::to_string(site.errors.front())));
     site = core::parse_site(kDefaultSite);
   }
   cfg.site = std::move(site.site);
@@ -162,10 +192,13 @@ void Widget::apply_config_once() {
   ui::Settings& s = app_->session().settings();
   if (!config_.server.empty()) s.server_url = ui::normalize_server_url(config_.server);
   if (!config_.token.empty()) s.token = config_.token;
-  if (!config_.draft_id.empty() && app_->session().startup() == ui::Startup::LoadingDrafts) s.last_draft = config_.draft_id;
+  if (!config_.draft_id.empty() && app_->session().startup() == ui::Startup::LoadingDrafts)
+    s.last_draft = config_.draft_id;
 }
 
-void Widget::wake(int frames) { frames_wanted_ = std::max(frames_wanted_, frames); }
+void Widget::wake(int frames) {
+  frames_wanted_ = std::max(frames_wanted_, frames);
+}
 
 void Widget::tick() {
   const double now = seconds();
@@ -177,8 +210,8 @@ void Widget::tick() {
     Completions::instance().run();
     return;
   }
-  if ((app_->session().startup() != ui::Startup::Ready || glyph_cache_pending_) && frames_drawn_ == 0 &&
-      now < start_time_ + 2) {
+  if ((app_->session().startup() != ui::Startup::Ready || glyph_cache_pending_) &&
+      frames_drawn_ == 0 && now < start_time_ + 2) {
     // The editor is still reading its drafts (eagerly, between frames): a frame now would
     // only show an empty form, and rasterize glyphs twice.
     wake(1);
@@ -188,19 +221,22 @@ void Widget::tick() {
   draw();
   // Until the first complete frame, a frame that showed glyphs without pixels is drawn
   // again at once with them (see draw()) rather than an animation frame later.
-  for (int again = 0; again < 2 && !first_frame_marked_ && fonts_.pending() > 0 && !renderer_.lost(); ++again) draw();
+  for (int again = 0;
+       again < 2 && !first_frame_marked_ && fonts_.pending() > 0 && !renderer_.lost(); ++again)
+    draw();
 
   apply_config_once();
   emit_events();
   run_api_steps();
 
   double wait = app_->next_wakeup();  // the session's outbox included
-  if (wait < 0) wait = 1.0;  // a slow heartbeat keeps clocks and status lines current
+  if (wait < 0) wait = 1.0;           // a slow heartbeat keeps clocks and status lines current
   next_frame_at_ = now + wait;
   if (GImGui->InputEventsQueue.Size > 0 || fonts_.pending() > 0 || !api_steps_.empty()) wake(1);
 
   if (app_->session().startup() == ui::Startup::Ready) Completions::instance().set_eager(false);
-  if (!first_frame_marked_ && app_->session().startup() == ui::Startup::Ready && fonts_.pending() == 0) {
+  if (!first_frame_marked_ && app_->session().startup() == ui::Startup::Ready &&
+      fonts_.pending() == 0) {
     // This frame showed the editor with every glyph on screen drawn.
     first_frame_marked_ = true;
     fonts_.set_budget_ms(12);  // later frames stay smooth; a big paste draws over a few
@@ -239,9 +275,13 @@ void Widget::draw() {
   last_frame_ms_ = emscripten_get_now() - started;
 }
 
-void Widget::emit(const char* name, const std::string& json_text) { press_js_emit(name, json_text.c_str()); }
+void Widget::emit(const char* name, const std::string& json_text) {
+  press_js_emit(name, json_text.c_str());
+}
 
-void Widget::settle(int id, bool ok, const std::string& json_text) { press_js_api_done(id, ok, json_text.c_str()); }
+void Widget::settle(int id, bool ok, const std::string& json_text) {
+  press_js_api_done(id, ok, json_text.c_str());
+}
 
 void Widget::emit_events() {
   const ui::EditorSession& session = app_->session();
@@ -255,7 +295,10 @@ void Widget::emit_events() {
   }
   if (s.edit_generation != seen_edit_) {
     seen_edit_ = s.edit_generation;
-    emit("change", JsonOut().str("draftId", s.id).str("title", s.article.title).num("chars", double(session.analysis().char_count)));
+    emit("change", JsonOut()
+                       .str("draftId", s.id)
+                       .str("title", s.article.title)
+                       .num("chars", double(session.analysis().char_count)));
   }
   if (s.saved_generation != seen_saved_) {
     seen_saved_ = s.saved_generation;
@@ -270,13 +313,22 @@ void Widget::emit_events() {
   if (ps.phase != seen_phase_) {
     seen_phase_ = ps.phase;
     if (ps.phase == ui::PublishPhase::Done) {
-      emit("published", JsonOut().str("draftId", session.publishing_draft()).str("id", s.article.id).str("url", ps.url));
-    } else if (ps.phase == ui::PublishPhase::Failed && (ps.http_status == 0 || ps.http_status >= 500)) {
+      emit("published", JsonOut()
+                            .str("draftId", session.publishing_draft())
+                            .str("id", s.article.id)
+                            .str("url", ps.url));
+    } else if (ps.phase == ui::PublishPhase::Failed &&
+               (ps.http_status == 0 || ps.http_status >= 500)) {
       // No answer: the outbox keeps the draft and publishes it when the server is back.
       app_->session().queue_publish(session.publishing_draft());
     } else if (ps.phase == ui::PublishPhase::Failed || ps.phase == ui::PublishPhase::Conflict ||
                ps.phase == ui::PublishPhase::Blocked) {
-      emit("error", JsonOut().str("message", ps.message).str("detail", ps.detail).num("status", double(ps.http_status)).str("phase", phase_name(ps.phase)).str("draftId", session.publishing_draft()));
+      emit("error", JsonOut()
+                        .str("message", ps.message)
+                        .str("detail", ps.detail)
+                        .num("status", double(ps.http_status))
+                        .str("phase", phase_name(ps.phase))
+                        .str("draftId", session.publishing_draft()));
     }
   }
 }
@@ -293,32 +345,89 @@ std::string Widget::article_json() const {
   return out;
 }
 
+namespace {
+
+// The editor's parts by the names the embedding API uses (press.js itemRect).
+const std::pair<const char*, ui::UiItem> kItems[] = {
+    {"title", ui::UiItem::TitleField},
+    {"channel", ui::UiItem::ChannelCombo},
+    {"time", ui::UiItem::TimeField},
+    {"now", ui::UiItem::NowButton},
+    {"author", ui::UiItem::AuthorField},
+    {"source", ui::UiItem::SourceField},
+    {"link", ui::UiItem::LinkField},
+    {"editor", ui::UiItem::EditorField},
+    {"body", ui::UiItem::Body},
+    {"preview", ui::UiItem::Preview},
+    {"new", ui::UiItem::NewButton},
+    {"duplicate", ui::UiItem::DuplicateButton},
+    {"import", ui::UiItem::ImportButton},
+    {"export", ui::UiItem::ExportButton},
+    {"save", ui::UiItem::SaveButton},
+    {"browser", ui::UiItem::BrowserButton},
+    {"settings", ui::UiItem::SettingsButton},
+    {"publish", ui::UiItem::PublishButton},
+    {"drafts", ui::UiItem::DraftsToggle},
+    {"toolbarMore", ui::UiItem::ToolbarMore},
+    {"formatMore", ui::UiItem::FormatMore},
+    {"charCount", ui::UiItem::CharCount},
+    {"sidebar", ui::UiItem::Sidebar},
+    {"splitter", ui::UiItem::Splitter},
+    {"guardPanel", ui::UiItem::GuardPanel},
+    {"statusBar", ui::UiItem::StatusBar},
+    {"toolHeading", ui::UiItem::ToolHeading},
+    {"toolBold", ui::UiItem::ToolBold},
+    {"toolItalic", ui::UiItem::ToolItalic},
+    {"toolLink", ui::UiItem::ToolLink},
+    {"toolList", ui::UiItem::ToolList},
+    {"toolOrdered", ui::UiItem::ToolOrdered},
+    {"toolQuote", ui::UiItem::ToolQuote},
+    {"toolTable", ui::UiItem::ToolTable},
+    {"toolFind", ui::UiItem::ToolFind},
+    {"dialogPrimary", ui::UiItem::DialogPrimary},
+    {"dialogCancel", ui::UiItem::DialogCancel},
+    {"linkText", ui::UiItem::LinkTextField},
+    {"linkUrl", ui::UiItem::LinkUrlField},
+    {"linkRemove", ui::UiItem::LinkRemove},
+    {"tableGrid", ui::UiItem::TableGrid},
+    {"tableAddRow", ui::UiItem::TableAddRow},
+    {"tableAddColumn", ui::UiItem::TableAddColumn},
+    {"findBar", ui::UiItem::FindBar},
+    {"findField", ui::UiItem::FindField},
+    {"findCount", ui::UiItem::FindCount},
+    {"replaceField", ui::UiItem::ReplaceField},
+    {"replaceAll", ui::UiItem::ReplaceAll},
+};
+
+std::string rect_json(const ImRect& r) {
+  if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return "null";
+  return JsonOut()
+      .num("x", double(r.Min.x))
+      .num("y", double(r.Min.y))
+      .num("w", double(r.GetWidth()))
+      .num("h", double(r.GetHeight()));
+}
+
+}  // namespace
+
+// One part's rectangle, or with "*" every part drawn in the last frame ({name: rect}).
 std::string Widget::item_json(const std::string& name) const {
-  static const std::pair<const char*, ui::UiItem> kItems[] = {
-      {"title", ui::UiItem::TitleField},     {"author", ui::UiItem::AuthorField},
-      {"source", ui::UiItem::SourceField},   {"editor", ui::UiItem::EditorField},
-      {"link", ui::UiItem::LinkField},       {"body", ui::UiItem::Body},
-      {"preview", ui::UiItem::Preview},      {"save", ui::UiItem::SaveButton},
-      {"publish", ui::UiItem::PublishButton}, {"import", ui::UiItem::ImportButton},
-      {"export", ui::UiItem::ExportButton},
-      {"new", ui::UiItem::NewButton},        {"dialogPrimary", ui::UiItem::DialogPrimary},
-      {"dialogCancel", ui::UiItem::DialogCancel},
-      {"toolBold", ui::UiItem::ToolBold},    {"toolLink", ui::UiItem::ToolLink},
-      {"toolTable", ui::UiItem::ToolTable},  {"toolFind", ui::UiItem::ToolFind},
-      {"linkText", ui::UiItem::LinkTextField}, {"linkUrl", ui::UiItem::LinkUrlField},
-      {"linkRemove", ui::UiItem::LinkRemove}, {"tableGrid", ui::UiItem::TableGrid},
-      {"tableAddRow", ui::UiItem::TableAddRow}, {"tableAddColumn", ui::UiItem::TableAddColumn},
-      {"findField", ui::UiItem::FindField},  {"findCount", ui::UiItem::FindCount},
-      {"replaceField", ui::UiItem::ReplaceField}, {"replaceAll", ui::UiItem::ReplaceAll},
-      {"charCount", ui::UiItem::CharCount},  {"splitter", ui::UiItem::Splitter},
-  };
   if (!app_) return "null";
-  for (const auto& [n, id] : kItems) {
-    if (name != n) continue;
-    const ImRect r = app_->item(id);
-    if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return "null";
-    return JsonOut().num("x", double(r.Min.x)).num("y", double(r.Min.y)).num("w", double(r.GetWidth())).num("h", double(r.GetHeight()));
+  if (name == "*") {
+    std::string out = "{";
+    for (const auto& [n, id] : kItems) {
+      const std::string r = rect_json(app_->item(id));
+      if (r == "null") continue;
+      if (out.size() > 1) out += ',';
+      out += '"';
+      out += n;
+      out += "\":";
+      out += r;
+    }
+    return out + "}";
   }
+  for (const auto& [n, id] : kItems)
+    if (name == n) return rect_json(app_->item(id));
   return "null";
 }
 
@@ -357,7 +466,8 @@ void Widget::page_hidden() {
   save_glyph_cache();
   // Keys and text that arrived since the last frame are not in the article yet: let the
   // editor take them now, or a reload right after typing would lose the last characters.
-  for (int i = 0; i < 8 && !renderer_.lost() && (GImGui->InputEventsQueue.Size > 0 || !Completions::instance().empty());
+  for (int i = 0; i < 8 && !renderer_.lost() &&
+                  (GImGui->InputEventsQueue.Size > 0 || !Completions::instance().empty());
        ++i)
     draw();
   // The same write the app's autosave makes, now: the page may be gone in a moment.
@@ -371,7 +481,8 @@ void Widget::online() {
 
 void Widget::api_call(int id, const std::string& method, const std::string& argument) {
   if (!app_) {
-    settle(id, false, JsonOut().str("message", "the editor is still starting"));
+    settle(id, false,
+           JsonOut().str("code", "starting").str("message", ui::tr(ui::Str::ErrStarting)));
     return;
   }
   ApiStep step;
@@ -380,29 +491,43 @@ void Widget::api_call(int id, const std::string& method, const std::string& argu
   if (method == "load") {
     core::ArticleParse parsed = core::parse_article(argument);
     if (!parsed.ok()) {
-      settle(id, false, JsonOut().str("message", core::to_string(parsed.errors.front())));
+      const core::Diagnostic& d = parsed.errors.front();
+      settle(id, false,
+             JsonOut().str("code", d.code).str("path", d.path).str("message", ui::describe(d)));
       return;
     }
     step.argument = argument;
   } else if (method == "save") {
     if (!app_->session().draft().open) {
-      settle(id, false, JsonOut().str("message", "no draft is open"));
+      settle(id, false,
+             JsonOut().str("code", "no_draft").str("message", ui::tr(ui::Str::ErrNoDraft)));
       return;
     }
   } else if (method == "publish") {
     if (!app_->can_publish()) {
+      // A code for the page's logic, a sentence in the user's language for its people.
       const ui::Analysis& s = app_->session().analysis();
-      std::string why = !s.report.blocks() ? "" : "the content check found problems that must be fixed first";
-      if (why.empty() && !s.validation.empty()) why = "required fields are missing: " + core::to_string(s.validation.front());
-      if (why.empty() && ui::normalize_server_url(app_->session().settings().server_url).empty()) why = "no server is configured";
-      if (why.empty()) why = "publishing is not possible right now";
-      settle(id, false, JsonOut().str("message", why));
+      std::string code = "not_now", why = ui::tr(ui::Str::ErrCannotPublish);
+      if (s.report.blocks()) {
+        code = "blocked_by_guard";
+        why = ui::tr(ui::Str::ErrMustFix);
+      } else if (!s.validation.empty()) {
+        code = "invalid_article";
+        why = ui::trf(ui::Str::ErrFieldsMissing, ui::describe(s.validation.front()).c_str());
+      } else if (ui::normalize_server_url(app_->session().settings().server_url).empty()) {
+        code = "no_server";
+        why = ui::tr(ui::Str::ErrNoServer);
+      }
+      settle(id, false, JsonOut().str("code", code).str("message", why));
       return;
     }
   } else if (method == "unmount") {
     app_->shutdown();
   } else {
-    settle(id, false, JsonOut().str("message", "unknown method " + method));
+    settle(id, false,
+           JsonOut()
+               .str("code", "unknown_method")
+               .str("message", ui::trf(ui::Str::ErrUnknownMethod, method.c_str())));
     return;
   }
   api_steps_.push_back(step);
@@ -420,17 +545,23 @@ void Widget::run_api_steps() {
         // draft made from the same file before).
         const core::Result<std::string> opened = session.import("article.json", step.argument);
         if (!opened.ok()) {
-          settle(step.id, false, JsonOut().str("message", core::to_string(opened.error().problems.front())));
+          const core::Diagnostic& d = opened.error().problems.front();
+          settle(step.id, false,
+                 JsonOut()
+                     .str("code", d.code.empty() ? "not_an_article" : d.code)
+                     .str("message", ui::describe(d)));
           step.stage = -1;
         } else {
           step.draft = *opened;
           step.stage = 1;
         }
-      } else if (step.stage == 1 && session.draft().id == step.draft && !session.draft().save_in_flight) {
+      } else if (step.stage == 1 && session.draft().id == step.draft &&
+                 !session.draft().save_in_flight) {
         settle(step.id, true, JsonOut().str("draftId", step.draft));
         step.stage = -1;
       } else if (step.frames > 600) {
-        settle(step.id, false, JsonOut().str("message", "the editor did not take the article"));
+        settle(step.id, false,
+               JsonOut().str("code", "not_taken").str("message", ui::tr(ui::Str::ErrNotTaken)));
         step.stage = -1;
       }
     } else if (step.method == "save" && step.stage == 0 && GImGui->InputEventsQueue.Size == 0) {
@@ -438,8 +569,10 @@ void Widget::run_api_steps() {
       const int id = step.id;
       session.save([this, id, draft = session.draft().id](core::Status r) {
         if (!app_) return;
-        if (!r.ok()) settle(id, false, JsonOut().str("message", r.error().message()).flag("storage", true));
-        else settle(id, true, JsonOut().str("draftId", draft));
+        if (!r.ok())
+          settle(id, false, JsonOut().str("message", r.error().message()).flag("storage", true));
+        else
+          settle(id, true, JsonOut().str("draftId", draft));
       });
       wake(1);
       step.stage = -1;
@@ -456,7 +589,8 @@ void Widget::run_api_steps() {
       press_js_shutdown();  // no more frames or events; press.js removes the elements
     }
   }
-  api_steps_.erase(std::remove_if(api_steps_.begin(), api_steps_.end(), [](const ApiStep& s) { return s.stage < 0; }),
+  api_steps_.erase(std::remove_if(api_steps_.begin(), api_steps_.end(),
+                                  [](const ApiStep& s) { return s.stage < 0; }),
                    api_steps_.end());
 }
 
