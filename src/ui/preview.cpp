@@ -236,6 +236,9 @@ void Preview::draw(const char* id, const PreviewContent& content, const FontSet&
        width != m.width ||
        (view_height != m.view_height &&
         m.page.height <= std::max(view_height, m.view_height) + 1))) {
+    // New glyphs change advances (a glyph missing from the atlas measured as the fallback):
+    // lines laid out with the old font are not reused.
+    if (font_generation != m.font_generation) m.memo.clear();
     m.relayout(content, fonts, width, view_height);
     m.generation = content.generation;
     m.font_generation = font_generation;
