@@ -41,8 +41,8 @@ function renderList() {
     const small = document.createElement('small');
     small.textContent = `${a.status === 'published' ? '已发布' : '草稿'} · ${a.updated_at.slice(0, 16).replace('T', ' ')}`;
     li.append(small);
-    li.addEventListener('click', () => openArticle(a.id));
-    li.addEventListener('keydown', (e) => { if (e.key === 'Enter') openArticle(a.id); });
+    li.addEventListener('click', () => openArticle(a.id, a.title));
+    li.addEventListener('keydown', (e) => { if (e.key === 'Enter') openArticle(a.id, a.title); });
     ul.append(li);
   }
   $('list-note').textContent = `${shown.length} / ${articles.length} 篇`;
@@ -60,13 +60,22 @@ async function refresh() {
 }
 
 let editor;
-async function openArticle(id) {
+// Fetching and opening are told apart: a failed fetch is the server's, a refused load the
+// widget's (its message is already in the user's language).
+async function openArticle(id, title) {
+  const name = title ? `《${title}》` : `文章 ${id}`;
+  let article;
   try {
-    const article = await api(`/api/v1/articles/${id}`);
-    await editor.load(article);
-    log(`已打开文章 ${id}`);
+    article = await api(`/api/v1/articles/${id}`);
   } catch (err) {
-    log(`打开文章 ${id} 失败：${err.message}`, true);
+    log(`无法从服务器读取${name}：${err.status === 401 ? '令牌无效' : err.status ? `服务器错误 ${err.status}` : '服务器无法连接'}`, true);
+    return;
+  }
+  try {
+    await editor.load(article);
+    log(`已打开${name}`);
+  } catch (err) {
+    log(`无法打开${name}：${err.message}`, true);
   }
 }
 
@@ -76,14 +85,16 @@ tokenField.addEventListener('change', () => { sessionStorage.setItem('press-toke
 
 editor = await mount($('editor'), { server, token: tokenField.value.trim(), locale: params.get('locale') || 'zh' });
 window.pressEditor = editor;  // for the browser tests and the console
-editor.on('saved', (d) => log(`草稿已保存（${d.draftId}）`));
+// Autosave happens every few seconds: the log notes only the first save of each draft.
+const savedDrafts = new Set();
+editor.on('saved', (d) => {
+  if (savedDrafts.has(d.draftId)) return;
+  savedDrafts.add(d.draftId);
+  log('草稿已保存在本浏览器中');
+});
 editor.on('published', (d) => { log(`已发布：${d.url}`); refresh(); });
-editor.on('queued', (d) => log(`服务器未响应，已排队等待发布：${d.message}`, true));
-editor.on('error', (d) => log(`错误：${d.message}`, true));
-$('save').addEventListener('click', () => editor.save().catch((e) => log(`保存失败：${e.message}`, true)));
-$('publish').addEventListener('click', () => editor.publish().then(
-  (r) => log(r.queued ? '已排队，服务器恢复后自动发布' : `发布成功：${r.url}`),
-  (e) => log(`发布失败：${e.message}`, true)));
+editor.on('queued', (d) => log(`服务器暂时无法连接，文章已排队，恢复后自动发布（${d.message}）`, true));
+editor.on('error', (d) => log(d.message, true));
 // The article list is fetched once the editor shows its first frame (or after two seconds
 // if it does not), so that the request and the list's layout do not compete with the
 // editor's start-up on the main thread.

@@ -66,8 +66,10 @@ export async function mount(element, options = {}) {
     load(article) { alive(); return api.call('load', typeof article === 'string' ? article : JSON.stringify(article)); },
     save() { alive(); return api.call('save'); },
     // Where a part of the editor is on its canvas ({x, y, w, h} in CSS pixels, or null):
-    // 'title', 'author', 'source', 'editor', 'link', 'body', 'preview', 'save', 'publish'.
+    // 'title', 'author', 'source', 'editor', 'link', 'body', 'preview', 'save', 'publish'…
     itemRect(name) { alive(); return api.item(name); },
+    // Every part drawn in the last frame, {name: {x, y, w, h}} (for layout checks).
+    itemRects() { alive(); return api.item('*'); },
     // Internal figures (glyphs pending, queued publishes, last frame time), for tests.
     debugState() { alive(); return api.debug(); },
     publish() { alive(); return api.call('publish'); },

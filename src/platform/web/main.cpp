@@ -61,13 +61,18 @@ EMSCRIPTEN_KEEPALIVE void press_on_text(const char* utf8) {
 EMSCRIPTEN_KEEPALIVE void press_on_paste(const char* utf8) {
   if (g_widget) g_widget->input().paste(utf8);
 }
+EMSCRIPTEN_KEEPALIVE void press_on_clipboard(const char* utf8) {
+  if (g_widget) g_widget->input().clipboard_seen(utf8);
+}
 EMSCRIPTEN_KEEPALIVE void press_on_pointer(int kind, float x, float y, int button, int touch) {
   if (g_widget) g_widget->input().pointer(kind, x, y, button, touch != 0);
 }
 EMSCRIPTEN_KEEPALIVE void press_on_wheel(float dx, float dy) {
   if (g_widget) g_widget->input().wheel(dx, dy);
 }
-EMSCRIPTEN_KEEPALIVE void press_on_wake() { press::web::wake(); }
+EMSCRIPTEN_KEEPALIVE void press_on_wake() {
+  press::web::wake();
+}
 EMSCRIPTEN_KEEPALIVE void press_on_hide() {
   if (g_widget) g_widget->page_hidden();
 }
@@ -78,8 +83,8 @@ EMSCRIPTEN_KEEPALIVE void press_on_online() {
 EMSCRIPTEN_KEEPALIVE void press_glyph_cache_reply(const uint8_t* data, size_t size) {
   if (g_widget) g_widget->glyph_cache_loaded(data, size);
 }
-EMSCRIPTEN_KEEPALIVE void press_storage_reply(int request, int code, const char* error, const char* data,
-                                              size_t size) {
+EMSCRIPTEN_KEEPALIVE void press_storage_reply(int request, int code, const char* error,
+                                              const char* data, size_t size) {
   press::web::BrowserStorage::reply(request, code, error, data, size);
 }
 EMSCRIPTEN_KEEPALIVE void press_http_reply(int request, int status, const char* body, size_t size,
@@ -111,8 +116,10 @@ EMSCRIPTEN_KEEPALIVE const char* press_api_debug() {
   return json.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void press_api_call(int id, const char* method, const char* argument) {
-  if (g_widget) g_widget->api_call(id, method ? method : "", argument ? argument : "");
-  else press_js_api_done(id, 0, "{\"message\":\"the editor is not running\"}");
+  if (g_widget)
+    g_widget->api_call(id, method ? method : "", argument ? argument : "");
+  else
+    press_js_api_done(id, 0, "{\"message\":\"the editor is not running\"}");
 }
 
 }  // extern "C"

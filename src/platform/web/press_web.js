@@ -98,6 +98,18 @@ var LibraryPressWeb = {
         PressWeb.withStrings([text], function(p) { _press_on_paste(p); });
       });
       L(ta, 'drop', function(e) { e.preventDefault(); });
+      // What the clipboard holds when the editor gains focus (an address copied in another
+      // tab, for the link dialog), read only where the page already has the permission:
+      // never a prompt.
+      L(ta, 'focus', function() {
+        if (!navigator.permissions || !navigator.clipboard || !navigator.clipboard['readText']) return;
+        navigator.permissions.query({ name: 'clipboard-read' }).then(function(p) {
+          if (p.state !== 'granted') return;
+          return navigator.clipboard['readText']().then(function(text) {
+            if (PressWeb.host && text) PressWeb.withStrings([text], function(q) { _press_on_clipboard(q); });
+          });
+        }).catch(function() {});
+      });
 
       // ---- Pointer on the canvas only --------------------------------------------------------
       L(canvas, 'pointerdown', function(e) {
@@ -487,9 +499,16 @@ var LibraryPressWeb = {
   // ---- Files: picker, download, new tabs -------------------------------------------------------------
   press_js_file_import__deps: ['$PressWeb'],
   press_js_file_import: function(req) {
-    var reply = function(ok, error, name, data) {
+    // The file's bytes as they are (not decoded as text): the editor tells a picture or a
+    // Word file from an article by them.
+    var reply = function(ok, error, name, bytes) {
       if (PressWeb.gone) return;
-      PressWeb.withStrings([error, name, data], function(e, n, d) { _press_file_reply(req, ok ? 1 : 0, e, n, d, lengthBytesUTF8(data)); });
+      var d = _malloc(bytes.length + 1);
+      HEAPU8.set(bytes, d);
+      HEAPU8[d + bytes.length] = 0;
+      try {
+        PressWeb.withStrings([error, name], function(e, n) { _press_file_reply(req, ok ? 1 : 0, e, n, d, bytes.length); });
+      } finally { _free(d); }
     };
     var input = document.createElement('input');
     input.type = 'file';
@@ -504,11 +523,12 @@ var LibraryPressWeb = {
     };
     input.addEventListener('change', function() {
       var file = input.files && input.files[0];
-      if (!file) { settle(false, 'no file was chosen', '', ''); return; }
-      file.text().then(function(text) { settle(true, '', file.name, text); },
-                       function(e) { settle(false, 'cannot read ' + file.name + ': ' + (e.message || e), file.name, ''); });
+      var none = new Uint8Array(0);
+      if (!file) { settle(false, 'no file was chosen', '', none); return; }
+      file.arrayBuffer().then(function(buffer) { settle(true, '', file.name, new Uint8Array(buffer)); },
+                              function(e) { settle(false, 'cannot read ' + file.name + ': ' + (e.message || e), file.name, none); });
     });
-    input.addEventListener('cancel', function() { settle(false, 'cancelled', '', ''); });
+    input.addEventListener('cancel', function() { settle(false, 'cancelled', '', new Uint8Array(0)); });
     PressWeb.host['root'].appendChild(input);
     input.click();
   },

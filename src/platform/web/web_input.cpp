@@ -17,7 +17,8 @@ constexpr const char* kInput = "!press-input";
 bool g_ctrl_held = false;  // the physical Ctrl (Cmd) key, as the last key event reported it
 
 bool is_mac() {
-  static const int mac = EM_ASM_INT({ return /Mac|iPhone|iPad/.test(navigator.platform || "") ? 1 : 0; });
+  static const int mac =
+      EM_ASM_INT({ return / Mac | iPhone | iPad /.test(navigator.platform || "") ? 1 : 0; });
   return mac != 0;
 }
 
@@ -35,27 +36,62 @@ ImGuiKey map_key(const EmscriptenKeyboardEvent& e) {
     const ImGuiKey k = letter_or_digit(e.key[0]);
     if (k != ImGuiKey_None) return k;
   }
-  if (std::strncmp(e.code, "Key", 3) == 0 && e.code[3] && !e.code[4]) return letter_or_digit(e.code[3]);
-  if (std::strncmp(e.code, "Digit", 5) == 0 && e.code[5] && !e.code[6]) return letter_or_digit(e.code[5]);
+  if (std::strncmp(e.code, "Key", 3) == 0 && e.code[3] && !e.code[4])
+    return letter_or_digit(e.code[3]);
+  if (std::strncmp(e.code, "Digit", 5) == 0 && e.code[5] && !e.code[6])
+    return letter_or_digit(e.code[5]);
   struct Name {
     const char* code;
     ImGuiKey key;
   };
   static const Name kNames[] = {
-      {"Backspace", ImGuiKey_Backspace}, {"Tab", ImGuiKey_Tab}, {"Enter", ImGuiKey_Enter},
-      {"NumpadEnter", ImGuiKey_KeypadEnter}, {"Escape", ImGuiKey_Escape}, {"Space", ImGuiKey_Space},
-      {"Delete", ImGuiKey_Delete}, {"Insert", ImGuiKey_Insert}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End},
-      {"PageUp", ImGuiKey_PageUp}, {"PageDown", ImGuiKey_PageDown}, {"ArrowLeft", ImGuiKey_LeftArrow},
-      {"ArrowRight", ImGuiKey_RightArrow}, {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow},
-      {"ShiftLeft", ImGuiKey_LeftShift}, {"ShiftRight", ImGuiKey_RightShift}, {"ControlLeft", ImGuiKey_LeftCtrl},
-      {"ControlRight", ImGuiKey_RightCtrl}, {"AltLeft", ImGuiKey_LeftAlt}, {"AltRight", ImGuiKey_RightAlt},
-      {"MetaLeft", ImGuiKey_LeftSuper}, {"MetaRight", ImGuiKey_RightSuper}, {"Minus", ImGuiKey_Minus},
-      {"Equal", ImGuiKey_Equal}, {"BracketLeft", ImGuiKey_LeftBracket}, {"BracketRight", ImGuiKey_RightBracket},
-      {"Backslash", ImGuiKey_Backslash}, {"Semicolon", ImGuiKey_Semicolon}, {"Quote", ImGuiKey_Apostrophe},
-      {"Comma", ImGuiKey_Comma}, {"Period", ImGuiKey_Period}, {"Slash", ImGuiKey_Slash},
-      {"Backquote", ImGuiKey_GraveAccent}, {"F1", ImGuiKey_F1}, {"F2", ImGuiKey_F2}, {"F3", ImGuiKey_F3},
-      {"F4", ImGuiKey_F4}, {"F5", ImGuiKey_F5}, {"F6", ImGuiKey_F6}, {"F7", ImGuiKey_F7}, {"F8", ImGuiKey_F8},
-      {"F9", ImGuiKey_F9}, {"F10", ImGuiKey_F10}, {"F11", ImGuiKey_F11}, {"F12", ImGuiKey_F12},
+      {"Backspace", ImGuiKey_Backspace},
+      {"Tab", ImGuiKey_Tab},
+      {"Enter", ImGuiKey_Enter},
+      {"NumpadEnter", ImGuiKey_KeypadEnter},
+      {"Escape", ImGuiKey_Escape},
+      {"Space", ImGuiKey_Space},
+      {"Delete", ImGuiKey_Delete},
+      {"Insert", ImGuiKey_Insert},
+      {"Home", ImGuiKey_Home},
+      {"End", ImGuiKey_End},
+      {"PageUp", ImGuiKey_PageUp},
+      {"PageDown", ImGuiKey_PageDown},
+      {"ArrowLeft", ImGuiKey_LeftArrow},
+      {"ArrowRight", ImGuiKey_RightArrow},
+      {"ArrowUp", ImGuiKey_UpArrow},
+      {"ArrowDown", ImGuiKey_DownArrow},
+      {"ShiftLeft", ImGuiKey_LeftShift},
+      {"ShiftRight", ImGuiKey_RightShift},
+      {"ControlLeft", ImGuiKey_LeftCtrl},
+      {"ControlRight", ImGuiKey_RightCtrl},
+      {"AltLeft", ImGuiKey_LeftAlt},
+      {"AltRight", ImGuiKey_RightAlt},
+      {"MetaLeft", ImGuiKey_LeftSuper},
+      {"MetaRight", ImGuiKey_RightSuper},
+      {"Minus", ImGuiKey_Minus},
+      {"Equal", ImGuiKey_Equal},
+      {"BracketLeft", ImGuiKey_LeftBracket},
+      {"BracketRight", ImGuiKey_RightBracket},
+      {"Backslash", ImGuiKey_Backslash},
+      {"Semicolon", ImGuiKey_Semicolon},
+      {"Quote", ImGuiKey_Apostrophe},
+      {"Comma", ImGuiKey_Comma},
+      {"Period", ImGuiKey_Period},
+      {"Slash", ImGuiKey_Slash},
+      {"Backquote", ImGuiKey_GraveAccent},
+      {"F1", ImGuiKey_F1},
+      {"F2", ImGuiKey_F2},
+      {"F3", ImGuiKey_F3},
+      {"F4", ImGuiKey_F4},
+      {"F5", ImGuiKey_F5},
+      {"F6", ImGuiKey_F6},
+      {"F7", ImGuiKey_F7},
+      {"F8", ImGuiKey_F8},
+      {"F9", ImGuiKey_F9},
+      {"F10", ImGuiKey_F10},
+      {"F11", ImGuiKey_F11},
+      {"F12", ImGuiKey_F12},
   };
   for (const Name& n : kNames)
     if (std::strcmp(e.code, n.code) == 0 || std::strcmp(e.key, n.code) == 0) return n.key;
@@ -75,11 +111,30 @@ bool types_text(const EmscriptenKeyboardEvent& e) {
 // select the page...). Others (new tab, close, reload, find) stay the browser's.
 bool editor_shortcut(ImGuiKey k) {
   switch (k) {
-    case ImGuiKey_A: case ImGuiKey_B: case ImGuiKey_C: case ImGuiKey_D: case ImGuiKey_I:
-    case ImGuiKey_K: case ImGuiKey_P: case ImGuiKey_S: case ImGuiKey_X: case ImGuiKey_Y:
-    case ImGuiKey_Z: case ImGuiKey_Enter: case ImGuiKey_KeypadEnter: case ImGuiKey_Home: case ImGuiKey_End:
-    case ImGuiKey_LeftArrow: case ImGuiKey_RightArrow: case ImGuiKey_UpArrow: case ImGuiKey_DownArrow:
-    case ImGuiKey_Backspace: case ImGuiKey_Delete: case ImGuiKey_1: case ImGuiKey_2: case ImGuiKey_3:
+    case ImGuiKey_A:
+    case ImGuiKey_B:
+    case ImGuiKey_C:
+    case ImGuiKey_D:
+    case ImGuiKey_I:
+    case ImGuiKey_K:
+    case ImGuiKey_P:
+    case ImGuiKey_S:
+    case ImGuiKey_X:
+    case ImGuiKey_Y:
+    case ImGuiKey_Z:
+    case ImGuiKey_Enter:
+    case ImGuiKey_KeypadEnter:
+    case ImGuiKey_Home:
+    case ImGuiKey_End:
+    case ImGuiKey_LeftArrow:
+    case ImGuiKey_RightArrow:
+    case ImGuiKey_UpArrow:
+    case ImGuiKey_DownArrow:
+    case ImGuiKey_Backspace:
+    case ImGuiKey_Delete:
+    case ImGuiKey_1:
+    case ImGuiKey_2:
+    case ImGuiKey_3:
       return true;
     default:
       return false;
@@ -89,7 +144,8 @@ bool editor_shortcut(ImGuiKey k) {
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   wake();
   // An input method is composing: the key is its, and the text comes with compositionend.
-  if (e->keyCode == 229 || std::strcmp(e->key, "Process") == 0 || press_js_composing()) return EM_FALSE;
+  if (e->keyCode == 229 || std::strcmp(e->key, "Process") == 0 || press_js_composing())
+    return EM_FALSE;
   if (std::strcmp(e->key, "Dead") == 0) return EM_FALSE;  // dead keys also end in an input event
   ImGuiIO& io = ImGui::GetIO();
   const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
@@ -114,7 +170,8 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
   if (!down) return EM_FALSE;
   const bool alt_gr = e->ctrlKey && e->altKey;  // Windows reports AltGr as Ctrl+Alt
-  if (types_text(*e) && (!ctrl || alt_gr) && !(mac && e->metaKey)) return EM_FALSE;  // the input event carries it
+  if (types_text(*e) && (!ctrl || alt_gr) && !(mac && e->metaKey))
+    return EM_FALSE;  // the input event carries it
   if (ctrl) return editor_shortcut(key) ? EM_TRUE : EM_FALSE;
   if (key >= ImGuiKey_F1 && key <= ImGuiKey_F12) return EM_FALSE;
   return key != ImGuiKey_None ? EM_TRUE : EM_FALSE;
@@ -151,6 +208,10 @@ void WebInput::uninstall() {
 void WebInput::text(const char* utf8) {
   ImGui::GetIO().AddInputCharactersUTF8(utf8);
   wake();
+}
+
+void WebInput::clipboard_seen(const char* utf8) {
+  if (clipboard_) clipboard_->receive(utf8 ? utf8 : "");
 }
 
 void WebInput::paste(const char* utf8) {

@@ -22,6 +22,9 @@ class WebInput {
   void text(const char* utf8);
   // A paste event: its text becomes the clipboard, then the editor gets Ctrl+V.
   void paste(const char* utf8);
+  // The system clipboard read when the editor gained focus (where the page may read it):
+  // what the link dialog offers as the address. No key event: nothing is pasted.
+  void clipboard_seen(const char* utf8);
   // kind: 0 move, 1 down, 2 up, 3 left the canvas.
   void pointer(int kind, float x, float y, int button, bool touch);
   void wheel(float dx, float dy);
