@@ -272,7 +272,8 @@ void Widget::draw() {
   if (wanted == 0 || first_frame_marked_) renderer_.render(ImGui::GetDrawData());
   input_.after_frame();
   ++frames_drawn_;
-  last_frame_ms_ = emscripten_get_now() - started;
+  last_frame_end_ = emscripten_get_now();
+  last_frame_ms_ = last_frame_end_ - started;
 }
 
 void Widget::emit(const char* name, const std::string& json_text) {
@@ -442,7 +443,8 @@ std::string Widget::debug_json() const {
       .flag("dirty", app_ && app_->dirty())
       .flag("contextLost", renderer_.lost())
       .num("frames", double(frames_drawn_))
-      .num("lastFrameMs", last_frame_ms_);
+      .num("lastFrameMs", last_frame_ms_)
+      .num("lastFrameAt", last_frame_end_);
 }
 
 void Widget::glyph_cache_loaded(const uint8_t* data, size_t size) {

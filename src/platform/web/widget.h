@@ -91,6 +91,7 @@ class Widget {
   double font_nudge_ = 0;     // see draw(): keeps rebuilding while glyphs are pending
   uint64_t frames_drawn_ = 0;
   double last_frame_ms_ = 0;  // CPU time of the last frame (update, layout, GL calls)
+  double last_frame_end_ = 0;  // performance.now() when it ended (keystroke latency, bench)
 
   // What the page has been told, to emit each event once.
   uint64_t seen_edit_ = 0, seen_saved_ = 0;
