@@ -31,7 +31,36 @@ void append_footer(std::string& out, const Footer& footer) {
   append(out, "</footer>\n");
 }
 
-void append_page_head(std::string& out, const PageHead& head) {
+// The school's name (a link home) over its second line, then the main navigation; one
+// link per line, so that the links are apart in the text as well as on screen.
+void append_header(std::string& out, const PageHeader& header) {
+  if (!header.present()) return;
+  append(out,
+         "<header class=\"site-header\">\n<div class=\"site-brand\"><a class=\"site-name\" "
+         "href=\"/\">");
+  append_escaped_html(out, header.name);
+  append(out, "</a>");
+  if (!header.subtitle.empty()) {
+    append(out, "<p class=\"site-subtitle\">");
+    append_escaped_html(out, header.subtitle);
+    append(out, "</p>");
+  }
+  append(out, "</div>\n");
+  if (!header.nav.empty()) {
+    append(out, "<nav class=\"site-nav\">\n");
+    for (const SiteNavLink& link : header.nav) {
+      append(out, "<a href=\"");
+      append_url(out, link.url);
+      append(out, "\">");
+      append_escaped_html(out, link.label);
+      append(out, "</a>\n");
+    }
+    append(out, "</nav>\n");
+  }
+  append(out, "</header>\n");
+}
+
+void append_page_head(std::string& out, const PageHead& head, const PageHeader& header) {
   append(out,
          "<!DOCTYPE html>\n"
          "<html lang=\"zh-CN\">\n"
@@ -44,8 +73,9 @@ void append_page_head(std::string& out, const PageHead& head) {
          "</title>\n"
          "<link rel=\"stylesheet\" href=\"/portal.css\">\n"
          "</head>\n"
-         "<body>\n"
-         "<div class=\"page\">\n");
+         "<body>\n");
+  append_header(out, header);
+  append(out, "<div class=\"page\">\n");
 }
 
 void append_breadcrumb(std::string& out, const Breadcrumb& crumbs) {

@@ -9,8 +9,9 @@
 
 namespace press::core {
 
-// From <!DOCTYPE html> to the opening <div class="page">.
-void append_page_head(std::string& out, const PageHead& head);
+// From <!DOCTYPE html> to the opening <div class="page">, with the site's header band
+// between <body> and the page column when the site has one.
+void append_page_head(std::string& out, const PageHead& head, const PageHeader& header);
 void append_breadcrumb(std::string& out, const Breadcrumb& crumbs);
 void append_footer(std::string& out, const Footer& footer);
 // What follows the footer.

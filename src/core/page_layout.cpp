@@ -55,6 +55,10 @@ std::string FooterLine::visible_text() const {
   return has_text ? text + ' ' + icp : icp;
 }
 
+PageHeader describe_header(const SiteProfile& site) {
+  return {site.header.name, site.header.subtitle, site.header.nav};
+}
+
 // One line per site footer line; the ICP number goes on the last one, or on a line of
 // its own when the site has no footer text.
 Footer describe_footer(const SiteProfile& site) {
@@ -70,6 +74,7 @@ Footer describe_footer(const SiteProfile& site) {
 ArticlePageLayout describe_article_page(const Article& a, const SiteProfile& site) {
   ArticlePageLayout p;
   p.head.title = a.title + " - " + site.institution;
+  p.header = describe_header(site);
   p.breadcrumb = article_breadcrumb(a, site);
   p.title = a.title;
   p.meta = meta_line(a);

@@ -16,6 +16,14 @@ struct PageHead {
   std::string title;  // "<article title> - <institution>", unescaped
 };
 
+// The site's band above the page column (SiteHeader, as the page shows it).
+struct PageHeader {
+  std::string name;
+  std::string subtitle;
+  std::vector<SiteNavLink> nav;
+  bool present() const { return !name.empty(); }
+};
+
 // One level of the breadcrumb. Levels are shown in order, separated by " > ".
 struct Crumb {
   enum class Kind { Link, Plain, Current };
@@ -60,6 +68,7 @@ struct Footer {
 
 struct ArticlePageLayout {
   PageHead head;
+  PageHeader header;
   Breadcrumb breadcrumb;
   std::string title;
   std::vector<LabeledItem> meta;  // always ends with the view count
@@ -70,6 +79,9 @@ struct ArticlePageLayout {
 
 // Every part of the article page but the body (which is the Document).
 ArticlePageLayout describe_article_page(const Article& a, const SiteProfile& site);
+
+// The header band, like the footer the site profile's alone.
+PageHeader describe_header(const SiteProfile& site);
 
 // The footer band: it belongs to the site profile, nothing from an article reaches it.
 Footer describe_footer(const SiteProfile& site);

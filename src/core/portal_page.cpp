@@ -460,7 +460,7 @@ std::string render_portal_page(const Article& a, const SiteProfile& site, const 
   out.reserve(body.text.size() + body.text.size() / 8 + body.blocks.size() * 16 +
               body.spans.size() * 8 + 4096);
   advise_huge_pages(out.data(), out.capacity());
-  append_page_head(out, page.head);
+  append_page_head(out, page.head, page.header);
   append_breadcrumb(out, page.breadcrumb);
   append(out, "<article class=\"article\">\n<h1 class=\"article-title\">");
   append_escaped_html(out, page.title);

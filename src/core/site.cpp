@@ -1,6 +1,7 @@
 #include "core/site.h"
 
 #include "core/json_reader.h"
+#include "core/url_policy.h"
 #include "core/utf8.h"
 
 namespace press::core {
@@ -12,11 +13,14 @@ namespace {
 bool is_slug(std::string_view s) {
   if (s.empty() || s.front() == '/' || s.back() == '/') return false;
   for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '/')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '/'))
+      return false;
   return s.find("//") == std::string_view::npos;
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
 
 bool equals_ci(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -34,7 +38,8 @@ void read_channels(const json* v, SiteProfile& site, Diagnostics& errors) {
   for (size_t i = 0; i < v->size(); ++i) {
     const std::string prefix = "channels[" + std::to_string(i) + "].";
     if (!(*v)[i].is_object()) {
-      errors.push_back({"channels[" + std::to_string(i) + "]", "expected an object with path and slug"});
+      errors.push_back(
+          {"channels[" + std::to_string(i) + "]", "expected an object with path and slug"});
       continue;
     }
     FieldReader r((*v)[i], errors, prefix);
@@ -42,8 +47,66 @@ void read_channels(const json* v, SiteProfile& site, Diagnostics& errors) {
     r.read("path", c.path, true);
     r.read("slug", c.slug, true);
     if (c.path.empty()) r.error(prefix + "path", "must name at least one level");
-    if (!is_slug(c.slug)) r.error(prefix + "slug", "expected lower-case letters, digits, '-', '_' and '/' separators");
+    if (!is_slug(c.slug))
+      r.error(prefix + "slug", "expected lower-case letters, digits, '-', '_' and '/' separators");
     site.channels.push_back(std::move(c));
+  }
+}
+
+bool one_line(std::string_view s) {
+  for (unsigned char c : s)
+    if (c < 0x20 || c == 0x7f) return false;
+  return utf8::is_valid(s);
+}
+
+// A site path or an http(s) address the URL policy allows; never javascript: or "//host".
+bool nav_url_ok(std::string_view url) {
+  if (url.empty() || url.size() > 512 || !one_line(url) || url.find(' ') != std::string_view::npos)
+    return false;
+  const bool site_path = url.front() == '/' && (url.size() == 1 || url[1] != '/');
+  const bool web = url.substr(0, 7) == "http://" || url.substr(0, 8) == "https://";
+  return (site_path || web) && url_allowed(url);
+}
+
+void read_header(const json* v, SiteHeader& header, Diagnostics& errors) {
+  if (!v || v->is_null()) return;
+  if (!v->is_object()) {
+    errors.push_back({"header", std::string("expected an object, got ") + json_type_name(*v), 0, 0,
+                      "wrong_type"});
+    return;
+  }
+  FieldReader r(*v, errors, "header.");
+  r.read("name", header.name, true);
+  r.read("subtitle", header.subtitle);
+  if (!one_line(header.name) || utf8::count_code_points(header.name) > 60)
+    r.error("header.name", "expected one line of at most 60 characters", "too_long");
+  if (!one_line(header.subtitle) || utf8::count_code_points(header.subtitle) > 120)
+    r.error("header.subtitle", "expected one line of at most 120 characters", "too_long");
+  const json* nav = r.find("nav");
+  if (!nav || nav->is_null()) return;
+  if (!nav->is_array()) {
+    errors.push_back({"header.nav", std::string("expected an array, got ") + json_type_name(*nav),
+                      0, 0, "wrong_type"});
+    return;
+  }
+  if (nav->size() > 16) errors.push_back({"header.nav", "at most 16 links", 0, 0, "too_long"});
+  for (size_t i = 0; i < nav->size() && i < 16; ++i) {
+    const std::string prefix = "header.nav[" + std::to_string(i) + "].";
+    if (!(*nav)[i].is_object()) {
+      errors.push_back({"header.nav[" + std::to_string(i) + "]",
+                        "expected an object with label and url", 0, 0, "wrong_type"});
+      continue;
+    }
+    FieldReader nr((*nav)[i], errors, prefix);
+    SiteNavLink link;
+    nr.read("label", link.label, true);
+    nr.read("url", link.url, true);
+    if (link.label.empty() || !one_line(link.label) || utf8::count_code_points(link.label) > 20)
+      nr.error(prefix + "label", "expected one line of 1 to 20 characters", "too_long");
+    if (!nav_url_ok(link.url))
+      nr.error(prefix + "url", "expected a site path such as /channel/xwzx/ or an http(s) address",
+               "bad_url");
+    header.nav.push_back(std::move(link));
   }
 }
 
@@ -54,7 +117,8 @@ SiteParse parse_site(std::string_view json_text) {
   json j;
   if (!parse_json(json_text, j, result.errors)) return result;
   if (!j.is_object()) {
-    result.errors.push_back({"", std::string("expected a site profile object, got ") + json_type_name(j)});
+    result.errors.push_back(
+        {"", std::string("expected a site profile object, got ") + json_type_name(j)});
     return result;
   }
   SiteProfile& site = result.site;
@@ -79,11 +143,14 @@ SiteParse parse_site(std::string_view json_text) {
       errors.push_back({"guard", std::string("expected an object, got ") + json_type_name(*g)});
     }
   }
-  if (errors.empty() && site.institution.empty()) errors.push_back({"institution", "must not be empty"});
+  read_header(r.find("header"), site.header, errors);
+  if (errors.empty() && site.institution.empty())
+    errors.push_back({"institution", "must not be empty"});
   for (size_t i = 0; i < site.channels.size(); ++i)
     for (size_t k = 0; k < i; ++k)
       if (site.channels[k].path == site.channels[i].path)
-        errors.push_back({"channels[" + std::to_string(i) + "].path", "repeats channels[" + std::to_string(k) + "]"});
+        errors.push_back({"channels[" + std::to_string(i) + "].path",
+                          "repeats channels[" + std::to_string(k) + "]"});
   return result;
 }
 

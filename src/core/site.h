@@ -19,17 +19,33 @@ struct GuardSettings {
   std::vector<std::string> allowed_terms;  // suppress built-in hits inside these words
 };
 
+// A link of the portal's main navigation: a site path ("/", "/channel/xwzx/") or an
+// http(s) address.
+struct SiteNavLink {
+  std::string label;
+  std::string url;
+};
+
+// The band above every page of a real portal: the school's name, an optional second line
+// (its English name) and the main navigation. No name, no band.
+struct SiteHeader {
+  std::string name;
+  std::string subtitle;
+  std::vector<SiteNavLink> nav;
+};
+
 struct SiteProfile {
   std::string id;           // "zjitc"
   std::string institution;  // 浙江工贸职业技术学院
   std::string home_label = "首页";
   std::string body_label = "正文";  // last breadcrumb level
   std::vector<SiteChannel> channels;
-  std::vector<std::string> footer_lines;  // shown verbatim, escaped
-  std::string icp;                        // 浙ICP备12044836号
-  std::vector<std::string> own_domains;   // zjitc.edu.cn (subdomains included)
+  std::vector<std::string> footer_lines;          // shown verbatim, escaped
+  std::string icp;                                // 浙ICP备12044836号
+  std::vector<std::string> own_domains;           // zjitc.edu.cn (subdomains included)
   std::vector<std::string> allowed_link_domains;  // other domains links may point to
   GuardSettings guard;
+  SiteHeader header;
 };
 
 struct SiteParse {

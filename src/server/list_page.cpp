@@ -135,7 +135,7 @@ std::string render_list_page(const ListPageInput& in, const core::SiteProfile& s
   head.title += site.institution;
   std::string out;
   out.reserve(4096 + in.items.size() * 160);
-  core::append_page_head(out, head);
+  core::append_page_head(out, head, core::describe_header(site));
   core::append_breadcrumb(out, list_breadcrumb(in.channel, site));
   append(out, "<section class=\"channel\">\n<h1 class=\"channel-title\">");
   core::append_escaped_html(out, heading);

@@ -3,12 +3,12 @@
 // The article, drafts and publishing are the session's (editor_session.cpp); drawing is
 // in app_view.cpp, app_form.cpp and app_dialogs.cpp.
 #include "ui/app.h"
-#include "ui/messages.h"
 
 #include <algorithm>
 
 #include "core/beijing_time.h"
 #include "core/portal_page.h"
+#include "ui/messages.h"
 #include "ui/theme.h"
 #include "ui/time_entry.h"
 
@@ -62,6 +62,10 @@ App::App(Platform& platform, AppConfig config)
     for (const std::string& level : c.path) fonts_.note_text(level), fonts_.note_small(level);
   for (const std::string& line : config_.site.footer_lines) fonts_.note_small(line);
   fonts_.note_small(config_.site.icp + config_.site.home_label + config_.site.body_label);
+  // The preview's header band: the name in the title face, the rest as the page shows it.
+  fonts_.note_title(config_.site.header.name);
+  fonts_.note_small(config_.site.header.subtitle);
+  for (const core::SiteNavLink& link : config_.site.header.nav) fonts_.note_text(link.label);
 
   state_.body.set_clipboard(platform_.clipboard);
   session_.listen([this](SessionEvent e) { on_session(e); });

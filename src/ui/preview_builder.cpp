@@ -42,7 +42,9 @@ void PreviewBuilder::build(const PreviewContent& c, const core::ArticlePageLayou
   x_ = page_.column_x0 + pad;
   w_ = std::max(40.f, column - 2 * pad);
   page_.backgrounds.push_back({ImRect(0, 0, width, band), kRed});
-  y_ = band + 24 * s_;
+  y_ = band;
+  header(chrome.header, width);
+  y_ += 24 * s_;
   page_.column_y0 = y_;
 
   breadcrumb(chrome.breadcrumb);
@@ -52,6 +54,37 @@ void PreviewBuilder::build(const PreviewContent& c, const core::ArticlePageLayou
   original_link(chrome.original_link);
   editor_line(chrome.editor_line);
   footer(chrome.footer, width, view_height);
+}
+
+// The site's band as portal.css draws it: the name in the college colour over its second
+// line on white, then the navigation on red, both the window's full width.
+void PreviewBuilder::header(const core::PageHeader& h, float width) {
+  if (!h.present()) return;
+  const float top = y_;
+  y_ += 18 * s_;
+  PreviewText& name = begin_text(26 * s_, 26 * s_ * 1.3f, PreviewAlign::Left, x_, w_);
+  append(name, h.name, kTitle, 0, -1, kRed);
+  finish_text(name);
+  if (!h.subtitle.empty()) {
+    y_ += 2 * s_;
+    PreviewText& sub = begin_text(13 * s_, 13 * s_ * 1.5f, PreviewAlign::Left, x_, w_);
+    append(sub, h.subtitle, kSmall, 0, -1, kMuted);
+    finish_text(sub);
+  }
+  y_ += 14 * s_;
+  page_.backgrounds.push_back({ImRect(0, top, width, y_), kWhite});
+  if (h.nav.empty()) return;
+  const float nav_top = y_;
+  y_ += 8 * s_;
+  PreviewText& nav =
+      begin_text(15 * s_, 15 * s_ * 1.6f, PreviewAlign::Center, 16 * s_, width - 32 * s_);
+  for (const core::SiteNavLink& link : h.nav) {
+    if (!nav.text.empty()) append(nav, "      ", kRegular, 0, -1, kWhite);
+    append(nav, link.label, kRegular, 0, -1, kWhite);
+  }
+  finish_text(nav);
+  y_ += 8 * s_;
+  page_.backgrounds.push_back({ImRect(0, nav_top, width, y_), kRed});
 }
 
 // 首页 > 新闻中心 > 媒体看工贸 > 正文, the current level muted.

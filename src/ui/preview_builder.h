@@ -39,6 +39,7 @@ class PreviewBuilder {
   };
 
   // Chrome parts, in page order.
+  void header(const core::PageHeader& header, float width);
   void breadcrumb(const core::Breadcrumb& crumbs);
   void title(const std::string& title);
   void meta_line(const std::vector<core::LabeledItem>& meta);

@@ -204,8 +204,18 @@ TEST_CASE("the sample article page follows the portal anatomy", "[html][sample]"
   CHECK(page.find("<footer class=\"site-footer\">") != std::string::npos);
   CHECK((page.size() >= 8 && page.compare(page.size() - 8, 8, "</html>\n") == 0));
 
+  // The site's header band between <body> and the page column, every value escaped.
+  CHECK(page.find("<body>\n<header class=\"site-header\">\n<div class=\"site-brand\"><a class=\"site-name\" "
+                  "href=\"/\">浙江工贸职业技术学院</a><p class=\"site-subtitle\">Zhejiang Industry &amp; Trade "
+                  "Vocational College</p></div>\n<nav class=\"site-nav\">\n<a href=\"/\">首页</a>\n"
+                  "<a href=\"/channel/xwzx/\">新闻中心</a>\n") != std::string::npos);
+  CHECK(page.find("<a href=\"https://www.zjitc.edu.cn/\">学校官网</a>\n</nav>\n</header>\n<div class=\"page\">") !=
+        std::string::npos);
+
   // The visible text, top to bottom.
   std::vector<std::string> expected = {
+      "浙江工贸职业技术学院", "Zhejiang Industry & Trade Vocational College",
+      "首页", "新闻中心", "工贸要闻", "媒体看工贸", "院系动态", "通知公告", "学校官网",
       "首页 > 新闻中心 > 媒体看工贸 > 正文",
       "温度新闻客户端:温州湾新区产教联合体成立",
       "作者:温度新闻客户端  来源:温度新闻客户端  发布时间:2023年07月29日 14:02  浏览:"};

@@ -26,16 +26,49 @@ TEST_CASE("site profile errors are located") {
     return p.errors.empty() ? std::string("<none>") : p.errors[0].path;
   };
   CHECK(first_path(R"({"id":"x"})") == "institution");
-  CHECK(first_path(R"({"id":"x","institution":"某学院","channels":[{"path":["a"],"slug":"A B"}]})") ==
-        "channels[0].slug");
+  CHECK(
+      first_path(R"({"id":"x","institution":"某学院","channels":[{"path":["a"],"slug":"A B"}]})") ==
+      "channels[0].slug");
   CHECK(first_path(R"({"id":"x","institution":"某学院","channels":[3]})") == "channels[0]");
   CHECK(first_path(R"({"id":"x","institution":"某学院","guard":{"blocked_terms":"赌"}})") ==
         "guard.blocked_terms");
-  CHECK(first_path(R"({"id":"x","institution":"某学院","channels":[{"path":["a"],"slug":"a"},{"path":["a"],"slug":"b"}]})") ==
-        "channels[1].path");
+  CHECK(
+      first_path(
+          R"({"id":"x","institution":"某学院","channels":[{"path":["a"],"slug":"a"},{"path":["a"],"slug":"b"}]})") ==
+      "channels[1].path");
   const SiteParse syntax = parse_site("{\n\"id\": }");
   REQUIRE(syntax.errors.size() == 1);
   CHECK(syntax.errors[0].line == 2);
+}
+
+TEST_CASE("the header band: name, second line and navigation; hostile links are refused") {
+  const SiteParse shipped = parse_site(read_source_file("assets/sites/zjitc.json"));
+  REQUIRE(shipped.ok());
+  CHECK(shipped.site.header.name == "浙江工贸职业技术学院");
+  REQUIRE(shipped.site.header.nav.size() == 7);
+  CHECK(shipped.site.header.nav[1].url == "/channel/xwzx/");
+
+  auto header = [](const std::string& h) {
+    return parse_site(R"({"id":"x","institution":"某学院","header":)" + h + "}");
+  };
+  CHECK(header("null").ok());
+  CHECK(header("null").site.header.name.empty());  // no header: none is drawn
+  const SiteParse ok = header(
+      R"({"name":"某学院","nav":[{"label":"首页","url":"/"},{"label":"官网","url":"https://a.edu.cn/"}]})");
+  CHECK(ok.ok());
+  auto first = [](const SiteParse& p) {
+    return p.errors.empty() ? std::string("<none>") : p.errors[0].path + " " + p.errors[0].code;
+  };
+  CHECK(first(header("[]")) == "header wrong_type");
+  CHECK(first(header(R"({"nav":[]})")) == "header.name required");
+  CHECK(first(header(R"({"name":"两行\n名字"})")) == "header.name too_long");
+  for (const char* url :
+       {"javascript:alert(1)", "//evil.example/", "data:text/html,x", "ftp://a.cn/", "/a b", ""})
+    CHECK(first(header(std::string(R"({"name":"某学院","nav":[{"label":"首页","url":")") + url +
+                       "\"}]}")) == "header.nav[0].url bad_url");
+  CHECK(first(header(R"({"name":"某学院","nav":[{"label":"","url":"/"}]})")) ==
+        "header.nav[0].label too_long");
+  CHECK(first(header(R"({"name":"某学院","nav":"首页"})")) == "header.nav wrong_type");
 }
 
 TEST_CASE("host_in_domains matches the domain and its subdomains only") {

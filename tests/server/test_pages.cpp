@@ -280,6 +280,10 @@ TEST_CASE("channel list pages, pagination, the home page and the breadcrumb's li
   CHECK(page1->body.find("测试文章 2<") == std::string::npos);  // on page 2
   CHECK(page1->body.find("放假通知") == std::string::npos);
   CHECK(page1->body.find("href=\"/channel/xwzx/mtkgm/page-2.html\"") != std::string::npos);
+  // The site's header band, the same markup as on the article pages.
+  const size_t band = page1->body.find("<body>\n<header class=\"site-header\">\n");
+  CHECK(band != std::string::npos);
+  CHECK(page1->body.find("<a href=\"/channel/tzgg/\">通知公告</a>\n", band) < page1->body.find("<div class=\"page\">"));
 
   auto page2 = c->Get("/channel/xwzx/mtkgm/page-2.html");
   REQUIRE(page2);

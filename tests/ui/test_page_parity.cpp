@@ -145,7 +145,14 @@ const std::vector<std::string> kFooter = {
     "院长信箱:yzxx@zjitc.edu.cn",
     "学院纪委监督电话/邮箱:0577-88105228 / gmjw@zjitc.edu.cn 浙ICP备12044836号"};
 
+// The site profile's header band: its name, second line and navigation.
+const std::vector<std::string> kHeader = {
+    "浙江工贸职业技术学院", "Zhejiang Industry & Trade Vocational College",
+    "首页 新闻中心 工贸要闻 媒体看工贸 院系动态 通知公告 学校官网"};
+const size_t kAfterHeader = 3;
+
 std::vector<std::string> with_footer(std::vector<std::string> parts) {
+  parts.insert(parts.begin(), kHeader.begin(), kHeader.end());
   parts.insert(parts.end(), kFooter.begin(), kFooter.end());
   return parts;
 }
@@ -167,10 +174,10 @@ TEST_CASE("the sample article's chrome is the same in the preview and on the pag
 TEST_CASE("an article without a publish time shows no time on either side", "[parity]") {
   const Sides s = both_sides([](Article& a) { a.published_at = 0; });
   REQUIRE(s.shown.published_at == 0);
-  REQUIRE(s.html.size() >= 5);
-  CHECK(s.html[2] == "作者:温度新闻客户端 来源:温度新闻客户端 浏览:");
+  REQUIRE(s.html.size() >= kAfterHeader + 5);
+  CHECK(s.html[kAfterHeader + 2] == "作者:温度新闻客户端 来源:温度新闻客户端 浏览:");
   // Clearing the time is an edit, stamped with the harness clock (2024-06-01 14:00).
-  CHECK(s.html[4] == "责任编辑:蔡学萍 最后编辑:2024年06月01日 14:00");
+  CHECK(s.html[kAfterHeader + 4] == "责任编辑:蔡学萍 最后编辑:2024年06月01日 14:00");
   CHECK(s.preview == s.html);
 }
 
@@ -198,8 +205,8 @@ TEST_CASE("a very long title wraps in the preview but keeps its text", "[parity]
     a.title = title;
     a.link = "javascript:alert(1)";  // refused as a link, still shown as text
   });
-  REQUIRE(s.html.size() >= 4);
-  CHECK(s.html[1] == squeeze(title));
-  CHECK(s.html[3] == "网站链接:javascript:alert(1)");
+  REQUIRE(s.html.size() >= kAfterHeader + 4);
+  CHECK(s.html[kAfterHeader + 1] == squeeze(title));
+  CHECK(s.html[kAfterHeader + 3] == "网站链接:javascript:alert(1)");
   CHECK(s.preview == s.html);
 }
