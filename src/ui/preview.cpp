@@ -92,6 +92,7 @@ struct Preview::Impl {
     const float top = o.y + t.y;
     size_t first = clip_top > top ? size_t((clip_top - top) / t.line_height) : 0;
     std::string recorded;  // what this block painted, when a test records it
+    float overflow = 0;    // how far its widest line, as painted, passes the box's right edge
     for (size_t li = first; li < lines.size(); ++li) {
       const float line_top = top + float(li) * t.line_height;
       if (line_top > clip_bottom) break;
@@ -187,8 +188,9 @@ struct Preview::Impl {
         i = run_end;
         if (r + 1 < t.runs.size() && i >= t.runs[r + 1].begin) ++r;
       }
+      overflow = std::max(overflow, x - (o.x + t.x + t.width));
     }
-    if (painted && !recorded.empty()) painted->push_back({std::move(recorded), t.body});
+    if (painted && !recorded.empty()) painted->push_back({std::move(recorded), t.body, overflow});
   }
 };
 

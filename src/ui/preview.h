@@ -46,6 +46,9 @@ HeadingLook heading_look(int level);
 struct PaintedText {
   std::string text;
   bool body = false;
+  // Pixels by which its widest line, painted with the current glyphs, passes the right
+  // edge of its box: more than rounding means it was laid out with other advances.
+  float overflow = 0;
 };
 
 class Preview {

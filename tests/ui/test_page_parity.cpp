@@ -210,3 +210,27 @@ TEST_CASE("a very long title wraps in the preview but keeps its text", "[parity]
   CHECK(s.html[kAfterHeader + 3] == "网站链接:javascript:alert(1)");
   CHECK(s.preview == s.html);
 }
+
+TEST_CASE("preview lines are laid out again with the glyphs that arrive after them", "[parity][fonts]") {
+  // A title of characters no earlier frame has shown: the first frame lays it out before
+  // its glyphs are in the atlas; once they are, no line may reach past its box.
+  HarnessOptions o;
+  o.width = 1024;
+  o.height = 3000;
+  o.open_file = source_path("assets/samples/sample-article.json");
+  Harness h(o);
+  h.until_ready();
+  h.session().set_field(press::ui::ArticleField::Title, "鼋鼍蛟龙瀛洲蓬莱巍峨嶙峋翱翔鲲鹏饕餮貔貅麒麟凤凰鸾鹤");
+  h.frames(4);
+  std::vector<press::ui::PaintedText> painted;
+  h.state().preview.record_painted_text(&painted);
+  h.frame();
+  h.state().preview.record_painted_text(nullptr);
+  bool title_seen = false;
+  for (const press::ui::PaintedText& t : painted) {
+    INFO(t.text);
+    CHECK(t.overflow <= 3.0f);  // justified lines end a rounding or a gap past the edge
+    title_seen = title_seen || t.text.find("鼋鼍蛟龙") != std::string::npos;
+  }
+  CHECK(title_seen);
+}
