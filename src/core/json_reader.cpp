@@ -47,6 +47,13 @@ bool parse_json(std::string_view text, nlohmann::json& out, Diagnostics& errors)
   return false;
 }
 
+nlohmann::json parse_json_or_null(std::string_view text) {
+  nlohmann::json out;
+  Diagnostics ignored;
+  parse_json(text, out, ignored);
+  return out;
+}
+
 const char* json_type_name(const nlohmann::json& j) {
   if (j.is_discarded()) return "nothing";
   return j.type_name();
@@ -85,7 +92,8 @@ void FieldReader::read(const char* key, std::vector<std::string>& out, bool requ
     return;
   }
   if (!v->is_array()) {
-    error(path(key), std::string("expected an array of strings, got ") + json_type_name(*v), "wrong_type");
+    error(path(key), std::string("expected an array of strings, got ") + json_type_name(*v),
+          "wrong_type");
     return;
   }
   out.clear();
@@ -125,16 +133,19 @@ void FieldReader::read(const char* key, int64_t& out, bool required) {
 void FieldReader::read_time(const char* key, int64_t& out, bool required) {
   const nlohmann::json* v = find(key);
   if (!v || v->is_null()) {
-    if (required) error(path(key), "is required (a date-time such as 2023-07-29T14:02:00+08:00)", "required");
+    if (required)
+      error(path(key), "is required (a date-time such as 2023-07-29T14:02:00+08:00)", "required");
     return;
   }
   if (!v->is_string()) {
-    error(path(key), std::string("expected a date-time string, got ") + json_type_name(*v), "wrong_type");
+    error(path(key), std::string("expected a date-time string, got ") + json_type_name(*v),
+          "wrong_type");
     return;
   }
   const auto parsed = parse_iso8601(v->get_ref<const std::string&>());
   if (!parsed) {
-    error(path(key), "expected an ISO 8601 date-time with offset such as 2023-07-29T14:02:00+08:00", "bad_time");
+    error(path(key), "expected an ISO 8601 date-time with offset such as 2023-07-29T14:02:00+08:00",
+          "bad_time");
     return;
   }
   out = *parsed;

@@ -13,6 +13,11 @@ namespace press::core {
 // Parses text into out; on a syntax error appends a Diagnostic with line/column.
 bool parse_json(std::string_view text, nlohmann::json& out, Diagnostics& errors);
 
+// The document, or null when text is not JSON: for input whose errors nobody reads (the
+// editor's own storage, a server's reply). Going through the parser above keeps one
+// instantiation of nlohmann's parser in the program (the web widget's payload).
+nlohmann::json parse_json_or_null(std::string_view text);
+
 // Reads members of one JSON object; a missing optional key keeps the default, a present
 // key of the wrong type is an error naming its path ("channel[1]", "guard.blocked_terms").
 class FieldReader {

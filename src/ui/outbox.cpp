@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/json_reader.h"
 #include "ui/settings.h"
 
 namespace press::ui {
@@ -21,7 +22,7 @@ void Outbox::load(std::function<void()> done) {
                 [this, alive, done = std::move(done)](StorageResult r, std::string data) {
                   if (alive.expired()) return;
                   if (r.ok) {
-                    const nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+                    const nlohmann::json j = core::parse_json_or_null(data);
                     if (j.is_array())
                       for (const nlohmann::json& e : j)
                         if (e.is_string() && !contains(e.get<std::string>()))

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/article_json.h"
+#include "core/json_reader.h"
 #include "ui/messages.h"
 #include "ui/strings.h"
 
@@ -13,7 +14,7 @@ using nlohmann::json;
 namespace {
 
 json parse(const std::string& text) {
-  return json::parse(text, nullptr, false);
+  return core::parse_json_or_null(text);
 }
 
 std::string string_field(const json& j, const char* key) {

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_reader.h"
+
 namespace press::ui {
 
 using nlohmann::json;
@@ -19,8 +21,8 @@ std::string settings_to_json(const Settings& s) {
 }
 
 bool settings_from_json(std::string_view text, Settings& out, std::string& error) {
-  const json j = json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
+  const json j = core::parse_json_or_null(text);
+  if (!j.is_object()) {
     error = "not a JSON object";
     return false;
   }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/article_json.h"
+#include "core/json_reader.h"
 #include "core/site.h"
 #include "platform/web/js_bridge.h"
 #include "platform/web/json_out.h"
@@ -50,7 +51,7 @@ double seconds() {
 
 WidgetConfig parse_widget_config(const std::string& text) {
   WidgetConfig c;
-  const json j = json::parse(text, nullptr, false);
+  const json j = core::parse_json_or_null(text);
   if (!j.is_object()) return c;
   c.server = string_field(j, "server");
   c.token = string_field(j, "token");
