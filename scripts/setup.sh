@@ -11,6 +11,7 @@ SUDO=""
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates xz-utils dpkg-dev
+  python3                            # packs md4c's entity table at configure time
   emscripten                         # WebAssembly toolchain (Debian's 3.1.6)
   nlohmann-json3-dev                 # JSON
   catch2                             # unit tests (Catch2 v2 from Debian 12)

@@ -4,14 +4,39 @@
 
 #include "core/utf8.h"
 
-extern "C" {
-#include <entity.h>  // md4c's HTML entity table (third_party/md4c/src/entity.c)
-}
+// md4c's HTML entity table, packed at configure time (scripts/gen-entity-table.py).
+#include "entity_table.inc"
 
 namespace press::core {
 
 namespace {
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// The UTF-8 expansion of "name;" (key), found by a binary search over the table's bytes:
+// from any byte, the entry it falls in starts after the previous NUL.
+bool find_entity(std::string_view key, std::string_view& expansion) {
+  const std::string_view table(kEntityTable, sizeof kEntityTable - 1);
+  size_t lo = 0, hi = table.size();
+  while (lo < hi) {
+    size_t start = lo + (hi - lo) / 2;
+    while (start > lo && table[start - 1] != '\0') --start;
+    const size_t end = table.find('\0', start);
+    const std::string_view entry = table.substr(start, end - start);
+    const size_t semi = entry.find(';');
+    const std::string_view name = entry.substr(0, semi + 1);
+    if (key == name) {
+      expansion = entry.substr(semi + 1);
+      return true;
+    }
+    if (key < name)
+      hi = start;
+    else
+      lo = end + 1;
+  }
+  return false;
+}
 }  // namespace
 
 bool is_hex_digit(char c) {
@@ -46,10 +71,9 @@ bool decode_named_entity(std::string_view text, size_t& i, std::string& out) {
          (((text[k] | 0x20) >= 'a' && (text[k] | 0x20) <= 'z') || is_digit(text[k])))
     ++k;
   if (k >= text.size() || text[k] != ';' || k == i + 1) return false;
-  const ENTITY* entity = entity_lookup(text.data() + i, k + 1 - i);
-  if (!entity) return false;
-  utf8::append(out, entity->codepoints[0]);
-  if (entity->codepoints[1]) utf8::append(out, entity->codepoints[1]);
+  std::string_view expansion;
+  if (!find_entity(text.substr(i + 1, k - i), expansion)) return false;  // "name;"
+  out.append(expansion.data(), expansion.size());
   i = k + 1;
   return true;
 }

@@ -28,10 +28,11 @@ file(COPY_FILE ${CMAKE_BINARY_DIR}/widget_gen/default_site.inc.tmp ${CMAKE_BINAR
 add_library(press_widget_libs STATIC
   ${PRESS_WIDGET_CORE_SOURCES}
   ${PRESS_WIDGET_UI_SOURCES}
-  ${PRESS_THIRD_PARTY}/md4c/src/md4c.c ${PRESS_THIRD_PARTY}/md4c/src/entity.c
+  ${PRESS_THIRD_PARTY}/md4c/src/md4c.c
   ${PRESS_IMGUI_DIR}/imgui.cpp ${PRESS_IMGUI_DIR}/imgui_draw.cpp
   ${PRESS_IMGUI_DIR}/imgui_tables.cpp ${PRESS_IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(press_widget_libs PUBLIC ${CMAKE_SOURCE_DIR}/src)
+target_include_directories(press_widget_libs PRIVATE ${PRESS_GEN_DIR})
 target_include_directories(press_widget_libs SYSTEM PUBLIC
   ${PRESS_WEB_DIR}/imgui_hooks ${PRESS_IMGUI_DIR} ${PRESS_THIRD_PARTY}/md4c/src)
 target_link_libraries(press_widget_libs PUBLIC press_json)
