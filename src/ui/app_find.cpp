@@ -86,7 +86,8 @@ void App::draw_find_bar() {
   FindBar& f = s.find;
   const float em = fonts_.fonts().em;
   const ImGuiIO& io = ImGui::GetIO();
-  const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
+  const bool enter =
+      ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
   // Enter in the query field steps through the matches (checked before the field, which
   // lets go of the keyboard on Enter; it is given back below).
   bool refocus = false;
@@ -105,16 +106,22 @@ void App::draw_find_bar() {
   const float width = ImGui::GetContentRegionAvail().x;
   const float button = ImGui::GetFrameHeight();
   // The count, the arrows, match case and close take the right; the query the rest.
-  const std::string count =
-      f.query.empty()     ? std::string()
-      : f.matches.empty() ? std::string(tr(Str::FindNone))
-      : f.current < f.matches.size()
-          ? trf(Str::FindCount, int(f.current + 1), int(f.matches.size()))
-          : trf(Str::FindTotal, int(f.matches.size()));
-  const float count_w = ImGui::CalcTextSize(trf(Str::FindCount, 9999, 9999).c_str()).x;
-  const float case_w = ImGui::CalcTextSize(tr(Str::FindMatchCase)).x + button + 8;
-  const float right = count_w + 3 * (button + 4) + case_w + 16;
-  const float query_w = std::max(8 * em, width - right);
+  const std::string count = f.query.empty()     ? std::string()
+                            : f.matches.empty() ? std::string(tr(Str::FindNone))
+                            : f.current < f.matches.size()
+                                ? trf(Str::FindCount, int(f.current + 1), int(f.matches.size()))
+                                : trf(Str::FindTotal, int(f.matches.size()));
+  // On a narrow body the match-case box goes first (the option stays as set), then the
+  // count's reserve shrinks to the text it shows: the close button always fits.
+  const float arrows_w = 2 * (button + 4) + 8;
+  const float close_w = button + 4;
+  const float case_w = ImGui::CalcTextSize(tr(Str::FindMatchCase)).x + button + 12;
+  float count_w = ImGui::CalcTextSize(trf(Str::FindCount, 9999, 9999).c_str()).x;
+  const bool show_case = width - (8 * em + count_w + arrows_w + close_w + 16) >= case_w;
+  if (width - (8 * em + count_w + arrows_w + close_w + 16) < 0)
+    count_w = ImGui::CalcTextSize(count.empty() ? " " : count.c_str()).x;
+  const float right = count_w + arrows_w + close_w + (show_case ? case_w : 0) + 16;
+  const float query_w = std::max(5 * em, width - right);
 
   if (refocus || f.focus_query) activate_field("##find");
   f.focus_query = false;
@@ -125,8 +132,10 @@ void App::draw_find_bar() {
 
   ImGui::SameLine(0, 8);
   ImGui::AlignTextToFramePadding();
-  if (!f.query.empty() && f.matches.empty()) ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
-  else ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  if (!f.query.empty() && f.matches.empty())
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
+  else
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextUnformatted(count.empty() ? " " : count.c_str());
   ImGui::PopStyleColor();
   remember(UiItem::FindCount);
@@ -140,8 +149,10 @@ void App::draw_find_bar() {
   remember(UiItem::FindNext);
   tooltip(tr(Str::TipFindNext));
   ImGui::EndDisabled();
-  ImGui::SameLine(0, 8);
-  ImGui::Checkbox(tr(Str::FindMatchCase), &f.options.match_case);
+  if (show_case) {
+    ImGui::SameLine(0, 8);
+    ImGui::Checkbox(tr(Str::FindMatchCase), &f.options.match_case);
+  }
   ImGui::SameLine(0, 4);
   if (ImGui::Button("×", ImVec2(button, button))) {
     f.open = false;

@@ -1,6 +1,7 @@
 // The link and table dialogs: what Ctrl+K and Ctrl+T open. Each reads what is at the caret
 // (a link, a table) so it edits it, and writes back one edit: one undo step.
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "core/url_policy.h"
@@ -60,7 +61,8 @@ bool App::draw_link_dialog(float field) {
   if (ImGui::IsWindowAppearing()) s.link_focus = s.link_text.empty() ? 1 : 2;
   ImGui::TextUnformatted(tr(Str::LinkText));
   if (s.link_focus == 1) activate_field("##link-text");
-  if (input("##link-text", s.link_text, field, tr(Str::LinkTextHint))) fonts_.note_text(s.link_text);
+  if (input("##link-text", s.link_text, field, tr(Str::LinkTextHint)))
+    fonts_.note_text(s.link_text);
   remember(UiItem::LinkTextField);
   ImGui::TextUnformatted(tr(Str::LinkUrl));
   if (s.link_focus == 2) activate_field("##link-url");
@@ -147,18 +149,28 @@ bool App::draw_table_dialog() {
     }
   }
 
+  const bool escape_outside_cells = ImGui::IsKeyPressed(ImGuiKey_Escape, false) && t.focus_row < 0;
   const int columns = int(g.columns());
   const float footer = ImGui::GetFrameHeightWithSpacing() * 2.6f + ImGui::GetTextLineHeight();
-  const float grid_height = std::max(ImGui::GetFrameHeight() * 4, ImGui::GetContentRegionAvail().y - footer);
+  const float grid_height =
+      std::max(ImGui::GetFrameHeight() * 4, ImGui::GetContentRegionAvail().y - footer);
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                                 ImGuiTableFlags_SizingFixedFit;
   int remove_row = -1, remove_column = -1;
   int focused_row = -1, focused_column = -1;
-  const float cell_width = std::max(7 * em, std::min(14 * em, (ImGui::GetContentRegionAvail().x - 3 * em) / float(std::max(1, columns))));
+  // Columns share the grid's width (its row column, cell padding, borders and a scrollbar
+  // taken off first) between 7 and 14 characters; more columns than fit scroll sideways.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float row_column = 2.2f * em;
+  const float overhead =
+      row_column + float(columns + 1) * (2 * style.CellPadding.x + 1) + style.ScrollbarSize + 2;
+  const float cell_width =
+      std::max(7 * em, std::min(14 * em, std::floor((ImGui::GetContentRegionAvail().x - overhead) /
+                                                    float(std::max(1, columns)))));
   if (ImGui::BeginTable("##table-grid", columns + 1, flags, ImVec2(0, grid_height))) {
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("##row", ImGuiTableColumnFlags_WidthFixed, 2.2f * em);
+    ImGui::TableSetupColumn("##row", ImGuiTableColumnFlags_WidthFixed, row_column);
     for (int c = 0; c < columns; ++c)
       ImGui::TableSetupColumn(("##c" + std::to_string(c)).c_str(), ImGuiTableColumnFlags_WidthFixed,
                               cell_width);
@@ -178,7 +190,8 @@ bool App::draw_table_dialog() {
     for (int r = 0; r < int(g.rows.size()); ++r) {
       ImGui::TableNextRow();
       if (r == 0)
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0,
+                               ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
       ImGui::PushID(r);
       ImGui::TableSetColumnIndex(0);
       if (r == 0) {
@@ -240,8 +253,11 @@ bool App::draw_table_dialog() {
   const float cancel_w = std::max(80.f, ImGui::CalcTextSize(tr(Str::Cancel)).x + 28);
   ImGui::SetCursorPosX(
       std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w - cancel_w - 8));
-  // Not Escape: it leaves a cell, and should not throw the whole table away.
-  if (ImGui::Button(tr(Str::Cancel), ImVec2(cancel_w, 0))) close = true;
+  // Escape first leaves a cell; only an Escape with no cell being typed in cancels, so one
+  // key press never throws the whole table away.
+  if (ImGui::Button(tr(Str::Cancel), ImVec2(cancel_w, 0)) ||
+      (escape_outside_cells && !ImGui::IsAnyItemActive()))
+    close = true;
   remember(UiItem::DialogCancel);
   ImGui::SameLine();
   if (primary_button(primary, ImVec2(w, 0)) && !close) {

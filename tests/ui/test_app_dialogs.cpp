@@ -174,3 +174,28 @@ TEST_CASE("Ctrl+H replaces one or all; replace-all is one undo step", "[app][fin
     ++replaced;
   CHECK(replaced == 1);
 }
+
+TEST_CASE("Escape in a table cell leaves the cell; a second Escape cancels the dialog", "[app][dialogs][table]") {
+  Harness h;
+  h.until_ready();
+  write_body(h, "表格：");
+  h.key(ImGuiKey_T, ImGuiMod_Ctrl);
+  REQUIRE(h.state().dialog == Dialog::Table);
+  h.frames(2);
+  h.type("姓名");
+  h.key(ImGuiKey_Tab);  // to the next cell: the first one keeps its text
+  h.type("学院");
+  h.key(ImGuiKey_Escape);  // as in Excel, Escape drops the entry being typed, not the table
+  h.frames(2);
+  CHECK(h.state().dialog == Dialog::Table);
+  CHECK(h.state().table.grid.rows[0][0] == "姓名");
+  CHECK(h.state().table.grid.rows[0][1].empty());
+  h.key(ImGuiKey_Escape);
+  h.frames(2);
+  CHECK(h.state().dialog == Dialog::None);
+  CHECK(body(h) == "表格：");  // cancelled: nothing written
+  // The keyboard is back in the body.
+  h.type("完");
+  h.frames(2);
+  CHECK(body(h) == "表格：完");
+}

@@ -170,3 +170,32 @@ TEST_CASE("toolbar buttons fold lowest priority first and keep their order", "[l
   CHECK(fit_tools(tools, 100, 20) == std::vector<bool>{true, false, false, false});
   CHECK(fit_tools(tools, 10, 20) == std::vector<bool>{false, false, false, false});
 }
+
+TEST_CASE("the find bar fits a laptop's body column: its close button is always there", "[layout][find]") {
+  for (float w : {1024.f, 1920.f}) {
+    HarnessOptions o;
+    o.width = w;
+    o.height = 768;
+    o.open_file = PRESS_SOURCE_DIR "/assets/samples/sample-article.json";
+    Harness h(o);
+    h.until_ready();
+    h.click(UiItem::Body);
+    h.key(ImGuiKey_H, ImGuiMod_Ctrl);  // find and replace: both rows
+    h.type("温州");
+    h.frames(3);
+    INFO("window width " << w);
+    const ImRect body = h.app().item(UiItem::Body);
+    REQUIRE(drawn(body));
+    std::vector<UiItem> seen;
+    for (UiItem i : {UiItem::FindField, UiItem::FindCount, UiItem::FindPrevious, UiItem::FindNext, UiItem::FindClose,
+                     UiItem::ReplaceField, UiItem::ReplaceOne, UiItem::ReplaceAll}) {
+      const ImRect r = h.app().item(i);
+      REQUIRE(drawn(r));
+      INFO(int(i) << " at " << describe(r) << " over the body " << describe(body));
+      CHECK(r.Min.x >= body.Min.x - 0.5f);
+      CHECK(r.Max.x <= body.Max.x + 0.5f);
+      for (UiItem j : seen) CHECK_FALSE(overlap(r, h.app().item(j)));
+      seen.push_back(i);
+    }
+  }
+}
