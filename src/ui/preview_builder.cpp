@@ -74,15 +74,33 @@ void PreviewBuilder::header(const core::PageHeader& h, float width) {
   y_ += 14 * s_;
   page_.backgrounds.push_back({ImRect(0, top, width, y_), kWhite});
   if (h.nav.empty()) return;
+  // Links wrap as wholes, as the page's inline-blocks do: rows are packed here, each row
+  // one centred line that fits, so the line breaker never splits a label.
   const float nav_top = y_;
+  const float em = 15 * s_, available = width - 32 * s_ - 2;
+  const std::string_view gap = "      ";
+  auto measure = [&](std::string_view text) {
+    float w = 0;
+    for (size_t i = 0; i < text.size();)
+      w += faces_.advance(kRegular, em, core::utf8::decode(text, i));
+    return w;
+  };
+  const float gap_w = measure(gap);
   y_ += 8 * s_;
-  PreviewText& nav =
-      begin_text(15 * s_, 15 * s_ * 1.6f, PreviewAlign::Center, 16 * s_, width - 32 * s_);
-  for (const core::SiteNavLink& link : h.nav) {
-    if (!nav.text.empty()) append(nav, "      ", kRegular, 0, -1, kWhite);
-    append(nav, link.label, kRegular, 0, -1, kWhite);
+  size_t first = 0;
+  while (first < h.nav.size()) {
+    size_t last = first + 1;
+    float row_w = measure(h.nav[first].label);
+    while (last < h.nav.size() && row_w + gap_w + measure(h.nav[last].label) <= available)
+      row_w += gap_w + measure(h.nav[last++].label);
+    PreviewText& row = begin_text(em, em * 1.6f, PreviewAlign::Center, 16 * s_, width - 32 * s_);
+    for (size_t k = first; k < last; ++k) {
+      if (k > first) append(row, gap, kRegular, 0, -1, kWhite);
+      append(row, h.nav[k].label, kRegular, 0, -1, kWhite);
+    }
+    finish_text(row);
+    first = last;
   }
-  finish_text(nav);
   y_ += 8 * s_;
   page_.backgrounds.push_back({ImRect(0, nav_top, width, y_), kRed});
 }

@@ -120,7 +120,8 @@ Sides both_sides(const std::function<void(Article&)>& change = {}) {
     session.set_field(ArticleField::Source, wanted.source);
     session.set_field(ArticleField::Link, wanted.link);
     session.set_field(ArticleField::Editor, wanted.editor);
-    if (wanted.published_at != session.article().published_at) session.set_published_at(wanted.published_at);
+    if (wanted.published_at != session.article().published_at)
+      session.set_published_at(wanted.published_at);
     h.frames(2);  // the fonts get the new text's glyphs
   }
   std::vector<press::ui::PaintedText> painted;
@@ -192,8 +193,8 @@ TEST_CASE("an article without author, source, editor, publish time or original l
   // The meta line is down to the view count, the link line is gone, and the editor line
   // keeps only the time of the edit.
   CHECK(s.html == with_footer({"首页 > 新闻中心 > 媒体看工贸 > 正文",
-                               "温度新闻客户端:温州湾新区产教联合体成立", "浏览:",
-                               "最后编辑:2024年06月01日 14:00"}));
+                               "温度新闻客户端:温州湾新区产教联合体成立",
+                               "浏览:", "最后编辑:2024年06月01日 14:00"}));
   CHECK(s.preview == s.html);
 }
 
@@ -211,7 +212,8 @@ TEST_CASE("a very long title wraps in the preview but keeps its text", "[parity]
   CHECK(s.preview == s.html);
 }
 
-TEST_CASE("preview lines are laid out again with the glyphs that arrive after them", "[parity][fonts]") {
+TEST_CASE("preview lines are laid out again with the glyphs that arrive after them",
+          "[parity][fonts]") {
   // A title of characters no earlier frame has shown: the first frame lays it out before
   // its glyphs are in the atlas; once they are, no line may reach past its box.
   HarnessOptions o;
@@ -220,7 +222,8 @@ TEST_CASE("preview lines are laid out again with the glyphs that arrive after th
   o.open_file = source_path("assets/samples/sample-article.json");
   Harness h(o);
   h.until_ready();
-  h.session().set_field(press::ui::ArticleField::Title, "鼋鼍蛟龙瀛洲蓬莱巍峨嶙峋翱翔鲲鹏饕餮貔貅麒麟凤凰鸾鹤");
+  h.session().set_field(press::ui::ArticleField::Title,
+                        "鼋鼍蛟龙瀛洲蓬莱巍峨嶙峋翱翔鲲鹏饕餮貔貅麒麟凤凰鸾鹤");
   h.frames(4);
   std::vector<press::ui::PaintedText> painted;
   h.state().preview.record_painted_text(&painted);
@@ -233,4 +236,33 @@ TEST_CASE("preview lines are laid out again with the glyphs that arrive after th
     title_seen = title_seen || t.text.find("鼋鼍蛟龙") != std::string::npos;
   }
   CHECK(title_seen);
+}
+
+TEST_CASE("a narrow preview wraps the navigation between links, never inside one",
+          "[parity][header]") {
+  HarnessOptions o;
+  o.width = 1024;  // the preview column is narrower than the seven links
+  o.height = 3000;
+  o.open_file = source_path("assets/samples/sample-article.json");
+  Harness h(o);
+  h.until_ready();
+  h.frames(3);
+  std::vector<press::ui::PaintedText> painted;
+  h.state().preview.record_painted_text(&painted);
+  h.frame();
+  h.state().preview.record_painted_text(nullptr);
+  std::vector<std::string> rows;
+  for (const press::ui::PaintedText& t : painted)
+    if (t.text.find("首页      ") == 0 || !rows.empty()) rows.push_back(t.text);
+  REQUIRE(rows.size() >= 2);
+  std::string all;
+  for (const std::string& r : rows) {
+    if (r.find("学校官网") != std::string::npos) {
+      all += squeeze(r);
+      break;
+    }
+    all += squeeze(r) + ' ';
+  }
+  // Every label whole, in order, over more than one row.
+  CHECK(all == kHeader[2]);
 }
