@@ -89,8 +89,11 @@ bool Widget::start(std::string& error) {
   ImGuiIO& io = ImGui::GetIO();
   io.BackendPlatformName = "portalpress_web";
   io.IniFilename = nullptr;
+  // The page's language for what can go wrong before the editor (and its settings) exist.
+  if (!config_.locale.empty())
+    ui::set_language(config_.locale.rfind("en", 0) == 0 ? ui::Lang::En : ui::Lang::Zh);
   if (!renderer_.init()) {
-    error = "WebGL2 is not available in this browser";
+    error = ui::tr(ui::Str::ErrNoWebGl);
     emit("error", JsonOut().str("message", error));
     return false;
   }
@@ -102,9 +105,13 @@ bool Widget::start(std::string& error) {
   storage_.open([this](ui::StorageResult r, std::string note) {
     press_js_mark("press-storage");
     if (!r.ok)
-      emit("error", JsonOut().str("message", "browser storage: " + r.error).flag("storage", true));
+      emit("error", JsonOut()
+                        .str("message", ui::trf(ui::Str::ErrBrowserStorage, r.error.c_str()))
+                        .flag("storage", true));
     if (!note.empty())
-      emit("error", JsonOut().str("message", "browser storage: " + note).flag("storage", true));
+      emit("error", JsonOut()
+                        .str("message", ui::trf(ui::Str::ErrBrowserStorage, note.c_str()))
+                        .flag("storage", true));
   });
   // Until the first frame is complete every glyph it shows is drawn at once (see tick()).
   fonts_.set_budget_ms(2000);
@@ -171,8 +178,10 @@ void Widget::create_app() {
   core::SiteParse site =
       core::parse_site(config_.site_json.empty() ? std::string(kDefaultSite) : config_.site_json);
   if (!site.ok()) {
-    emit("error", JsonOut().str("message", "the site profile is not valid: " +
-                                               core::to_string(site.errors.front())));
+    emit("error", JsonOut()
+                      .str("code", "bad_site_profile")
+                      .str("message", ui::trf(ui::Str::ErrSiteProfile,
+                                              core::to_string(site.errors.front()).c_str())));
     site = core::parse_site(kDefaultSite);
   }
   cfg.site = std::move(site.site);
@@ -246,7 +255,7 @@ void Widget::tick() {
     emit("ready", JsonOut().str("draftId", app_->session().draft().id));
   } else if (first_frame_marked_ && !shader_failure_reported_ && !renderer_.healthy()) {
     shader_failure_reported_ = true;  // the canvas stays blank: say why
-    emit("error", JsonOut().str("message", "WebGL could not build the editor's shader"));
+    emit("error", JsonOut().str("message", ui::tr(ui::Str::ErrShader)));
   }
 }
 
