@@ -66,6 +66,7 @@ enum class UiItem {
   Sidebar,
   Splitter,
   GuardPanel,
+  GuardClean,  // the status bar's "no problems" when the panel is not shown
   StatusBar,
   // link and table dialogs, find bar
   LinkTextField,

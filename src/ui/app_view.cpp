@@ -56,14 +56,17 @@ void App::frame() {
   draw_form();
   ImGui::Spacing();
 
-  // The guard panel: one line when clean, up to five findings before it scrolls.
+  // The guard panel: up to five findings before it scrolls. A clean article says so in the
+  // status bar instead, and the body gets the panel's lines (a laptop's screen is short).
   const size_t findings =
       session_.analysis().report.findings.size() + session_.publisher().state().findings.size();
   const float guard_height =
-      ImGui::GetFrameHeightWithSpacing() * float(1 + std::min<size_t>(5, findings)) + 12;
+      findings == 0
+          ? 0.f
+          : ImGui::GetFrameHeightWithSpacing() * float(1 + std::min<size_t>(5, findings)) + 12;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float columns_height =
-      std::max(120.f, avail.y - guard_height - ImGui::GetStyle().ItemSpacing.y);
+      std::max(120.f, avail.y - guard_height - (findings ? ImGui::GetStyle().ItemSpacing.y : 0.f));
   const float splitter = 8;
   float& share = session_.settings().editor_share;
   const float editor_width = std::floor((avail.x - splitter) * share);
@@ -86,8 +89,10 @@ void App::frame() {
   ImGui::SameLine(0, 0);
   analyze();  // after the editor took this frame's keystrokes, before the preview shows them
   draw_preview_column(ImVec2(avail.x - editor_width - splitter, columns_height));
-  draw_guard_panel(ImVec2(avail.x, guard_height));
-  remember(UiItem::GuardPanel);
+  if (findings > 0) {
+    draw_guard_panel(ImVec2(avail.x, guard_height));
+    remember(UiItem::GuardPanel);
+  }
   ImGui::EndChild();
   ImGui::PopStyleVar(2);
 
@@ -483,6 +488,16 @@ void App::draw_status_bar() {
     ImGui::Dummy(ImVec2(0, ImGui::GetFrameHeight()));
   }
 
+  // The content check, when it found nothing (its findings have the panel above).
+  if (session_.draft().open && session_.analysis().report.findings.empty() &&
+      session_.publisher().state().findings.empty()) {
+    ImGui::SameLine(0, 24);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kOk);
+    ImGui::TextUnformatted(tr(Str::GuardCleanStatus));
+    ImGui::PopStyleColor();
+    remember(UiItem::GuardClean);
+  }
+
   // The latest message: errors stay, the rest fade after a while.
   if (!session_.status().text.empty() && (session_.status().kind == StatusKind::Error ||
                                           ImGui::GetTime() - session_.status().time < 8)) {
@@ -511,7 +526,8 @@ void App::draw_status_bar() {
     if (session_.publisher().busy()) width += 120;
     if (ps.phase == PublishPhase::Failed) width += ImGui::CalcTextSize(retry).x + 24;
     if (ps.missing_on_server) width += ImGui::CalcTextSize(as_new).x + 24;
-    if (ps.phase == PublishPhase::Conflict) width += ImGui::CalcTextSize(tr(Str::ConflictResolve)).x + 24;
+    if (ps.phase == PublishPhase::Conflict)
+      width += ImGui::CalcTextSize(tr(Str::ConflictResolve)).x + 24;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 24, ImGui::GetContentRegionMax().x - width));
     if (session_.publisher().busy()) {
       // Upload progress when the platform reports it, else an indeterminate sweep.

@@ -270,6 +270,7 @@ enum class Lang { Zh, En };
   X(ErrMustFix, "内容检查发现必须修改的问题", "The content check found problems that must be fixed first") \
   X(ErrFieldsMissing, "必填项未填写：%s", "Required fields are missing: %s") \
   X(ErrUnknownMethod, "未知的操作 %s", "Unknown method %s") \
+  X(GuardCleanStatus, "✓ 内容检查：未发现问题", "✓ Content check: no problems") \
   X(ErrNoWebGl, "此浏览器不支持 WebGL2，无法显示编辑器", "This browser has no WebGL2: the editor cannot be shown") \
   X(ErrShader, "WebGL 无法创建编辑器的着色器，编辑器无法显示", "WebGL could not build the editor's shader: the editor cannot be shown") \
   X(ErrSiteProfile, "站点配置有误（%s），已改用内置配置", "The site profile is not valid (%s); the built-in one is used") \

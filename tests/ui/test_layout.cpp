@@ -42,6 +42,7 @@ const char* item_name(UiItem i) {
     case UiItem::Sidebar: return "sidebar";
     case UiItem::Splitter: return "splitter";
     case UiItem::GuardPanel: return "guard panel";
+    case UiItem::GuardClean: return "guard clean";
     case UiItem::StatusBar: return "status bar";
     default: return nullptr;
   }
@@ -198,4 +199,26 @@ TEST_CASE("the find bar fits a laptop's body column: its close button is always 
       seen.push_back(i);
     }
   }
+}
+
+TEST_CASE("a clean article's check is a line in the status bar; findings get the panel", "[layout]") {
+  HarnessOptions o;
+  o.width = 1280;
+  o.height = 720;
+  o.open_file = PRESS_SOURCE_DIR "/assets/samples/sample-article.json";
+  Harness h(o);
+  h.until_ready();
+  h.frames(3);
+  CHECK_FALSE(drawn(h.app().item(UiItem::GuardPanel)));
+  CHECK(drawn(h.app().item(UiItem::GuardClean)));
+  const float clean_body = h.app().item(UiItem::Body).GetHeight();
+  h.click(UiItem::Body);
+  h.key(ImGuiKey_End, ImGuiMod_Ctrl);
+  h.type("\n\n九游会官网登录");
+  h.frames(3);
+  REQUIRE_FALSE(h.session().analysis().report.findings.empty());
+  CHECK(drawn(h.app().item(UiItem::GuardPanel)));
+  CHECK_FALSE(drawn(h.app().item(UiItem::GuardClean)));
+  CHECK(h.app().item(UiItem::Body).GetHeight() < clean_body);  // the panel takes its lines
+  CHECK(clean_body >= 720 / 3.f);
 }

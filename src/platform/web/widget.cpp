@@ -385,6 +385,7 @@ const std::pair<const char*, ui::UiItem> kItems[] = {
     {"sidebar", ui::UiItem::Sidebar},
     {"splitter", ui::UiItem::Splitter},
     {"guardPanel", ui::UiItem::GuardPanel},
+    {"guardClean", ui::UiItem::GuardClean},
     {"statusBar", ui::UiItem::StatusBar},
     {"toolHeading", ui::UiItem::ToolHeading},
     {"toolBold", ui::UiItem::ToolBold},
