@@ -195,7 +195,10 @@ describe('layout', () => {
       test(`${width}×${height} at device pixel ratio ${dpr}: nothing overlaps or is cut off`, async () => {
         const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, locale: 'zh-CN' });
         const { page } = await openAdmin(browser, server, { context });
-        await page.evaluate((a) => window.pressEditor.load(a), SAMPLE);
+        // The sample with the formatting an editor uses: a subheading, bold, a numbered list.
+        const styled = '## 联合体的组成\n\n**温州湾新区产教联合体**由以下单位共同发起：\n\n1. 温州湾新区管委会\n'
+          + '2. 浙江工贸职业技术学院\n3. 温州理工学院\n\n';
+        await page.evaluate((a) => window.pressEditor.load(a), { ...SAMPLE, body: styled + SAMPLE.body });
         await waitSettled(page, 'charCount');
         await settle(page, 4);
         const { rects, box } = await page.evaluate(() => {
