@@ -48,12 +48,22 @@ void Findings::take_recorded(Findings& recorded) {
 
 void Findings::finish() {
   std::vector<Finding>& f = report_.findings;
-  std::stable_sort(f.begin(), f.end(), [](const Finding& a, const Finding& b) {
+  // Sorted by place, ties in the order found: indices sorted with the index as the last
+  // key are that order without stable_sort's merge code (a few KB of the web payload).
+  std::vector<size_t> order(f.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&f](size_t x, size_t y) {
+    const Finding &a = f[x], &b = f[y];
     const int ra = field_rank(a.field), rb = field_rank(b.field);
     if (ra != rb) return ra < rb;
     if (a.offset != b.offset) return a.offset < b.offset;
-    return a.size < b.size;  // a brand before the sentence it stands in
+    if (a.size != b.size) return a.size < b.size;  // a brand before the sentence it stands in
+    return x < y;
   });
+  std::vector<Finding> sorted;
+  sorted.reserve(f.size());
+  for (size_t i : order) sorted.push_back(std::move(f[i]));
+  f = std::move(sorted);
   // Lines and columns, one walk per field (locate() from the start for each finding
   // would be quadratic in a long body).
   for (const auto& [name, text] : texts_) {

@@ -14,7 +14,9 @@ std::vector<bool> fit_tools(const std::vector<ToolFit>& tools, float available, 
   // Lowest priority first; among equals the rightmost goes first.
   std::vector<size_t> order(tools.size());
   std::iota(order.begin(), order.end(), size_t(0));
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+  // The order is total (ties by position), so the plain sort is as stable as stable_sort
+  // and costs the web payload less.
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     if (tools[a].priority != tools[b].priority) return tools[a].priority < tools[b].priority;
     return a > b;
   });

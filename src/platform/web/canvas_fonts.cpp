@@ -332,7 +332,9 @@ bool CanvasFontBackend::pack(ImFontAtlas& atlas) {
   const int width = area < 300 * 1024 ? 512 : area < 1400 * 1024 ? 1024 : 2048;
   std::vector<Slot*> order;
   for (Slot& s : slots) order.push_back(&s);
-  std::stable_sort(order.begin(), order.end(), [](const Slot* a, const Slot* b) { return a->height > b->height; });
+  // Ties by position in slots (pointers into one vector): the order stable_sort would give.
+  std::sort(order.begin(), order.end(),
+            [](const Slot* a, const Slot* b) { return a->height != b->height ? a->height > b->height : a < b; });
   int x = pad, y = pad, shelf = 0;
   for (Slot* s : order) {
     if (s->width + 2 * pad > width) return false;
