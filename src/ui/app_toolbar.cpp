@@ -2,7 +2,6 @@
 // formatting tools. What does not fit the width folds into a 更多 menu, lowest priority
 // first, so nothing overlaps on a 1024-pixel laptop screen and the word count stays.
 #include <algorithm>
-#include <functional>
 #include <vector>
 
 #include "ui/app.h"
@@ -18,7 +17,8 @@ struct Tool {
   const char* tip;  // nullptr: none
   UiItem item;
   int priority;  // higher stays in the row longer
-  std::function<void()> run;
+  MarkdownCommand command =
+      MarkdownCommand::Bold;  // a format tool's; the item says what the rest do
   bool separator_before = false;
   bool pressed_look = false;  // a toggle that is on
   bool enabled = true;
@@ -45,8 +45,10 @@ float button_width(const Tool& t) {
 
 // Draws the tools that fit into `available` pixels from the cursor, the rest in a menu
 // behind a 更多 button. Rectangles of drawn tools go to items; folded ones get none.
-void draw_tools(std::vector<Tool>& tools, float available, const char* more_label,
-                UiItem more_item, ImRect* items) {
+// Returns the tool pressed this frame (from the row or the menu), or null.
+const Tool* draw_tools(const std::vector<Tool>& tools, float available, const char* more_label,
+                       UiItem more_item, ImRect* items) {
+  const Tool* chosen = nullptr;
   std::vector<ToolFit> fits;
   for (const Tool& t : tools) fits.push_back({button_width(t), t.priority});
   const float more_width = ImGui::CalcTextSize(more_label).x +
@@ -55,7 +57,7 @@ void draw_tools(std::vector<Tool>& tools, float available, const char* more_labe
   bool folded = false;
   bool first = true;
   for (size_t i = 0; i < tools.size(); ++i) {
-    Tool& t = tools[i];
+    const Tool& t = tools[i];
     if (!shown[i]) {
       folded = true;
       continue;
@@ -63,7 +65,8 @@ void draw_tools(std::vector<Tool>& tools, float available, const char* more_labe
     if (t.separator_before && !first) vertical_separator();
     first = false;
     if (!t.enabled) ImGui::BeginDisabled();
-    if (t.pressed_look) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
+    if (t.pressed_look)
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
     if (t.font) ImGui::PushFont(t.font);
     const bool pressed = ImGui::Button(t.label);
     if (t.font) ImGui::PopFont();
@@ -71,23 +74,24 @@ void draw_tools(std::vector<Tool>& tools, float available, const char* more_labe
     if (!t.enabled) ImGui::EndDisabled();
     items[size_t(t.item)] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (t.tip) tooltip(t.tip);
-    if (pressed && t.run) t.run();
+    if (pressed) chosen = &t;
     ImGui::SameLine();
   }
-  if (!folded) return;
+  if (!folded) return chosen;
   const std::string popup = std::string("##more-") + std::to_string(int(more_item));
   if (ImGui::Button(more_label)) ImGui::OpenPopup(popup.c_str());
   items[size_t(more_item)] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImGui::SameLine();
   if (ImGui::BeginPopup(popup.c_str())) {
     for (size_t i = 0; i < tools.size(); ++i) {
-      Tool& t = tools[i];
+      const Tool& t = tools[i];
       if (shown[i]) continue;
-      if (ImGui::MenuItem(t.label, nullptr, t.pressed_look, t.enabled) && t.run) t.run();
+      if (ImGui::MenuItem(t.label, nullptr, t.pressed_look, t.enabled)) chosen = &t;
       if (t.tip) tooltip(t.tip);
     }
     ImGui::EndPopup();
   }
+  return chosen;
 }
 
 }  // namespace
@@ -144,27 +148,45 @@ void App::draw_toolbar() {
   }
 
   std::vector<Tool> tools;
-  tools.push_back({tr(Str::Drafts), tr(Str::TipDrafts), UiItem::DraftsToggle, 9, [this] {
-                     toggle_drafts();
-                   }});
+  tools.push_back({tr(Str::Drafts), tr(Str::TipDrafts), UiItem::DraftsToggle, 9});
   tools.back().pressed_look = drafts_visible();
-  tools.push_back({tr(Str::NewDraft), tr(Str::TipNew), UiItem::NewButton, 8,
-                   [this] { session_.new_draft(); }});
-  tools.push_back({tr(Str::Duplicate), nullptr, UiItem::DuplicateButton, 2,
-                   [this] { session_.duplicate(); }});
-  tools.push_back({tr(Str::Import), nullptr, UiItem::ImportButton, 4, [this] { start_import(); }});
-  tools.push_back({tr(Str::Export), nullptr, UiItem::ExportButton, 3, [this, &s] {
-                     s.path_text =
-                         platform_.files->default_folder() + session_.file_name() + ".json";
-                     s.dialog_errors.clear();
-                     s.dialog = Dialog::Export;
-                   }});
-  tools.push_back({tr(Str::Save), tr(Str::TipSave), UiItem::SaveButton, 7, [this] { save_now(); }});
+  tools.push_back({tr(Str::NewDraft), tr(Str::TipNew), UiItem::NewButton, 8});
+  tools.push_back({tr(Str::Duplicate), nullptr, UiItem::DuplicateButton, 2});
+  tools.push_back({tr(Str::Import), nullptr, UiItem::ImportButton, 4});
+  tools.push_back({tr(Str::Export), nullptr, UiItem::ExportButton, 3});
+  tools.push_back({tr(Str::Save), tr(Str::TipSave), UiItem::SaveButton, 7});
   tools.back().separator_before = true;
-  tools.push_back({tr(Str::OpenInBrowser), tr(Str::TipBrowser), UiItem::BrowserButton, 5,
-                   [this] { open_in_browser(); }});
+  tools.push_back({tr(Str::OpenInBrowser), tr(Str::TipBrowser), UiItem::BrowserButton, 5});
   for (size_t i = 1; i < tools.size(); ++i) tools[i].enabled = ready;
-  draw_tools(tools, available, tr(Str::More), UiItem::ToolbarMore, s.items);
+  if (const Tool* t = draw_tools(tools, available, tr(Str::More), UiItem::ToolbarMore, s.items)) {
+    switch (t->item) {
+      case UiItem::DraftsToggle:
+        toggle_drafts();
+        break;
+      case UiItem::NewButton:
+        session_.new_draft();
+        break;
+      case UiItem::DuplicateButton:
+        session_.duplicate();
+        break;
+      case UiItem::ImportButton:
+        start_import();
+        break;
+      case UiItem::ExportButton:
+        s.path_text = platform_.files->default_folder() + session_.file_name() + ".json";
+        s.dialog_errors.clear();
+        s.dialog = Dialog::Export;
+        break;
+      case UiItem::SaveButton:
+        save_now();
+        break;
+      case UiItem::BrowserButton:
+        open_in_browser();
+        break;
+      default:
+        break;
+    }
+  }
 
   ImGui::SameLine(ImGui::GetContentRegionMax().x - publish_width - settings_width - 8);
   if (ImGui::Button(tr(Str::Settings))) {
@@ -201,10 +223,11 @@ void App::draw_format_tools() {
   std::vector<Tool> tools;
   auto add = [&](const char* label, Str tip, MarkdownCommand c, UiItem item, int priority,
                  ImFont* font) {
-    tools.push_back({label, tr(tip), item, priority, [this, c] { run_command(c); }});
+    tools.push_back({label, tr(tip), item, priority, c});
     tools.back().font = font;
   };
-  add(tr(Str::TbHeading), Str::TipHeading, MarkdownCommand::Heading, UiItem::ToolHeading, 8, f.bold);
+  add(tr(Str::TbHeading), Str::TipHeading, MarkdownCommand::Heading, UiItem::ToolHeading, 8,
+      f.bold);
   add("B", Str::TipBold, MarkdownCommand::Bold, UiItem::ToolBold, 9, f.bold);
   add("I", Str::TipItalic, MarkdownCommand::Italic, UiItem::ToolItalic, 7, nullptr);
   add(tr(Str::TbLink), Str::TipLink, MarkdownCommand::Link, UiItem::ToolLink, 6, nullptr);
@@ -213,8 +236,7 @@ void App::draw_format_tools() {
       nullptr);
   add(tr(Str::TbQuote), Str::TipQuote, MarkdownCommand::Quote, UiItem::ToolQuote, 2, nullptr);
   add(tr(Str::TbTable), Str::TipTable, MarkdownCommand::Table, UiItem::ToolTable, 3, nullptr);
-  tools.push_back({tr(Str::TbFind), tr(Str::TipFind), UiItem::ToolFind, 1,
-                   [this] { open_find(false); }});
+  tools.push_back({tr(Str::TbFind), tr(Str::TipFind), UiItem::ToolFind, 1});
 
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%s", tr(Str::FieldBody));
@@ -223,7 +245,13 @@ void App::draw_format_tools() {
   const std::string count = trf(Str::CharCount, int(session_.analysis().char_count));
   const float count_width = ImGui::CalcTextSize(count.c_str()).x;
   const float available = ImGui::GetContentRegionAvail().x - count_width - 12;
-  draw_tools(tools, available, tr(Str::More), UiItem::FormatMore, state_.items);
+  if (const Tool* t =
+          draw_tools(tools, available, tr(Str::More), UiItem::FormatMore, state_.items)) {
+    if (t->item == UiItem::ToolFind)
+      open_find(false);
+    else
+      run_command(t->command);
+  }
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - count_width));
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%s", count.c_str());
