@@ -51,6 +51,9 @@ struct BodyEditorStyle {
   ImU32 current_match_color = IM_COL32(255, 160, 40, 190);
 };
 
+// Headings 1-2, 3 and 4-6 have faces 1, 2 and 3 (BodyEditor's face metrics); 0 otherwise.
+uint8_t heading_face(std::string_view paragraph);
+
 class BodyEditor {
  public:
   BodyEditor();
