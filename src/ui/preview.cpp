@@ -239,8 +239,10 @@ void Preview::draw(const char* id, const PreviewContent& content, const FontSet&
        (view_height != m.view_height &&
         m.page.height <= std::max(view_height, m.view_height) + 1))) {
     // New glyphs change advances (a glyph missing from the atlas measured as the fallback):
-    // lines laid out with the old font are not reused.
-    if (font_generation != m.font_generation) m.memo.clear();
+    // lines laid out while one of their glyphs was missing are not reused; the rest are.
+    if (font_generation != m.font_generation)
+      for (auto it = m.memo.begin(); it != m.memo.end();)
+        it = it->second.missing_glyph ? m.memo.erase(it) : std::next(it);
     m.relayout(content, fonts, width, view_height);
     m.generation = content.generation;
     m.font_generation = font_generation;

@@ -266,17 +266,17 @@ void PreviewBuilder::finish_text(PreviewText& t) {
       found = new_.emplace(key, std::move(old->second)).first;
       old_.erase(old);
     } else {
-      std::vector<core::LineBox> lines;
+      MemoLines lines;
       layout(t, lines);
       ++laid_out;
       found = new_.emplace(key, std::move(lines)).first;
     }
   }
-  t.lines = &found->second;
+  t.lines = &found->second.lines;
   y_ += t.height();
 }
 
-void PreviewBuilder::layout(const PreviewText& t, std::vector<core::LineBox>& out) const {
+void PreviewBuilder::layout(const PreviewText& t, MemoLines& out) const {
   size_t run = 0;
   const PreviewFaces& faces = faces_;
   const char* base = t.text.data();
@@ -287,13 +287,17 @@ void PreviewBuilder::layout(const PreviewText& t, std::vector<core::LineBox>& ou
     const uint8_t face = t.runs[run].face;
     float w = 0;
     size_t i = 0;
-    while (i < cluster.size()) w += faces.advance(face, t.em, core::utf8::decode(cluster, i));
+    while (i < cluster.size()) {
+      const char32_t cp = core::utf8::decode(cluster, i);
+      if (!out.missing_glyph && !faces.has_glyph(face, cp)) out.missing_glyph = true;
+      w += faces.advance(face, t.em, cp);
+    }
     return w;
   };
   core::LayoutOptions options;
   options.width = t.width;
   options.first_line_indent = t.indent;
-  core::layout_paragraph(t.text, options, measure, out);
+  core::layout_paragraph(t.text, options, measure, out.lines);
 }
 
 void PreviewBuilder::rule(float x0, float x1, float y, ImU32 color, bool dashed) {

@@ -18,7 +18,13 @@ namespace press::ui {
 
 class PreviewBuilder {
  public:
-  using Memo = std::unordered_map<uint64_t, std::vector<core::LineBox>>;
+  // Lines of a laid-out text; missing_glyph: a character was measured as the fallback
+  // glyph (not in the atlas yet), so the lines hold only until the font changes.
+  struct MemoLines {
+    std::vector<core::LineBox> lines;
+    bool missing_glyph = false;
+  };
+  using Memo = std::unordered_map<uint64_t, MemoLines>;
 
   PreviewBuilder(const PreviewFaces& faces, Memo& old_memo, Memo& new_memo, PreviewPage& page)
       : faces_(faces), old_(old_memo), new_(new_memo), page_(page) {}
@@ -58,7 +64,7 @@ class PreviewBuilder {
               ImU32 color);
   int32_t add_link(std::string url, bool allowed);
   void finish_text(PreviewText& t);
-  void layout(const PreviewText& t, std::vector<core::LineBox>& out) const;
+  void layout(const PreviewText& t, MemoLines& out) const;
   void rule(float x0, float x1, float y, ImU32 color, bool dashed = false);
 
   // Body blocks.

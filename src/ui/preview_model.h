@@ -119,6 +119,11 @@ struct PreviewFaces {
     const float a = f->GetCharAdvance(cp <= 0xFFFF ? ImWchar(cp) : ImWchar(0xFFFD));
     return a * em / face_em(face);
   }
+  // False when the atlas lacks the glyph and advance() measured the fallback instead.
+  bool has_glyph(uint8_t face, char32_t cp) const {
+    return cp < 0x20 ||
+           font(face)->FindGlyphNoFallback(cp <= 0xFFFF ? ImWchar(cp) : ImWchar(0xFFFD)) != nullptr;
+  }
   // A face drawn in place of a missing bold face is thickened by drawing it twice.
   bool synthetic_bold(uint8_t face) const {
     return (face == kBold || face == kTitle) && font(face) == set->regular;
