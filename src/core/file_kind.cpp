@@ -1,5 +1,6 @@
 #include "core/file_kind.h"
 
+#include "core/guard_text.h"
 #include "core/utf8.h"
 
 namespace press::core {
@@ -11,13 +12,7 @@ bool starts(std::string_view s, std::string_view prefix) {
 }
 
 bool starts_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
+  return guard_text::starts_with_ci(s, 0, prefix);
 }
 
 // An Office Open XML package names its main part in the archive's file names, which ZIP

@@ -1,5 +1,7 @@
 #include "ui/messages.h"
 
+#include <utility>
+
 #include "ui/strings.h"
 
 namespace press::ui {
@@ -32,23 +34,27 @@ std::string field_name(std::string_view path) {
 
 std::string describe(const core::Diagnostic& d) {
   const std::string field = field_name(d.path);
-  const char* f = field.c_str();
   const std::string at = d.line > 0 ? trf(Str::ErrAt, d.line, d.column) : std::string();
-  const std::string_view c = d.code;
-  if (c == "json_syntax") return trf(Str::ErrJsonSyntax, d.line, d.column);
-  if (c == "not_object") return tr(Str::ErrNotObject);
-  if (c == "required") return trf(Str::ErrRequired, f);
-  if (c == "too_long") return trf(Str::ErrTooLong, f);
-  if (c == "too_large") return trf(Str::ErrTooLargeField, f);
-  if (c == "multiline") return trf(Str::ErrMultiline, f);
-  if (c == "bad_utf8") return trf(Str::ErrBadUtf8, f) + at;
-  if (c == "wrong_type") return trf(Str::ErrWrongType, f);
-  if (c == "bad_time") return trf(Str::ErrBadTime, f);
-  if (c == "bad_url")
-    return d.path == "link" ? std::string(tr(Str::ErrLink)) : trf(Str::ErrBadUrl, f);
-  if (c == "bad_value") return trf(Str::ErrBadValue, f);
+  if (d.code == "json_syntax") return trf(Str::ErrJsonSyntax, d.line, d.column);
+  if (d.code == "not_object") return tr(Str::ErrNotObject);
+  if (d.code == "bad_url" && d.path == "link") return tr(Str::ErrLink);
+  // The codes worded as "<field> ...", and whether the place in the text is added.
+  struct Wording {
+    std::string_view code;
+    Str text;
+    bool located;
+  };
+  static const Wording kWordings[] = {
+      {"required", Str::ErrRequired, false},       {"too_long", Str::ErrTooLong, false},
+      {"too_large", Str::ErrTooLargeField, false}, {"multiline", Str::ErrMultiline, false},
+      {"bad_utf8", Str::ErrBadUtf8, true},         {"wrong_type", Str::ErrWrongType, false},
+      {"bad_time", Str::ErrBadTime, false},        {"bad_url", Str::ErrBadUrl, false},
+      {"bad_value", Str::ErrBadValue, false},
+  };
+  for (const Wording& w : kWordings)
+    if (d.code == w.code) return trf(w.text, field.c_str()) + (w.located ? at : std::string());
   if (d.path.empty()) return d.message + at;
-  return trf(Str::ErrOther, f, d.message.c_str()) + at;
+  return trf(Str::ErrOther, field.c_str(), d.message.c_str()) + at;
 }
 
 std::string file_kind_name(core::FileKind kind) {
@@ -106,18 +112,18 @@ std::string not_an_article(std::string_view file_name, std::string_view bytes) {
 }
 
 std::string server_error(std::string_view code) {
-  if (code == "unauthorized" || code == "invalid_token") return tr(Str::ErrUnauthorized);
-  if (code == "forbidden") return tr(Str::ErrForbidden);
-  if (code == "origin_not_allowed") return tr(Str::ErrOrigin);
-  if (code == "not_found") return tr(Str::ErrNotFound);
-  if (code == "deleted") return tr(Str::ErrDeleted);
-  if (code == "conflict" || code == "not_deleted") return tr(Str::ErrConflictOther);
-  if (code == "payload_too_large") return tr(Str::ErrTooLarge);
-  if (code == "storage_unavailable") return tr(Str::ErrStorage);
-  if (code == "blocked_by_guard") return tr(Str::ErrRejected);
-  if (code == "unsupported_media_type" || code == "body_unreadable" ||
-      code == "method_not_allowed" || code == "invalid_query")
-    return tr(Str::ErrBadRequest);
+  static const std::pair<std::string_view, Str> kErrors[] = {
+      {"unauthorized", Str::ErrUnauthorized},  {"invalid_token", Str::ErrUnauthorized},
+      {"forbidden", Str::ErrForbidden},        {"origin_not_allowed", Str::ErrOrigin},
+      {"not_found", Str::ErrNotFound},         {"deleted", Str::ErrDeleted},
+      {"conflict", Str::ErrConflictOther},     {"not_deleted", Str::ErrConflictOther},
+      {"payload_too_large", Str::ErrTooLarge}, {"storage_unavailable", Str::ErrStorage},
+      {"blocked_by_guard", Str::ErrRejected},  {"unsupported_media_type", Str::ErrBadRequest},
+      {"body_unreadable", Str::ErrBadRequest}, {"method_not_allowed", Str::ErrBadRequest},
+      {"invalid_query", Str::ErrBadRequest},
+  };
+  for (const auto& [id, text] : kErrors)
+    if (code == id) return tr(text);
   return {};
 }
 
