@@ -4,26 +4,18 @@
 // layout where nothing overlaps at three window sizes and two pixel ratios.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT, PressServer, launchBrowser, openAdmin, waitSettled, settle, clickItem, getArticle } from './harness.mjs';
-
-const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets/samples/sample-article.json'), 'utf8'));
+import {
+  ROOT, SAMPLE, startRig, stopRig, openAdmin, waitSettled, settle, clickItem, getArticle,
+} from './harness.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = new PressServer();
-  await server.start();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.dispose();
-});
+before(async () => ({ server, browser } = await startRig()));
+after(() => stopRig({ server, browser }));
 
 const body = async (page) => (await getArticle(page)).body;
 

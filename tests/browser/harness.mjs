@@ -5,7 +5,7 @@
 // Environment: PRESS_SERVER (press-server binary, default build/native/press-server) and
 // PRESS_WIDGET_DIR (the widget build output, default build/web/widget).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -94,6 +94,21 @@ export class PressServer {
 
 export async function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+// The shared sample article of assets/samples.
+export const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets/samples/sample-article.json'), 'utf8'));
+
+// A test file's press-server and browser: started before its tests, stopped after them.
+export async function startRig() {
+  const server = new PressServer();
+  await server.start();
+  return { server, browser: await launchBrowser() };
+}
+
+export async function stopRig({ server, browser } = {}) {
+  if (browser) await browser.close();
+  if (server) await server.dispose();
 }
 
 // A page on the admin UI with the widget ready; errors in the page fail the test.

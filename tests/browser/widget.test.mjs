@@ -8,25 +8,15 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import {
-  ROOT, PressServer, launchBrowser, openAdmin, waitReady, waitSettled, settle, itemCenter, clickItem, getArticle,
+  ROOT, SAMPLE, startRig, stopRig, openAdmin, waitReady, waitSettled, settle, itemCenter, clickItem, getArticle,
   nextEvent, inkStats, TOKEN,
 } from './harness.mjs';
-
-const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets/samples/sample-article.json'), 'utf8'));
 
 let server;
 let browser;
 
-before(async () => {
-  server = new PressServer();
-  await server.start();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.dispose();
-});
+before(async () => ({ server, browser } = await startRig()));
+after(() => stopRig({ server, browser }));
 
 // Types committed text the way an input method does: a composition, then the commit.
 async function imeType(page, cdp, pinyin, text) {
