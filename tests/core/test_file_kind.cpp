@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/file_kind.h"
 
@@ -46,4 +48,95 @@ TEST_CASE("text files: JSON, HTML, SVG, RTF and plain text") {
   std::string long_text(4095, 'a');
   long_text += "字字";  // the slice ends inside the first 字
   CHECK(sniff_file(long_text) == FileKind::Text);
+}
+
+namespace {
+
+void put16(std::string& s, uint32_t v) {
+  s += char(v & 0xFF);
+  s += char((v >> 8) & 0xFF);
+}
+void put32(std::string& s, uint32_t v) {
+  put16(s, v & 0xFFFF);
+  put16(s, v >> 16);
+}
+
+// A ZIP of stored (uncompressed) entries; `claimed` overrides the uncompressed size the
+// central directory declares, as a zip bomb's would.
+std::string make_zip(const std::vector<std::pair<std::string, std::string>>& files,
+                     uint32_t claimed = 0) {
+  std::string out, directory;
+  for (const auto& [name, data] : files) {
+    const uint32_t offset = uint32_t(out.size());
+    out += "PK\x03\x04";
+    put16(out, 20), put16(out, 0), put16(out, 0), put32(out, 0), put32(out, 0);
+    put32(out, uint32_t(data.size())), put32(out, uint32_t(data.size()));
+    put16(out, uint32_t(name.size())), put16(out, 0);
+    out += name + data;
+    directory += "PK\x01\x02";
+    put16(directory, 20), put16(directory, 20), put16(directory, 0), put16(directory, 0);
+    put32(directory, 0), put32(directory, 0), put32(directory, uint32_t(data.size()));
+    put32(directory, claimed ? claimed : uint32_t(data.size()));
+    put16(directory, uint32_t(name.size())), put16(directory, 0), put16(directory, 0);
+    put16(directory, 0), put16(directory, 0), put32(directory, 0), put32(directory, offset);
+    directory += name;
+  }
+  const uint32_t at = uint32_t(out.size());
+  out += directory + "PK\x05\x06";
+  put16(out, 0), put16(out, 0), put16(out, uint32_t(files.size())),
+      put16(out, uint32_t(files.size()));
+  put32(out, uint32_t(directory.size())), put32(out, at), put16(out, 0);
+  return out;
+}
+
+const std::string kPng = bytes("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+
+}  // namespace
+
+TEST_CASE("the ZIP directory gives entries, claimed sizes and the Office kind by part name") {
+  const std::string docx =
+      make_zip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}});
+  ZipDirectory z = read_zip_directory(docx);
+  REQUIRE(z.valid);
+  CHECK(z.entries == 2);
+  CHECK(z.unpacked_bytes == 8 + 13);
+  CHECK(z.kind == FileKind::Docx);
+  CHECK(read_zip_directory(make_zip({{"[Content_Types].xml", ""}, {"xl/workbook.xml", ""}})).kind ==
+        FileKind::Xlsx);
+  CHECK(read_zip_directory(make_zip({{"[Content_Types].xml", ""}, {"ppt/presentation.xml", ""}}))
+            .kind == FileKind::Pptx);
+  // A part name somewhere in the data is not a part of the package.
+  CHECK(read_zip_directory(make_zip({{"notes.txt", "word/document.xml xl/workbook.xml"}})).kind ==
+        FileKind::Zip);
+  CHECK(read_zip_directory(make_zip({{"a.bin", "x"}}, 0xF0000000u)).unpacked_bytes == 0xF0000000u);
+
+  const std::string zip = make_zip({{"a.txt", "hello"}});
+  CHECK_FALSE(read_zip_directory(zip.substr(0, zip.size() - 1)).valid);  // truncated end record
+  CHECK_FALSE(read_zip_directory(zip.substr(10)).valid);                 // offsets off
+  CHECK_FALSE(read_zip_directory("PK\x03\x04").valid);
+  CHECK_FALSE(read_zip_directory("").valid);
+  CHECK(read_zip_directory(zip.substr(0, 5) + "garbage").problem.find("end") != std::string::npos);
+}
+
+TEST_CASE("an upload must be one thing only: polyglots are named") {
+  CHECK(sniff_upload(kPng).kind == FileKind::Png);
+  CHECK(sniff_upload(kPng).problem.empty());
+  CHECK(sniff_upload("%PDF-1.7\n1 0 obj").problem.empty());
+  const std::string docx =
+      make_zip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}});
+  CHECK(sniff_upload(docx).kind == FileKind::Docx);
+  CHECK(sniff_upload(docx).problem.empty());
+
+  // Markup near the start of an image or a PDF: a browser sniffing it would see a page.
+  CHECK(!sniff_upload(kPng + "<script>alert(1)</script>").problem.empty());
+  CHECK(!sniff_upload("%PDF-1.4\n<html><body>x</body></html>").problem.empty());
+  CHECK(!sniff_upload(make_zip({{"<SCRIPT>", "x"}})).problem.empty());
+  // Both an image and a ZIP (appended), a ZIP with data in front, a ZIP that is also a PDF.
+  CHECK(sniff_upload(kPng + make_zip({{"a.txt", "x"}})).problem.find("ZIP") != std::string::npos);
+  CHECK(!sniff_upload("GIF89a" + make_zip({{"a.class", "x"}})).problem.empty());
+  CHECK(!sniff_upload(make_zip({{"a.pdf", "%PDF-1.4 x"}})).problem.empty());
+  // An archive whose directory cannot be read is refused, not guessed at.
+  CHECK(!sniff_upload(std::string("PK\x03\x04") + "word/document.xml").problem.empty());
+  // Text kinds are reported as what they are; the store refuses them by kind.
+  CHECK(sniff_upload("<svg onload=alert(1)>").kind == FileKind::Svg);
 }
