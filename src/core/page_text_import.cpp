@@ -35,7 +35,9 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
 
 // Labels as the portal writes them, with a half-width or full-width colon.
 bool take_label(std::string_view& s, std::string_view label) {
@@ -53,7 +55,8 @@ bool take_label(std::string_view& s, std::string_view label) {
 }
 
 // The value after `label:` up to the next of `stops` (or the end), trimmed.
-std::string field_after(std::string_view line, std::string_view label, const std::vector<std::string_view>& stops) {
+std::string field_after(std::string_view line, std::string_view label,
+                        const std::vector<std::string_view>& stops) {
   for (size_t at = line.find(label); at != std::string_view::npos; at = line.find(label, at + 1)) {
     std::string_view rest = line.substr(at);
     if (!take_label(rest, label)) continue;
@@ -68,10 +71,33 @@ std::string field_after(std::string_view line, std::string_view label, const std
 }
 
 // "2023年07月29日 14:02" (Beijing time) -> Unix seconds.
+// Reads 1..max_digits ASCII digits at `at`; false when there is none.
+static bool read_digits(std::string_view s, size_t& at, size_t max_digits, int& value) {
+  const size_t begin = at;
+  value = 0;
+  while (at < s.size() && at - begin < max_digits && s[at] >= '0' && s[at] <= '9')
+    value = value * 10 + (s[at++] - '0');
+  return at > begin;
+}
+
+static bool read_literal(std::string_view s, size_t& at, std::string_view literal) {
+  if (s.substr(at, literal.size()) != literal) return false;
+  at += literal.size();
+  return true;
+}
+
+// Not sscanf: the web widget links no scanf family (about 8 KB of its payload).
 std::optional<int64_t> parse_portal_time(std::string_view s) {
   int y, mo, d, h, mi;
-  const std::string text(trim(s));
-  if (std::sscanf(text.c_str(), "%4d年%2d月%2d日 %2d:%2d", &y, &mo, &d, &h, &mi) != 5) return std::nullopt;
+  const std::string_view text = trim(s);
+  size_t at = 0;
+  if (!read_digits(text, at, 4, y) || !read_literal(text, at, "年") ||
+      !read_digits(text, at, 2, mo) || !read_literal(text, at, "月") ||
+      !read_digits(text, at, 2, d) || !read_literal(text, at, "日"))
+    return std::nullopt;
+  while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+  if (!read_digits(text, at, 2, h) || !read_literal(text, at, ":") || !read_digits(text, at, 2, mi))
+    return std::nullopt;
   char iso[40];
   std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:00+08:00", y, mo, d, h, mi);
   return parse_iso8601(iso);
@@ -89,13 +115,13 @@ std::string escape_markdown(std::string_view text) {
     out += '\\';
     out += text[i];
     text.remove_prefix(i + 1);
-  } else if (!text.empty() && (text[0] == '#' || text[0] == '>' || text[0] == '-' || text[0] == '+' ||
-                               text[0] == '=' || text[0] == '|')) {
+  } else if (!text.empty() && (text[0] == '#' || text[0] == '>' || text[0] == '-' ||
+                               text[0] == '+' || text[0] == '=' || text[0] == '|')) {
     out += '\\';
   }
   for (char c : text) {
-    if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '&' ||
-        c == '~' || c == '|' || c == '!')
+    if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' ||
+        c == '&' || c == '~' || c == '|' || c == '!')
       out += '\\';
     out += c;
   }
@@ -166,7 +192,9 @@ Result<Article> import_page_text(std::string_view page_text) {
   std::string body;
   while (next_nonempty()) {
     std::string_view line = lines[i];
-    if (starts_with(line, "网站链接") || starts_with(line, "责任编辑") || starts_with(line, "版权所有")) break;
+    if (starts_with(line, "网站链接") || starts_with(line, "责任编辑") ||
+        starts_with(line, "版权所有"))
+      break;
     body += escape_markdown(line);
     body += "\n\n";
     ++i;

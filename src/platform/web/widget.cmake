@@ -72,6 +72,9 @@ target_link_options(press_widget PRIVATE
   # ImGui's built-in ProggyClean font (12 KB) is only reachable through AddFontDefault(),
   # which the Canvas font backend never calls: the wrapper (canvas_fonts.cpp) cuts it out.
   -Wl,--wrap=_ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig
+  # The widget's own strtod/strtoll/strtoull and an sscanf for ImGui's ini readers, which
+  # it never runs (libc_numbers.cpp): musl's long-double scanner stays out.
+  ${PRESS_WEB_NUMBER_WRAPS} -Wl,--wrap=sscanf
   -sTOTAL_STACK=262144 -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
   -sEXIT_RUNTIME=0
   -sTEXTDECODER=2
