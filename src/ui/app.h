@@ -19,6 +19,7 @@
 
 #include "core/site.h"
 #include "ui/app_state.h"
+#include "ui/callback.h"
 #include "ui/editor_session.h"
 #include "ui/fonts.h"
 #include "ui/platform.h"

@@ -2,10 +2,10 @@
 // original link and responsible editor.
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <cstdio>
 
 #include "ui/app.h"
+#include "ui/callback.h"
 #include "ui/messages.h"
 #include "ui/theme.h"
 #include "ui/time_entry.h"
@@ -114,8 +114,7 @@ void App::draw_form() {
   // (too long, a bad link) show at once.
   auto invalid = [&](const char* field, const std::string& value) {
     for (const core::Diagnostic& d : session_.analysis().validation)
-      if (names(d, field) && (!value.empty() || d.code != "required"))
-        return true;
+      if (names(d, field) && (!value.empty() || d.code != "required")) return true;
     return false;
   };
   auto field_tip = [&](const char* field) {
@@ -153,7 +152,7 @@ void App::draw_form() {
     float min_width;  // of the field
     float grow;       // its share of the spare width
     float extra;      // fixed width after the field (the time field's buttons)
-    std::function<void(float)> field;
+    Callback<void(float)> field;
   };
   auto flow = [&](std::vector<Group>& groups) {
     const float full = ImGui::GetContentRegionAvail().x;
@@ -178,7 +177,8 @@ void App::draw_form() {
         label(groups[k].label, groups[k].bad, k == i ? label_width : 0);
         float width = groups[k].min_width;
         if (grow_total > 0) width += std::floor(spare * groups[k].grow / grow_total);
-        if (k + 1 == j && groups[k].extra == 0) width = -FLT_MIN;  // the row's last field ends flush
+        if (k + 1 == j && groups[k].extra == 0)
+          width = -FLT_MIN;  // the row's last field ends flush
         groups[k].field(width);
       }
       i = j;
@@ -187,8 +187,9 @@ void App::draw_form() {
 
   const float button_pad = 2 * style.FramePadding.x;
   std::vector<Group> first_row;
-  first_row.push_back({Str::FieldChannel, invalid("channel", a.channel.empty() ? std::string() : "x"),
-                       150, 0.6f, 0, [&](float width) {
+  first_row.push_back({Str::FieldChannel,
+                       invalid("channel", a.channel.empty() ? std::string() : "x"), 150, 0.6f, 0,
+                       [&](float width) {
                          std::string current;
                          for (size_t i = 0; i < a.channel.size(); ++i)
                            current += (i ? " > " : "") + a.channel[i];
@@ -211,10 +212,10 @@ void App::draw_form() {
                            ImGui::EndCombo();
                          }
                        }});
-  first_row.push_back({Str::FieldPublishedAt, !s.time_valid, 140, 0,
-                       ImGui::GetFrameHeight() + 8 + ImGui::CalcTextSize(tr(Str::Now)).x +
-                           button_pad,
-                       [&](float width) { draw_time_field(width); }});
+  first_row.push_back(
+      {Str::FieldPublishedAt, !s.time_valid, 140, 0,
+       ImGui::GetFrameHeight() + 8 + ImGui::CalcTextSize(tr(Str::Now)).x + button_pad,
+       [&](float width) { draw_time_field(width); }});
   first_row.push_back({Str::FieldAuthor, invalid("author", a.author), 110, 1, 0, [&](float width) {
                          article_field(ArticleField::Author, UiItem::AuthorField, "##author", "",
                                        width, invalid("author", a.author));

@@ -92,10 +92,10 @@ void DraftLibrary::set_aside(const std::string& path, const std::string& why, bo
       }));
 }
 
-void DraftLibrary::refresh(std::function<void()> done) {
+void DraftLibrary::refresh(Callback<void()> done) {
   const uint32_t generation = ++refresh_generation_;
   ++pending_;
-  auto finish = std::make_shared<std::function<void()>>(std::move(done));
+  auto finish = std::make_shared<Callback<void()>>(std::move(done));
   storage_.list(
       "drafts", guard([this, generation, finish](StorageResult r, std::vector<StoredItem> items) {
         if (generation != refresh_generation_) {  // a newer refresh took over
@@ -145,10 +145,10 @@ void DraftLibrary::refresh(std::function<void()> done) {
       }));
 }
 
-void DraftLibrary::load(const std::string& id,
-                        std::function<void(StorageResult, core::Article)> done) {
+void DraftLibrary::load(const std::string& id, Callback<void(StorageResult, core::Article)> done) {
   const std::string path = path_of(id);
-  storage_.read(path, guard([this, id, path, done](StorageResult r, std::string data) {
+  storage_.read(path,
+                guard([this, id, path, done = std::move(done)](StorageResult r, std::string data) {
                   core::Article a;
                   if (!r.ok) {
                     done(r, a);
@@ -168,17 +168,17 @@ void DraftLibrary::load(const std::string& id,
 }
 
 void DraftLibrary::save(const std::string& id, const core::Article& article,
-                        std::function<void(StorageResult)> done) {
+                        Callback<void(StorageResult)> done) {
   DraftSummary summary = summarize(id, article, clock_ ? clock_() : int64_t(std::time(nullptr)));
   storage_.write(path_of(id), core::article_to_json(article),
-                 guard([this, summary, done](StorageResult r) {
+                 guard([this, summary, done = std::move(done)](StorageResult r) {
                    if (r.ok) put(summary);
                    if (done) done(r);
                  }));
 }
 
-void DraftLibrary::remove(const std::string& id, std::function<void(StorageResult)> done) {
-  storage_.remove(path_of(id), guard([this, id, done](StorageResult r) {
+void DraftLibrary::remove(const std::string& id, Callback<void(StorageResult)> done) {
+  storage_.remove(path_of(id), guard([this, id, done = std::move(done)](StorageResult r) {
                     if (r.ok)
                       list_.erase(std::remove_if(list_.begin(), list_.end(),
                                                  [&](const DraftSummary& d) { return d.id == id; }),

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/article.h"
+#include "ui/callback.h"
 #include "ui/platform.h"
 
 namespace press::ui {
@@ -34,15 +35,15 @@ class DraftLibrary {
   void set_clock(std::function<int64_t()> clock) { clock_ = std::move(clock); }
 
   // Re-reads the drafts folder; broken or foreign files are moved aside (see messages()).
-  void refresh(std::function<void()> done = {});
+  void refresh(Callback<void()> done = {});
   bool loading() const { return pending_ > 0; }
   const std::vector<DraftSummary>& list() const { return list_; }  // last saved first
   const DraftSummary* find(const std::string& id) const;
 
-  void load(const std::string& id, std::function<void(StorageResult, core::Article)> done);
+  void load(const std::string& id, Callback<void(StorageResult, core::Article)> done);
   void save(const std::string& id, const core::Article& article,
-            std::function<void(StorageResult)> done);
-  void remove(const std::string& id, std::function<void(StorageResult)> done);
+            Callback<void(StorageResult)> done);
+  void remove(const std::string& id, Callback<void(StorageResult)> done);
 
   // Reports of files moved aside (or that could not be), for the status line; cleared by the call.
   std::vector<std::string> take_messages();

@@ -255,7 +255,8 @@ core::Result<std::string> EditorSession::import(const std::string& name, const s
   }
   core::ArticleParse parsed = core::parse_article(bytes);
   if (!parsed.ok()) {
-    set_status(trf(Str::ImportFailed, name.c_str()) + describe(parsed.errors.front()), StatusKind::Error);
+    set_status(trf(Str::ImportFailed, name.c_str()) + describe(parsed.errors.front()),
+               StatusKind::Error);
     return core::Error::from(core::ErrorCode::invalid, std::move(parsed.errors));
   }
   // The same unchanged file imported again (press-editor FILE.json twice) opens the draft
@@ -278,7 +279,7 @@ core::Result<std::string> EditorSession::import(const std::string& name, const s
   return draft_.id;
 }
 
-void EditorSession::save(std::function<void(core::Status)> done) {
+void EditorSession::save(Callback<void(core::Status)> done) {
   if (!draft_.open) {
     if (done) done(core::Error::of(core::ErrorCode::not_found, "no draft is open"));
     return;
@@ -287,7 +288,7 @@ void EditorSession::save(std::function<void(core::Status)> done) {
   const std::string id = draft_.id;
   draft_.save_in_flight = true;
   drafts_->save(
-      id, draft_.article, guard([this, generation, id, done](StorageResult r) {
+      id, draft_.article, guard([this, generation, id, done = std::move(done)](StorageResult r) {
         OpenDraft& d = draft_;
         d.save_in_flight = false;
         if (id != d.id) {

@@ -22,6 +22,7 @@
 #include "core/guard.h"
 #include "core/result.h"
 #include "core/site.h"
+#include "ui/callback.h"
 #include "ui/drafts.h"
 #include "ui/outbox.h"
 #include "ui/platform.h"
@@ -40,7 +41,7 @@ struct SessionConfig {
 
 class EditorSession {
  public:
-  using Listener = std::function<void(SessionEvent)>;
+  using Listener = Callback<void(SessionEvent)>;
 
   EditorSession(Platform& platform, SessionConfig config);
   ~EditorSession();
@@ -105,7 +106,7 @@ class EditorSession {
   // A file that is not an article leaves the open draft untouched; the error is located.
   core::Result<std::string> import(const std::string& name, const std::string& bytes);
   // Writes the open draft now; done (optional) hears how it went.
-  void save(std::function<void(core::Status)> done = {});
+  void save(Callback<void(core::Status)> done = {});
 
   // ---- Edits ----------------------------------------------------------------------------
   void set_field(ArticleField field, std::string value);

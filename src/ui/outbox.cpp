@@ -16,7 +16,7 @@ constexpr double kFirstDelay = 2, kMaxDelay = 60;
 Outbox::Outbox(Storage& storage, Http& http, DraftLibrary& drafts)
     : storage_(storage), drafts_(drafts), publisher_(http) {}
 
-void Outbox::load(std::function<void()> done) {
+void Outbox::load(Callback<void()> done) {
   std::weak_ptr<char> alive = life_;
   storage_.read(kQueueFile,
                 [this, alive, done = std::move(done)](StorageResult r, std::string data) {

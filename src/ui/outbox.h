@@ -11,12 +11,12 @@
 // keeps the server's id and revision (on_record), so a later publish updates instead of
 // duplicating.
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/article.h"
+#include "ui/callback.h"
 #include "ui/drafts.h"
 #include "ui/platform.h"
 #include "ui/publisher.h"
@@ -27,7 +27,7 @@ class Outbox {
  public:
   Outbox(Storage& storage, Http& http, DraftLibrary& drafts);
 
-  void load(std::function<void()> done);
+  void load(Callback<void()> done);
   // Adds a draft (once) and tries it on the next tick.
   void enqueue(const std::string& draft_id);
   bool contains(const std::string& draft_id) const;
@@ -41,16 +41,15 @@ class Outbox {
   double next_wakeup(double now) const;
 
   // The article of a draft when it is open (null: read it from the library).
-  std::function<const core::Article*(const std::string& draft_id)> open_article;
+  Callback<const core::Article*(const std::string& draft_id)> open_article;
   // The server's record of a queued draft, as soon as it is known.
-  std::function<void(const std::string& draft_id, const ServerRecord& record)> on_record;
+  Callback<void(const std::string& draft_id, const ServerRecord& record)> on_record;
 
   // The outcome of each queued draft.
-  std::function<void(const std::string& draft_id, const ServerRecord& record,
-                     const std::string& url)>
+  Callback<void(const std::string& draft_id, const ServerRecord& record, const std::string& url)>
       on_published;
-  std::function<void(const std::string& draft_id, const PublishState& state)> on_failed;  // dropped
-  std::function<void(const std::string& draft_id, const std::string& why)> on_waiting;    // kept
+  Callback<void(const std::string& draft_id, const PublishState& state)> on_failed;  // dropped
+  Callback<void(const std::string& draft_id, const std::string& why)> on_waiting;    // kept
 
  private:
   void save_queue();

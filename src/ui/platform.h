@@ -9,10 +9,11 @@
 // reply): the editor's code accepts both and never blocks waiting for one.
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "ui/callback.h"
 
 struct ImFontAtlas;
 struct ImFont;
@@ -43,10 +44,10 @@ class Storage {
  public:
   virtual ~Storage() = default;
 
-  using ListDone = std::function<void(StorageResult, std::vector<StoredItem>)>;
-  using ReadDone = std::function<void(StorageResult, std::string data)>;
-  using WriteDone = std::function<void(StorageResult)>;
-  using MoveDone = std::function<void(StorageResult, std::string new_path)>;
+  using ListDone = Callback<void(StorageResult, std::vector<StoredItem>)>;
+  using ReadDone = Callback<void(StorageResult, std::string data)>;
+  using WriteDone = Callback<void(StorageResult)>;
+  using MoveDone = Callback<void(StorageResult, std::string new_path)>;
 
   // The documents directly inside folder (an absent folder lists as empty). The
   // implementation's own temporary files are never listed.
@@ -84,8 +85,8 @@ class Http {
   virtual ~Http() = default;
   // Sends without blocking. progress (optional) reports bytes sent of total while the body
   // uploads; done runs exactly once, from Platform::poll().
-  virtual void send(HttpRequest request, std::function<void(HttpResponse)> done,
-                    std::function<void(uint64_t sent, uint64_t total)> progress = {}) = 0;
+  virtual void send(HttpRequest request, Callback<void(HttpResponse)> done,
+                    Callback<void(uint64_t sent, uint64_t total)> progress = {}) = 0;
 };
 
 // ---- Fonts ------------------------------------------------------------------------------------
@@ -153,9 +154,9 @@ class FileExchange {
   virtual std::string default_folder() const = 0;
   virtual void import_file(
       const std::string& path,
-      std::function<void(StorageResult, std::string name, std::string data)> done) = 0;
+      Callback<void(StorageResult, std::string name, std::string data)> done) = 0;
   virtual void export_file(const std::string& path, std::string data,
-                           std::function<void(StorageResult, std::string where)> done) = 0;
+                           Callback<void(StorageResult, std::string where)> done) = 0;
 };
 
 // Everything together, owned by the platform's main program. The main loop, also the
@@ -168,7 +169,7 @@ struct Platform {
   Shell* shell = nullptr;
   FileExchange* files = nullptr;
   // Runs completed callbacks (network replies, asynchronous storage) on the UI thread.
-  std::function<void()> poll;
+  Callback<void()> poll;
 };
 
 }  // namespace press::ui

@@ -82,8 +82,7 @@ HttpRequest Publisher::request(const std::string& method, const std::string& pat
 }
 
 void Publisher::start(const std::string& server, const std::string& token,
-                      const core::Article& article,
-                      std::function<void(const ServerRecord&)> on_record) {
+                      const core::Article& article, Callback<void(const ServerRecord&)> on_record) {
   server_ = server;
   token_ = token;
   on_record_ = std::move(on_record);
@@ -92,7 +91,7 @@ void Publisher::start(const std::string& server, const std::string& token,
 
 void Publisher::overwrite(const std::string& server, const std::string& token,
                           core::Article article, int64_t server_revision,
-                          std::function<void(const ServerRecord&)> on_record) {
+                          Callback<void(const ServerRecord&)> on_record) {
   article.revision = server_revision;  // based on what the server holds now: a deliberate overwrite
   start(server, token, article, std::move(on_record));
 }

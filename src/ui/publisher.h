@@ -5,13 +5,13 @@
 // (POST .../{id}/publish). Every reply is turned into one clear state; nothing here ever
 // touches the local draft, so a failure always leaves it intact.
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/article.h"
 #include "core/guard.h"
+#include "ui/callback.h"
 #include "ui/platform.h"
 
 namespace press::ui {
@@ -52,10 +52,10 @@ class Publisher {
 
   // Starts publishing a snapshot of the article. server: "http://host:port".
   void start(const std::string& server, const std::string& token, const core::Article& article,
-             std::function<void(const ServerRecord&)> on_record);
+             Callback<void(const ServerRecord&)> on_record);
   // After a conflict: send the local version again on top of the server's revision.
   void overwrite(const std::string& server, const std::string& token, core::Article article,
-                 int64_t server_revision, std::function<void(const ServerRecord&)> on_record);
+                 int64_t server_revision, Callback<void(const ServerRecord&)> on_record);
   bool busy() const {
     return state_.phase == PublishPhase::Uploading || state_.phase == PublishPhase::Publishing;
   }
@@ -81,7 +81,7 @@ class Publisher {
   Http& http_;
   std::shared_ptr<char> life_ = std::make_shared<char>(0);
   std::string server_, token_;
-  std::function<void(const ServerRecord&)> on_record_;
+  Callback<void(const ServerRecord&)> on_record_;
   PublishState state_;
   uint32_t attempt_ = 0;  // replies to an abandoned attempt are ignored
 };

@@ -21,8 +21,8 @@ namespace press_ui_test {
 namespace fs = std::filesystem;
 using namespace press;
 
-void ScriptedHttp::send(ui::HttpRequest request, std::function<void(ui::HttpResponse)> done,
-                        std::function<void(uint64_t, uint64_t)>) {
+void ScriptedHttp::send(ui::HttpRequest request, ui::Callback<void(ui::HttpResponse)> done,
+                        ui::Callback<void(uint64_t, uint64_t)>) {
   requests.push_back(request);
   ui::HttpResponse reply;
   if (!replies.empty()) {
@@ -31,11 +31,11 @@ void ScriptedHttp::send(ui::HttpRequest request, std::function<void(ui::HttpResp
   } else {
     reply.error = "Connection refused";
   }
-  ready_.push_back([done, reply] { done(reply); });
+  ready_.push_back([done = std::move(done), reply] { done(reply); });
 }
 
 void ScriptedHttp::poll() {
-  std::vector<std::function<void()>> now;
+  std::vector<ui::Callback<void()>> now;
   now.swap(ready_);
   for (auto& f : now) f();
 }

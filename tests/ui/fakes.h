@@ -38,15 +38,15 @@ class FakeShell final : public press::ui::Shell {
 // HTTP with scripted replies, delivered from poll() like the real thing.
 class ScriptedHttp final : public press::ui::Http {
  public:
-  void send(press::ui::HttpRequest request, std::function<void(press::ui::HttpResponse)> done,
-            std::function<void(uint64_t, uint64_t)>) override;
+  void send(press::ui::HttpRequest request, press::ui::Callback<void(press::ui::HttpResponse)> done,
+            press::ui::Callback<void(uint64_t, uint64_t)>) override;
   void poll();
   // Replies for the next requests, in order; without one a request gets "connection refused".
   std::deque<press::ui::HttpResponse> replies;
   std::vector<press::ui::HttpRequest> requests;
 
  private:
-  std::vector<std::function<void()>> ready_;
+  std::vector<press::ui::Callback<void()>> ready_;
 };
 
 press::core::SiteProfile sample_site();

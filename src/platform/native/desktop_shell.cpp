@@ -127,8 +127,7 @@ std::string DesktopFiles::default_folder() const {
 }
 
 void DesktopFiles::import_file(
-    const std::string& path,
-    std::function<void(ui::StorageResult, std::string, std::string)> done) {
+    const std::string& path, ui::Callback<void(ui::StorageResult, std::string, std::string)> done) {
   const std::string full = expand_home(path);
   std::string data, error;
   bool missing = false;
@@ -139,7 +138,7 @@ void DesktopFiles::import_file(
 }
 
 void DesktopFiles::export_file(const std::string& path, std::string data,
-                               std::function<void(ui::StorageResult, std::string)> done) {
+                               ui::Callback<void(ui::StorageResult, std::string)> done) {
   const std::string full = expand_home(path);
   const std::string error = write_file_atomically(full, data, 0644);
   done(error.empty() ? ui::StorageResult{} : ui::StorageResult::failure(error), full);

@@ -46,9 +46,9 @@ class DesktopFiles final : public ui::FileExchange {
   bool has_picker() const override { return false; }
   std::string default_folder() const override;
   void import_file(const std::string& path,
-                   std::function<void(ui::StorageResult, std::string, std::string)> done) override;
+                   ui::Callback<void(ui::StorageResult, std::string, std::string)> done) override;
   void export_file(const std::string& path, std::string data,
-                   std::function<void(ui::StorageResult, std::string)> done) override;
+                   ui::Callback<void(ui::StorageResult, std::string)> done) override;
 };
 
 // "~/x" -> "$HOME/x".

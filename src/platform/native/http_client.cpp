@@ -31,60 +31,62 @@ size_t HttpClient::running() const {
   return running_;
 }
 
-void HttpClient::send(ui::HttpRequest request, std::function<void(ui::HttpResponse)> done,
-                      std::function<void(uint64_t, uint64_t)> progress) {
+void HttpClient::send(ui::HttpRequest request, ui::Callback<void(ui::HttpResponse)> done,
+                      ui::Callback<void(uint64_t, uint64_t)> progress) {
   (void)progress;  // cpp-httplib 0.11 reports no upload progress: the UI shows phases
   std::lock_guard<std::mutex> lock(mutex_);
   ++running_;
   auto finished = std::make_shared<std::atomic<bool>>(false);
-  std::thread thread([this, finished, request = std::move(request), done = std::move(done)]() {
-    ui::HttpResponse response;
-    std::string origin, path;
-    if (!split_url(request.url, origin, path)) {
-      response.error = "not an http:// or https:// address: " + request.url;
-    } else {
-      httplib::Client client(origin);
-      client.set_connection_timeout(5, 0);
-      client.set_read_timeout(request.timeout_seconds, 0);
-      client.set_write_timeout(request.timeout_seconds, 0);
-      httplib::Headers headers;
-      std::string content_type;
-      for (const auto& h : request.headers) {
-        if (h.first == "Content-Type")
-          content_type = h.second;
-        else
-          headers.emplace(h.first, h.second);
-      }
-      httplib::Result result(nullptr, httplib::Error::Unknown);
-      if (request.method == "GET")
-        result = client.Get(path, headers);
-      else if (request.method == "PUT")
-        result = client.Put(path, headers, request.body, content_type);
-      else if (request.method == "DELETE")
-        result = client.Delete(path, headers, request.body, content_type);
-      else
-        result = client.Post(path, headers, request.body, content_type);
-      if (result) {
-        response.status = result->status;
-        response.body = std::move(result->body);
-      } else {
-        response.error = httplib::to_string(result.error());
-      }
-    }
-    {
-      std::lock_guard<std::mutex> inner(mutex_);
-      finished_.push_back(
-          [done, response = std::move(response)]() mutable { done(std::move(response)); });
-      --running_;
-    }
-    if (wake_) wake_();
-    finished->store(true);
-  });
+  std::thread thread(
+      [this, finished, request = std::move(request), done = std::move(done)]() mutable {
+        ui::HttpResponse response;
+        std::string origin, path;
+        if (!split_url(request.url, origin, path)) {
+          response.error = "not an http:// or https:// address: " + request.url;
+        } else {
+          httplib::Client client(origin);
+          client.set_connection_timeout(5, 0);
+          client.set_read_timeout(request.timeout_seconds, 0);
+          client.set_write_timeout(request.timeout_seconds, 0);
+          httplib::Headers headers;
+          std::string content_type;
+          for (const auto& h : request.headers) {
+            if (h.first == "Content-Type")
+              content_type = h.second;
+            else
+              headers.emplace(h.first, h.second);
+          }
+          httplib::Result result(nullptr, httplib::Error::Unknown);
+          if (request.method == "GET")
+            result = client.Get(path, headers);
+          else if (request.method == "PUT")
+            result = client.Put(path, headers, request.body, content_type);
+          else if (request.method == "DELETE")
+            result = client.Delete(path, headers, request.body, content_type);
+          else
+            result = client.Post(path, headers, request.body, content_type);
+          if (result) {
+            response.status = result->status;
+            response.body = std::move(result->body);
+          } else {
+            response.error = httplib::to_string(result.error());
+          }
+        }
+        {
+          std::lock_guard<std::mutex> inner(mutex_);
+          finished_.push_back([done = std::move(done), response = std::move(response)]() mutable {
+            done(std::move(response));
+          });
+          --running_;
+        }
+        if (wake_) wake_();
+        finished->store(true);
+      });
   workers_.push_back({std::move(thread), std::move(finished)});
 }
 
 void HttpClient::poll() {
-  std::vector<std::function<void()>> ready;
+  std::vector<ui::Callback<void()>> ready;
   std::vector<Worker> done;
   {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -1,7 +1,6 @@
 #include "platform/web/browser_http.h"
 
 #include <nlohmann/json.hpp>
-
 #include <unordered_map>
 
 #include "platform/web/js_bridge.h"
@@ -11,8 +10,8 @@ namespace press::web {
 namespace {
 
 struct Pending {
-  std::function<void(ui::HttpResponse)> done;
-  std::function<void(uint64_t, uint64_t)> progress;
+  ui::Callback<void(ui::HttpResponse)> done;
+  ui::Callback<void(uint64_t, uint64_t)> progress;
 };
 
 std::unordered_map<int, Pending>& pending() {
@@ -22,18 +21,21 @@ std::unordered_map<int, Pending>& pending() {
 
 }  // namespace
 
-size_t BrowserHttp::in_flight() { return pending().size(); }
+size_t BrowserHttp::in_flight() {
+  return pending().size();
+}
 
-void BrowserHttp::send(ui::HttpRequest request, std::function<void(ui::HttpResponse)> done,
-                       std::function<void(uint64_t, uint64_t)> on_progress) {
+void BrowserHttp::send(ui::HttpRequest request, ui::Callback<void(ui::HttpResponse)> done,
+                       ui::Callback<void(uint64_t, uint64_t)> on_progress) {
   static int next = 1;
   const int id = next++;
   pending()[id] = Pending{std::move(done), std::move(on_progress)};
   nlohmann::json headers = nlohmann::json::array();
   for (const auto& [name, value] : request.headers) headers.push_back({name, value});
-  const std::string headers_json = headers.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  press_js_http(id, request.method.c_str(), request.url.c_str(), headers_json.c_str(), request.body.data(),
-                request.body.size(), request.timeout_seconds);
+  const std::string headers_json =
+      headers.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  press_js_http(id, request.method.c_str(), request.url.c_str(), headers_json.c_str(),
+                request.body.data(), request.body.size(), request.timeout_seconds);
 }
 
 void BrowserHttp::reply(int request, int status, const char* body, size_t size, const char* error) {
@@ -55,8 +57,12 @@ void BrowserHttp::reply(int request, int status, const char* body, size_t size, 
 void BrowserHttp::progress(int request, double sent, double total) {
   auto it = pending().find(request);
   if (it == pending().end() || !it->second.progress) return;
-  auto report = it->second.progress;
-  Completions::instance().push([report, sent, total] { report(uint64_t(sent), uint64_t(total)); });
+  // Looked up again when it runs: the request may have finished by then.
+  Completions::instance().push([request, sent, total] {
+    auto now = pending().find(request);
+    if (now != pending().end() && now->second.progress)
+      now->second.progress(uint64_t(sent), uint64_t(total));
+  });
   wake();
 }
 

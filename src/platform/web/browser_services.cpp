@@ -25,7 +25,7 @@ bool BrowserShell::open_url(const std::string& url, std::string& error) {
 
 namespace {
 
-using ImportDone = std::function<void(ui::StorageResult, std::string, std::string)>;
+using ImportDone = ui::Callback<void(ui::StorageResult, std::string, std::string)>;
 
 std::unordered_map<int, ImportDone>& pending() {
   static std::unordered_map<int, ImportDone> table;
@@ -41,7 +41,8 @@ void BrowserFiles::import_file(const std::string&, ImportDone done) {
   press_js_file_import(id);
 }
 
-void BrowserFiles::reply(int request, int ok, const char* error, const char* name, const char* data, size_t size) {
+void BrowserFiles::reply(int request, int ok, const char* error, const char* name, const char* data,
+                         size_t size) {
   auto it = pending().find(request);
   if (it == pending().end()) return;
   ImportDone done = std::move(it->second);
@@ -51,7 +52,8 @@ void BrowserFiles::reply(int request, int ok, const char* error, const char* nam
   if (!ok) result = ui::StorageResult::failure(error ? error : "the file could not be read");
   std::string file_name = name ? name : "";
   std::string text(data ? data : "", data ? size : 0);
-  Completions::instance().push([done = std::move(done), result = std::move(result), file_name = std::move(file_name),
+  Completions::instance().push([done = std::move(done), result = std::move(result),
+                                file_name = std::move(file_name),
                                 text = std::move(text)]() mutable {
     done(std::move(result), std::move(file_name), std::move(text));
   });
@@ -59,16 +61,17 @@ void BrowserFiles::reply(int request, int ok, const char* error, const char* nam
 }
 
 void BrowserFiles::export_file(const std::string& path, std::string data,
-                               std::function<void(ui::StorageResult, std::string)> done) {
-  std::string name = path.substr(path.find_last_of("/\\") == std::string::npos ? 0 : path.find_last_of("/\\") + 1);
+                               ui::Callback<void(ui::StorageResult, std::string)> done) {
+  std::string name =
+      path.substr(path.find_last_of("/\\") == std::string::npos ? 0 : path.find_last_of("/\\") + 1);
   if (name.empty()) name = "article.json";
   if (name.size() < 5 || name.compare(name.size() - 5, 5, ".json") != 0) name += ".json";
   const bool ok = press_js_file_export(name.c_str(), data.data(), data.size()) != 0;
-  ui::StorageResult result = ok ? ui::StorageResult{} : ui::StorageResult::failure("the download could not start");
+  ui::StorageResult result =
+      ok ? ui::StorageResult{} : ui::StorageResult::failure("the download could not start");
   if (done)
-    Completions::instance().push([done = std::move(done), result = std::move(result), name]() mutable {
-      done(std::move(result), name);
-    });
+    Completions::instance().push([done = std::move(done), result = std::move(result),
+                                  name]() mutable { done(std::move(result), name); });
   wake();
 }
 

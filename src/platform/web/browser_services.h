@@ -1,8 +1,8 @@
 #pragma once
 // The small system services in the browser: clipboard, new tabs, file picker and downloads.
-#include <functional>
 #include <string>
 
+#include "ui/callback.h"
 #include "ui/platform.h"
 
 namespace press::web {
@@ -32,13 +32,15 @@ class BrowserFiles final : public ui::FileExchange {
   bool has_picker() const override { return true; }
   std::string default_folder() const override { return {}; }
   // Opens the browser's file picker (path is ignored).
-  void import_file(const std::string& path,
-                   std::function<void(ui::StorageResult, std::string name, std::string data)> done) override;
+  void import_file(
+      const std::string& path,
+      ui::Callback<void(ui::StorageResult, std::string name, std::string data)> done) override;
   // Downloads data; the file is named after path's last part ("article.json" without one).
   void export_file(const std::string& path, std::string data,
-                   std::function<void(ui::StorageResult, std::string where)> done) override;
+                   ui::Callback<void(ui::StorageResult, std::string where)> done) override;
 
-  static void reply(int request, int ok, const char* error, const char* name, const char* data, size_t size);
+  static void reply(int request, int ok, const char* error, const char* name, const char* data,
+                    size_t size);
 };
 
 }  // namespace press::web

@@ -12,8 +12,8 @@ namespace {
 
 enum Op { List = 0, Read = 1, Write = 2, Remove = 3, MoveAside = 4 };
 
-std::unordered_map<int, std::function<void(ui::StorageResult, std::string)>>& pending() {
-  static std::unordered_map<int, std::function<void(ui::StorageResult, std::string)>> table;
+std::unordered_map<int, ui::Callback<void(ui::StorageResult, std::string)>>& pending() {
+  static std::unordered_map<int, ui::Callback<void(ui::StorageResult, std::string)>> table;
   return table;
 }
 
@@ -44,7 +44,7 @@ void BrowserStorage::reply(int request, int code, const char* error, const char*
   wake();
 }
 
-void BrowserStorage::open(std::function<void(ui::StorageResult, std::string)> done) {
+void BrowserStorage::open(ui::Callback<void(ui::StorageResult, std::string)> done) {
   press_js_storage_open(
       start([this, done = std::move(done)](ui::StorageResult r, std::string note) {
         open_ = r.ok;

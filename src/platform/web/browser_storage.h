@@ -4,9 +4,9 @@
 // so it is atomic like the desktop's rename; writes made while the page is being hidden
 // are also journaled synchronously to localStorage and replayed at the next start, since
 // a transaction begun during pagehide may not finish before the page is gone.
-#include <functional>
 #include <string>
 
+#include "ui/callback.h"
 #include "ui/platform.h"
 
 namespace press::web {
@@ -15,7 +15,7 @@ class BrowserStorage final : public ui::Storage {
  public:
   // Opens the database (and replays the journal). note is non-empty when storage fell back
   // to localStorage (about 5 MB, so the user should know).
-  void open(std::function<void(ui::StorageResult, std::string note)> done);
+  void open(ui::Callback<void(ui::StorageResult, std::string note)> done);
   bool is_open() const { return open_; }
 
   void list(const std::string& folder, ListDone done) override;
@@ -29,7 +29,7 @@ class BrowserStorage final : public ui::Storage {
   static void reply(int request, int code, const char* error, const char* data, size_t size);
 
  private:
-  using Reply = std::function<void(ui::StorageResult, std::string data)>;
+  using Reply = ui::Callback<void(ui::StorageResult, std::string data)>;
   static int start(Reply reply);
   bool open_ = false;
   bool local_ = false;

@@ -7,14 +7,15 @@
 // Platform::poll() at the start of the next frame, like network replies on the desktop.
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <vector>
+
+#include "ui/callback.h"
 
 extern "C" {
 void press_js_init();
 void press_js_start_loop();  // calls press_frame() every animation frame
-void press_js_shutdown();   // stops the loop and every listener
-char* press_js_config();  // malloc'd JSON
+void press_js_shutdown();    // stops the loop and every listener
+char* press_js_config();     // malloc'd JSON
 void press_js_canvas_metrics(float* out3);
 void press_js_set_canvas_size(int width, int height);
 int press_js_has_focus();
@@ -32,10 +33,10 @@ void press_js_clipboard_write(const char* text);
 
 void press_js_font_metrics(int px, int bold, float* out2);
 void press_js_measure_glyphs(int px, int bold, const uint16_t* cps, int n, float* advances);
-int press_js_raster_glyphs(int px, int bold, const uint16_t* cps, int n, float* desc, uint8_t* pixels,
-                           int capacity);
+int press_js_raster_glyphs(int px, int bold, const uint16_t* cps, int n, float* desc,
+                           uint8_t* pixels, int capacity);
 
-int press_js_glyph_cache_hint();  // 1: an earlier visit left a glyph cache
+int press_js_glyph_cache_hint();   // 1: an earlier visit left a glyph cache
 void press_js_glyph_cache_load();  // replies through press_glyph_cache_reply()
 void press_js_glyph_cache_save(const char* data, size_t size);
 
@@ -55,7 +56,7 @@ namespace press::web {
 class Completions {
  public:
   static Completions& instance();
-  void push(std::function<void()> f);
+  void push(ui::Callback<void()> f);
   // Runs everything queued, including what the callbacks queue themselves.
   void run();
   bool empty() const { return queue_.empty(); }
@@ -65,7 +66,7 @@ class Completions {
   void set_eager(bool eager) { eager_ = eager; }
 
  private:
-  std::vector<std::function<void()>> queue_;
+  std::vector<ui::Callback<void()>> queue_;
   bool eager_ = false;
   bool running_ = false;
 };

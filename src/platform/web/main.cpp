@@ -25,7 +25,7 @@ Completions& Completions::instance() {
   return queue;
 }
 
-void Completions::push(std::function<void()> f) {
+void Completions::push(ui::Callback<void()> f) {
   queue_.push_back(std::move(f));
   if (eager_ && !running_) run();
 }
@@ -35,7 +35,7 @@ void Completions::run() {
   running_ = true;
   // Callbacks may queue more work; take turns until the queue is empty.
   for (int round = 0; round < 8 && !queue_.empty(); ++round) {
-    std::vector<std::function<void()>> batch;
+    std::vector<ui::Callback<void()>> batch;
     batch.swap(queue_);
     for (auto& f : batch) f();
   }
