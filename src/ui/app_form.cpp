@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "ui/app.h"
-#include "ui/callback.h"
 #include "ui/messages.h"
 #include "ui/theme.h"
 #include "ui/time_entry.h"
