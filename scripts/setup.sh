@@ -18,6 +18,8 @@ PACKAGES=(
   libglfw3-dev libgl-dev             # native window + OpenGL3 for the desktop editor
   libcpp-httplib-dev libssl-dev zlib1g-dev  # publishing server (HTTP + gzip)
   libsqlite3-dev sqlite3             # server storage
+  libvips-dev libzip-dev             # server media store: re-encoding pictures, checking archives
+  libvips-tools                      # the vips command, bench-media.sh's reference
   clang-14 libclang-rt-14-dev        # libFuzzer targets
   valgrind                           # callgrind instruction counts in benchmarks
   fonts-noto-cjk fonts-droid-fallback  # CJK glyphs for the native UI and headless chromium

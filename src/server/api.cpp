@@ -277,6 +277,14 @@ bool Api::authorize(Call& call, Role needed) {
   return true;
 }
 
+bool Api::admit(const httplib::Request& req, httplib::Response& res, Role needed, Actor& who) {
+  Call call{req, res, kNoBody};
+  begin(call);
+  if (!authorize(call, needed)) return false;
+  who = std::move(call.actor);
+  return true;
+}
+
 // The body as an article; on any problem the answer is sent here.
 std::optional<core::Article> Api::article_from_body(Call& call) {
   if (!is_json_content_type(call.req.get_header_value("Content-Type"))) {

@@ -27,6 +27,11 @@ class Api {
   // CORS preflight (OPTIONS) for the API.
   void preflight(const httplib::Request& req, httplib::Response& res);
 
+  // For API routes that read their own body (media uploads): the headers every API answer
+  // carries (CORS, no-store), then the token check of every write. False when the refusal
+  // (401, 403) has been sent.
+  bool admit(const httplib::Request& req, httplib::Response& res, Role needed, Actor& who);
+
  private:
   struct Call;
   using Handler = void (Api::*)(Call&);

@@ -119,7 +119,7 @@ std::string Database::error() const {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;  // 2: the media table
 
 // The article JSON is the source of truth; the other columns are derived from it on
 // every write so lists and public pages can be queried without parsing JSON.
@@ -173,6 +173,23 @@ CREATE TABLE IF NOT EXISTS audit (
   revision   INTEGER,
   detail     TEXT    NOT NULL DEFAULT ''
 );
+-- Stored media (server/media_store.h): one row per file under media/, named by the sha256
+-- of its stored bytes. source_sha256 is the sha256 of the bytes that were uploaded, so the
+-- same upload is found again without decoding it a second time.
+CREATE TABLE IF NOT EXISTS media (
+  id            TEXT    PRIMARY KEY,   -- 64 lowercase hex digits
+  ext           TEXT    NOT NULL,
+  kind          TEXT    NOT NULL CHECK (kind IN ('image', 'attachment')),
+  mime          TEXT    NOT NULL,
+  bytes         INTEGER NOT NULL,
+  width         INTEGER NOT NULL,
+  height        INTEGER NOT NULL,
+  widths        TEXT    NOT NULL,      -- published smaller widths, ascending, comma-separated
+  name          TEXT    NOT NULL,      -- the name it was uploaded under, sanitised
+  source_sha256 TEXT    NOT NULL,
+  created_at    INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS media_by_source ON media (source_sha256);
 )sql";
 
 }  // namespace

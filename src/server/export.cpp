@@ -2,10 +2,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "core/article_json.h"
 #include "server/article_store.h"
 #include "server/list_page.h"
+#include "server/media_store.h"
 #include "server/publishing.h"
 #include "server/server.h"
 #include "server/startup.h"
@@ -37,6 +39,45 @@ bool write_file(const fs::path& path, const std::string& content) {
   return !ec;
 }
 
+std::string read_whole_file(const fs::path& path, bool& ok) {
+  std::ifstream in(path, std::ios::binary);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ok = bool(in) || in.eof();
+  return content;
+}
+
+// The stored files the exported pages refer to, each size of a picture included, into
+// media/ beside the pages, as the live server serves them. A reference to a file the store
+// does not know is reported and skipped: the page is exported as it is.
+bool copy_referenced_media(Database& db, const ServerOptions& options,
+                           const std::set<std::string>& ids, const fs::path& root, int& copied) {
+  bool ok = true;
+  for (const std::string& id : ids) {
+    const std::optional<core::MediaFile> file = find_media(db, id);
+    if (!file) {
+      std::fprintf(stderr, "press-server export: media/%s is referred to but not stored\n",
+                   id.c_str());
+      continue;
+    }
+    std::vector<uint32_t> sizes = file->widths;
+    sizes.push_back(0);  // the main file
+    for (uint32_t width : sizes) {
+      const std::string name = media_file_name(*file, width);
+      bool read = false;
+      const std::string bytes = read_whole_file(fs::path(options.media_dir()) / name, read);
+      if (!read || bytes.size() != (width ? bytes.size() : file->bytes)) {
+        std::fprintf(stderr, "press-server export: cannot read %s/%s\n",
+                     options.media_dir().c_str(), name.c_str());
+        ok = false;
+        continue;
+      }
+      ok = write_file(root / "media" / name, bytes) && ok;
+      ++copied;
+    }
+  }
+  return ok;
+}
+
 }  // namespace
 
 int export_site(const ServerOptions& options, const std::string& out_dir) {
@@ -56,6 +97,7 @@ int export_site(const ServerOptions& options, const std::string& out_dir) {
 
   // Article pages, exactly as the core renders them: the view-count slot stays empty.
   int articles = 0, withheld = 0;
+  std::set<std::string> media_ids;  // referred to by the exported pages
   ListFilter filter;
   filter.status = StatusFilter::Published;
   filter.limit = 500;
@@ -79,6 +121,7 @@ int export_site(const ServerOptions& options, const std::string& out_dir) {
         continue;
       }
       ok = write_file(root / "news" / (std::to_string(s.id) + ".html"), render.html) && ok;
+      for (std::string& id : referenced_media_ids(parsed.article.body)) media_ids.insert(id);
       ++articles;
     }
     if (int64_t(batch.items.size()) < filter.limit) break;
@@ -118,6 +161,9 @@ int export_site(const ServerOptions& options, const std::string& out_dir) {
   write_lists(nullptr);
   for (const core::SiteChannel& c : site.channels) write_lists(&c);
 
+  int media_files = 0;
+  ok = copy_referenced_media(*db, options, media_ids, root, media_files) && ok;
+
   // The portal stylesheet the pages link to.
   const fs::path css = fs::path(options.web_dir) / "portal.css";
   if (!options.web_dir.empty() && fs::exists(css)) {
@@ -130,6 +176,7 @@ int export_site(const ServerOptions& options, const std::string& out_dir) {
               out_dir.c_str());
   if (withheld) std::printf(" (%d withheld by the guard)", withheld);
   std::printf("\n");
+  if (media_files) std::printf("copied %d media files to %s/media\n", media_files, out_dir.c_str());
   return ok ? 0 : 1;
 }
 

@@ -59,6 +59,16 @@ std::string apply(ServerOptions& o, const std::string& name, const std::string& 
   } else if (name == "--max-body") {
     if (!parse_int(value, 1024, 1ll << 32, n)) return "--max-body expects a byte count from 1024";
     o.max_body_bytes = size_t(n);
+  } else if (name == "--max-image") {
+    if (!parse_int(value, 1024, 1ll << 32, n)) return "--max-image expects a byte count from 1024";
+    o.max_image_bytes = size_t(n);
+  } else if (name == "--max-attachment") {
+    if (!parse_int(value, 1024, 1ll << 32, n))
+      return "--max-attachment expects a byte count from 1024";
+    o.max_attachment_bytes = size_t(n);
+  } else if (name == "--max-pixels") {
+    if (!parse_int(value, 1, 1ll << 40, n)) return "--max-pixels expects a pixel count from 1";
+    o.max_image_pixels = uint64_t(n);
   } else if (name == "--flush-seconds") {
     if (!parse_int(value, 1, 3600, n)) return "--flush-seconds expects 1 to 3600";
     o.flush_seconds = int(n);
@@ -86,10 +96,17 @@ std::string parse_options(const std::vector<std::string>& args, ServerOptions& o
   out.web_dir = PRESS_WEB_DIR;
 #endif
   static const std::pair<const char*, const char*> kEnvironment[] = {
-      {"PRESS_HOST", "--host"},         {"PRESS_PORT", "--port"},
-      {"PRESS_DATA", "--data"},         {"PRESS_SITE", "--site"},
-      {"PRESS_WEB", "--web-dir"},       {"PRESS_THREADS", "--threads"},
-      {"PRESS_MAX_BODY", "--max-body"}, {"PRESS_CORS_ORIGINS", "--cors-origin"},
+      {"PRESS_HOST", "--host"},
+      {"PRESS_PORT", "--port"},
+      {"PRESS_DATA", "--data"},
+      {"PRESS_SITE", "--site"},
+      {"PRESS_WEB", "--web-dir"},
+      {"PRESS_THREADS", "--threads"},
+      {"PRESS_MAX_BODY", "--max-body"},
+      {"PRESS_CORS_ORIGINS", "--cors-origin"},
+      {"PRESS_MAX_IMAGE", "--max-image"},
+      {"PRESS_MAX_ATTACHMENT", "--max-attachment"},
+      {"PRESS_MAX_PIXELS", "--max-pixels"},
   };
   for (const auto& [variable, flag] : kEnvironment) {
     if (const char* v = env(variable)) {
@@ -138,6 +155,12 @@ const char* options_help() {
          "                       [PRESS_CORS_ORIGINS, comma-separated]; repeatable\n"
          "  --threads N          connection threads [PRESS_THREADS], default 128\n"
          "  --max-body BYTES     largest request body [PRESS_MAX_BODY], default 33554432\n"
+         "  --max-image BYTES    largest image upload [PRESS_MAX_IMAGE], default 20971520\n"
+         "  --max-attachment BYTES  largest attachment upload [PRESS_MAX_ATTACHMENT], default "
+         "52428800\n"
+         "  --max-pixels N       largest image in pixels, checked before decoding "
+         "[PRESS_MAX_PIXELS],\n"
+         "                       default 100000000 (and at most 20000 px a side)\n"
          "  --flush-seconds N    how often view counts are written, default 5\n";
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Settings of press-server: built-in defaults, then the environment, then flags.
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,11 +22,25 @@ struct ServerOptions {
   size_t max_body_bytes = 32u << 20;      // request bodies above this get 413
   int flush_seconds = 5;                  // how often view counts are written
 
+  // Media uploads (POST /api/v1/media). Pixels are checked from the image header, before
+  // anything is decoded; an archive's sizes from its central directory, before anything
+  // is unpacked.
+  size_t max_image_bytes = 20u << 20;
+  size_t max_attachment_bytes = 50u << 20;
+  uint64_t max_image_pixels = 100'000'000;
+  uint32_t max_image_side = 20000;
+  uint64_t max_archive_entries = 10000;
+  uint64_t max_archive_unpacked_bytes = 1ull << 30;
+
   std::string database_path() const { return data_dir + "/press.db"; }
+  // Stored media live next to the database, so one folder holds the whole site's data.
+  std::string media_dir() const { return data_dir + "/media"; }
+  size_t max_upload_bytes() const { return std::max(max_image_bytes, max_attachment_bytes); }
 };
 
 // Parses environment (PRESS_HOST, PRESS_PORT, PRESS_DATA, PRESS_SITE, PRESS_WEB,
-// PRESS_STATIC_DIRS, PRESS_CORS_ORIGINS, PRESS_THREADS, PRESS_MAX_BODY) and then args.
+// PRESS_STATIC_DIRS, PRESS_CORS_ORIGINS, PRESS_THREADS, PRESS_MAX_BODY, PRESS_MAX_IMAGE,
+// PRESS_MAX_ATTACHMENT, PRESS_MAX_PIXELS) and then args.
 // Arguments that are not options are returned in `positional`. Returns an error message,
 // or an empty string when everything was understood.
 std::string parse_options(const std::vector<std::string>& args, ServerOptions& out,

@@ -4,17 +4,21 @@
 #include <signal.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 
 #include "server/api.h"
 #include "server/http_util.h"
 #include "server/list_page.h"
+#include "server/media_image.h"
+#include "server/media_routes.h"
 #include "server/public_pages.h"
 #include "server/request_body.h"
 #include "server/server_context.h"
@@ -123,6 +127,12 @@ int run_server(const ServerOptions& options) {
   ServerContext ctx;
   ctx.options = options;
   if (!load_site_profile(options.site_file, ctx.site)) return 2;
+  // Pictures are decoded on the request threads; libvips' own workers, per picture, match
+  // the cores (MediaRoutes lets as many pictures in at once).
+  if (core::Status codecs = init_image_codecs(int(std::thread::hardware_concurrency())); !codecs) {
+    std::fprintf(stderr, "press-server: %s\n", codecs.error().message().c_str());
+    return 2;
+  }
   std::unique_ptr<Database> writer = open_data_database(options.data_dir);
   if (!writer) return 2;
   if (!ctx.views.load(*writer)) {
@@ -142,7 +152,8 @@ int run_server(const ServerOptions& options) {
   http.set_keep_alive_max_count(10000);
   http.set_keep_alive_timeout(5);
   http.set_tcp_nodelay(true);
-  http.set_payload_max_length(options.max_body_bytes);
+  // Media uploads may be larger than other bodies; each route applies its own limit.
+  http.set_payload_max_length(std::max(options.max_body_bytes, options.max_upload_bytes()));
   int port = options.port;
   if (port == 0) {
     port = http.bind_to_any_port(options.host);
@@ -169,13 +180,27 @@ int run_server(const ServerOptions& options) {
   if (!options.web_dir.empty()) ctx.statics.mount("/", options.web_dir);
   for (const auto& [prefix, dir] : options.static_dirs) ctx.statics.mount(prefix, dir);
 
+  {
+    std::error_code ec;
+    std::filesystem::create_directories(options.media_dir(), ec);
+    if (ec) {
+      std::fprintf(stderr, "press-server: cannot create the media folder %s: %s\n",
+                   options.media_dir().c_str(), ec.message().c_str());
+      return 2;
+    }
+    remove_stale_temporaries(options.media_dir());  // a crash mid-upload leaves only these
+  }
+
   PublicPages pages(ctx);
   Api api(ctx);
+  MediaRoutes media(ctx, api);
+  media.register_routes(http);  // before the API's catch-all patterns
   api.register_routes(http);
 
   http.set_pre_routing_handler([&](const Request& req, Response& res) {
     if (req.method == "GET" || req.method == "HEAD") {
       if (starts_with(req.path, "/api/")) return HandlerResponse::Unhandled;  // Api's routes
+      if (media.serve(req, res)) return HandlerResponse::Handled;
       if (!pages.serve(req, res)) serve_static(ctx, pages, req, res);
       return HandlerResponse::Handled;
     }
