@@ -23,16 +23,18 @@ echo "== browser tests (playwright-core + Debian chromium, against a real press-
 (cd tests/browser && PRESS_SERVER="$PWD/../../build/native/press-server" \
   PRESS_WIDGET_DIR="$PWD/../../build/web/widget" node --test --test-concurrency=1 .)
 
-echo "== fuzz smoke run (${FUZZ_SECONDS}s per target)"
+echo "== fuzz smoke run (${FUZZ_SECONDS}s per target, the media sniffer ${FUZZ_MEDIA_SECONDS:-5}s)"
 cmake --preset fuzz -DPRESS_WERROR=ON >/dev/null
-cmake --build --preset fuzz --target fuzz_article_json fuzz_markdown
-for target in fuzz_article_json fuzz_markdown; do
+cmake --build --preset fuzz --target fuzz_article_json fuzz_markdown fuzz_media_sniff
+for target in fuzz_article_json fuzz_markdown fuzz_media_sniff; do
+  seconds=$FUZZ_SECONDS
   corpus=$(mktemp -d)
   case $target in
     fuzz_article_json) cp tests/fuzz/corpus/json/* assets/samples/*.json "$corpus"/ ;;
     fuzz_markdown) cp tests/fuzz/corpus/markdown/* "$corpus"/ ;;
+    fuzz_media_sniff) cp tests/fuzz/corpus/media/* "$corpus"/; seconds=${FUZZ_MEDIA_SECONDS:-5} ;;
   esac
-  ./build/fuzz/$target -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -max_len=65536 \
+  ./build/fuzz/$target -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 "$corpus" 2>"build/fuzz/$target.log" \
     || { tail -40 "build/fuzz/$target.log"; echo "$target: crash"; exit 1; }
   grep -E "stat::number_of_executed_units" "build/fuzz/$target.log" | sed "s/^/$target: /"
