@@ -50,17 +50,22 @@ enum class SpanKind : uint8_t { Text, SoftBreak, HardBreak, Image };
 
 struct Span {
   SpanKind kind = SpanKind::Text;
-  uint8_t style = 0;         // SpanStyle bits
-  int32_t link = -1;         // index into Document::links; for Image, its source
-  uint32_t offset = 0;       // text (decoded UTF-8) in Document::text; Image: alt text
+  uint8_t style = 0;    // SpanStyle bits
+  int32_t link = -1;    // index into Document::links; for Image, its source
+  uint32_t offset = 0;  // text (decoded UTF-8) in Document::text; Image: alt text
   uint32_t size = 0;
   uint32_t source_offset = 0;  // byte offset in the Markdown where this text starts
+                               // (Image: its alt text, just after "![", even when empty)
 };
 
 struct Link {
-  std::string url;    // as written, entities decoded
-  std::string title;
+  std::string url;       // as written, entities decoded
+  std::string title;     // an image's source: its caption
   bool allowed = false;  // passes the URL policy (http, https, mailto, relative)
+  // An image's source: the link the image stands in ("[![alt](src)](target)": the index
+  // of target in Document::links), or -1. Kept here rather than in the Span, so a span
+  // stays 20 bytes.
+  int32_t enclosing = -1;
 };
 
 struct Document {
@@ -71,6 +76,28 @@ struct Document {
 
   std::string_view span_text(const Span& s) const { return {text.data() + s.offset, s.size}; }
 };
+
+// A figure is a paragraph whose only content is one image, inside a link or not:
+//   ![alt](src "caption")            [![alt](src "caption")](target)
+// The caption is the image source's title; the link around it is Link::enclosing of the
+// source. Any other image is an inline image. The HTML writer, the guard and the preview
+// tell them apart with this: it gives the image span of a figure, nullptr for any other
+// block.
+inline const Span* figure_image(const Document& d, const Block& b) {
+  if (b.kind != BlockKind::Paragraph || b.span_end != b.span_begin + 1 ||
+      b.span_end > d.spans.size())
+    return nullptr;
+  const Span& s = d.spans[b.span_begin];
+  return s.kind == SpanKind::Image ? &s : nullptr;
+}
+
+// The link an image stands in (an index into Document::links), or -1. image: an Image span.
+inline int32_t image_enclosing_link(const Document& d, const Span& image) {
+  if (image.kind != SpanKind::Image || image.link < 0 || size_t(image.link) >= d.links.size())
+    return -1;
+  const int32_t l = d.links[size_t(image.link)].enclosing;
+  return l >= 0 && size_t(l) < d.links.size() ? l : -1;
+}
 
 // Who makes sure the Markdown is valid UTF-8. ByCaller: the caller checks it (press render
 // does, on the other core, during the parse) and drops the document if it is not; invalid

@@ -13,7 +13,6 @@
 #include "core/memory_hints.h"
 #include "core/utf8.h"
 
-
 namespace press::core {
 
 namespace {
@@ -40,7 +39,7 @@ void append_sanitized(std::string& out, std::string_view text) {
 void append_entity(std::string& out, std::string_view entity) {
   size_t i = 0;
   const bool decoded = entity.size() > 2 && entity[1] == '#' ? decode_numeric_entity(entity, i, out)
-                                                              : decode_named_entity(entity, i, out);
+                                                             : decode_named_entity(entity, i, out);
   if (!decoded) append_sanitized(out, entity);
 }
 
@@ -54,9 +53,15 @@ std::string decode_attribute(const MD_ATTRIBUTE& attr) {
     const MD_OFFSET off = attr.substr_offsets[i];
     const std::string_view part(attr.text + off, attr.substr_offsets[i + 1] - off);
     switch (attr.substr_types[i]) {
-      case MD_TEXT_ENTITY: append_entity(out, part); break;
-      case MD_TEXT_NULLCHAR: out.append(kReplacement, 3); break;
-      default: append_sanitized(out, part); break;
+      case MD_TEXT_ENTITY:
+        append_entity(out, part);
+        break;
+      case MD_TEXT_NULLCHAR:
+        out.append(kReplacement, 3);
+        break;
+      default:
+        append_sanitized(out, part);
+        break;
     }
   }
   return out;
@@ -68,17 +73,23 @@ bool is_text_block(BlockKind k) {
     case BlockKind::Heading:
     case BlockKind::CodeBlock:
     case BlockKind::TableHeaderCell:
-    case BlockKind::TableCell: return true;
-    default: return false;
+    case BlockKind::TableCell:
+      return true;
+    default:
+      return false;
   }
 }
 
 Align to_align(MD_ALIGN a) {
   switch (a) {
-    case MD_ALIGN_LEFT: return Align::Left;
-    case MD_ALIGN_CENTER: return Align::Center;
-    case MD_ALIGN_RIGHT: return Align::Right;
-    default: return Align::Default;
+    case MD_ALIGN_LEFT:
+      return Align::Left;
+    case MD_ALIGN_CENTER:
+      return Align::Center;
+    case MD_ALIGN_RIGHT:
+      return Align::Right;
+    default:
+      return Align::Default;
   }
 }
 
@@ -98,8 +109,12 @@ class MarkdownParser {
 
     MD_PARSER parser{};
     parser.flags = kParserFlags;
-    parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return self(u)->enter_block(t, d); };
-    parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) { return self(u)->leave_block(t, d); };
+    parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) {
+      return self(u)->enter_block(t, d);
+    };
+    parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) {
+      return self(u)->leave_block(t, d);
+    };
     parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return self(u)->enter_span(t, d); };
     parser.leave_span = [](MD_SPANTYPE t, void* d, void* u) { return self(u)->leave_span(t, d); };
     parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
@@ -120,8 +135,12 @@ class MarkdownParser {
     can_merge_ = false;
     Block b;
     switch (type) {
-      case MD_BLOCK_DOC: b.kind = BlockKind::Document; break;
-      case MD_BLOCK_QUOTE: b.kind = BlockKind::Quote; break;
+      case MD_BLOCK_DOC:
+        b.kind = BlockKind::Document;
+        break;
+      case MD_BLOCK_QUOTE:
+        b.kind = BlockKind::Quote;
+        break;
       case MD_BLOCK_UL:
         b.kind = BlockKind::BulletList;
         b.tight = static_cast<MD_BLOCK_UL_DETAIL*>(detail)->is_tight != 0;
@@ -133,17 +152,31 @@ class MarkdownParser {
         b.start = d->start;
         break;
       }
-      case MD_BLOCK_LI: b.kind = BlockKind::ListItem; break;
-      case MD_BLOCK_HR: b.kind = BlockKind::ThematicBreak; break;
+      case MD_BLOCK_LI:
+        b.kind = BlockKind::ListItem;
+        break;
+      case MD_BLOCK_HR:
+        b.kind = BlockKind::ThematicBreak;
+        break;
       case MD_BLOCK_H:
         b.kind = BlockKind::Heading;
         b.level = uint8_t(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
         break;
-      case MD_BLOCK_CODE: b.kind = BlockKind::CodeBlock; break;
-      case MD_BLOCK_TABLE: b.kind = BlockKind::Table; break;
-      case MD_BLOCK_THEAD: b.kind = BlockKind::TableHead; break;
-      case MD_BLOCK_TBODY: b.kind = BlockKind::TableBody; break;
-      case MD_BLOCK_TR: b.kind = BlockKind::TableRow; break;
+      case MD_BLOCK_CODE:
+        b.kind = BlockKind::CodeBlock;
+        break;
+      case MD_BLOCK_TABLE:
+        b.kind = BlockKind::Table;
+        break;
+      case MD_BLOCK_THEAD:
+        b.kind = BlockKind::TableHead;
+        break;
+      case MD_BLOCK_TBODY:
+        b.kind = BlockKind::TableBody;
+        break;
+      case MD_BLOCK_TR:
+        b.kind = BlockKind::TableRow;
+        break;
       case MD_BLOCK_TH:
         b.kind = BlockKind::TableHeaderCell;
         b.align = to_align(static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align);
@@ -152,7 +185,9 @@ class MarkdownParser {
         b.kind = BlockKind::TableCell;
         b.align = to_align(static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align);
         break;
-      default: b.kind = BlockKind::Paragraph; break;  // MD_BLOCK_P (HTML blocks are off)
+      default:
+        b.kind = BlockKind::Paragraph;
+        break;  // MD_BLOCK_P (HTML blocks are off)
     }
     open_block(b);
     if (type == MD_BLOCK_DOC) pending_from_ = open_.size();  // the root starts at 0
@@ -184,7 +219,8 @@ class MarkdownParser {
     }
     if (type == MD_BLOCK_CODE && fenced_code_) skip_line_if(is_fence_line);
     if (type == MD_BLOCK_CODE) fenced_code_ = false;
-    if (type == MD_BLOCK_H && !is_atx_heading_line(b.source_offset)) skip_line_if(is_setext_underline);
+    if (type == MD_BLOCK_H && !is_atx_heading_line(b.source_offset))
+      skip_line_if(is_setext_underline);
     if (type == MD_BLOCK_THEAD) skip_line_if([](std::string_view) { return true; });  // |---|---|
     close_block();
     return 0;
@@ -224,10 +260,18 @@ class MarkdownParser {
   int enter_span(MD_SPANTYPE type, void* detail) {
     can_merge_ = false;
     switch (type) {
-      case MD_SPAN_EM: ++italic_; break;
-      case MD_SPAN_STRONG: ++bold_; break;
-      case MD_SPAN_DEL: ++strike_; break;
-      case MD_SPAN_CODE: ++code_; break;
+      case MD_SPAN_EM:
+        ++italic_;
+        break;
+      case MD_SPAN_STRONG:
+        ++bold_;
+        break;
+      case MD_SPAN_DEL:
+        ++strike_;
+        break;
+      case MD_SPAN_CODE:
+        ++code_;
+        break;
       case MD_SPAN_A: {
         const auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
         link_stack_.push_back(link_);
@@ -236,16 +280,20 @@ class MarkdownParser {
       }
       case MD_SPAN_IMG: {
         const auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
-        const int32_t link = add_link(d->src, d->title);  // nested images' sources too: the guard sees every URL
+        const int32_t link =
+            add_link(d->src, d->title);  // nested images' sources too: the guard sees every URL
         if (image_depth_++ == 0) {
           ensure_text_block();
+          doc_.links[size_t(link)].enclosing = link_;  // "[![alt](src)](target)" keeps target
           image_link_ = link;
           image_text_begin_ = uint32_t(doc_.text.size());
           image_source_ = -1;
+          image_start_ = image_alt_start();
         }
         break;
       }
-      default: break;
+      default:
+        break;
     }
     return 0;
   }
@@ -260,10 +308,18 @@ class MarkdownParser {
   int leave_span(MD_SPANTYPE type, void*) {
     can_merge_ = false;
     switch (type) {
-      case MD_SPAN_EM: leave(italic_); break;
-      case MD_SPAN_STRONG: leave(bold_); break;
-      case MD_SPAN_DEL: leave(strike_); break;
-      case MD_SPAN_CODE: leave(code_); break;
+      case MD_SPAN_EM:
+        leave(italic_);
+        break;
+      case MD_SPAN_STRONG:
+        leave(bold_);
+        break;
+      case MD_SPAN_DEL:
+        leave(strike_);
+        break;
+      case MD_SPAN_CODE:
+        leave(code_);
+        break;
       case MD_SPAN_A:
         if (!link_stack_.empty()) {
           link_ = link_stack_.back();
@@ -279,13 +335,25 @@ class MarkdownParser {
           s.link = image_link_;
           s.offset = image_text_begin_;
           s.size = uint32_t(doc_.text.size() - image_text_begin_);
-          s.source_offset = uint32_t(image_source_ >= 0 ? size_t(image_source_) : cursor_);
+          s.source_offset = uint32_t(image_source_ >= 0 ? size_t(image_source_) : image_start_);
           doc_.spans.push_back(s);
         }
         break;
-      default: break;
+      default:
+        break;
     }
     return 0;
+  }
+
+  // md4c gives an image no position. Its text has none before the alt text (empty alt
+  // text has none at all), so its place is the first "![" not yet read, just after it,
+  // looked for on the next few lines; the cursor when there is none.
+  size_t image_alt_start() const {
+    constexpr size_t kWindow = 1024;
+    if (cursor_ >= input_.size()) return cursor_;
+    const std::string_view rest = input_.substr(cursor_, kWindow);
+    const size_t at = rest.find("![");
+    return at == std::string_view::npos ? cursor_ : cursor_ + at + 2;
   }
 
   int32_t add_link(const MD_ATTRIBUTE& url, const MD_ATTRIBUTE& title) {
@@ -378,7 +446,8 @@ class MarkdownParser {
     if (image_depth_) {
       if (image_source_ < 0) image_source_ = int64_t(at);
       doc_.text.append(p, n);
-    } else if (can_merge_ && doc_.spans.back().style == style() && doc_.spans.back().link == link_ &&
+    } else if (can_merge_ && doc_.spans.back().style == style() &&
+               doc_.spans.back().link == link_ &&
                doc_.spans.back().source_offset + doc_.spans.back().size == at) {
       doc_.text.append(p, n);
       doc_.spans.back().size += uint32_t(n);
@@ -542,9 +611,10 @@ class MarkdownParser {
   int32_t image_link_ = -1;
   uint32_t image_text_begin_ = 0;
   int64_t image_source_ = -1;
+  size_t image_start_ = 0;  // just after the image's "![", as far as it could be found
 
-  size_t cursor_ = 0;        // input offset just past the last text seen
-  bool can_merge_ = false;   // the last span is exact text of the current block ending at cursor_
+  size_t cursor_ = 0;       // input offset just past the last text seen
+  bool can_merge_ = false;  // the last span is exact text of the current block ending at cursor_
 };
 
 }  // namespace

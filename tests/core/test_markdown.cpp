@@ -1,6 +1,5 @@
 // Markdown -> Document: structure, text, links, offsets, and the URL policy.
 #include <catch2/catch.hpp>
-
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -64,6 +63,7 @@ void check_invariants(const Document& d, std::string_view input) {
     if (s.kind == SpanKind::Image) REQUIRE(s.link >= 0);
   }
   for (const Link& l : d.links) {
+    REQUIRE(l.enclosing < int32_t(d.links.size()));
     REQUIRE(utf8::is_valid(l.url));
     REQUIRE(utf8::is_valid(l.title));
   }
@@ -160,7 +160,8 @@ TEST_CASE("block quotes nest", "[markdown]") {
 }
 
 TEST_CASE("code blocks and code spans are verbatim", "[markdown]") {
-  const Document d = parse_markdown("```cpp\nint a = 1 < 2;\n  *x*\n```\n\n    indented\n\n`a  *b*`\n");
+  const Document d =
+      parse_markdown("```cpp\nint a = 1 < 2;\n  *x*\n```\n\n    indented\n\n`a  *b*`\n");
   REQUIRE(d.blocks[1].kind == BlockKind::CodeBlock);
   CHECK(block_text(d, 1) == "int a = 1 < 2;\n  *x*\n");
   REQUIRE(d.blocks[2].kind == BlockKind::CodeBlock);
@@ -172,13 +173,15 @@ TEST_CASE("code blocks and code spans are verbatim", "[markdown]") {
 }
 
 TEST_CASE("tables with alignment", "[markdown]") {
-  const Document d = parse_markdown("| 左 | 中 | 右 | 无 |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n");
-  REQUIRE(kinds(d) == std::vector<BlockKind>{
-                          BlockKind::Document, BlockKind::Table, BlockKind::TableHead,
-                          BlockKind::TableRow, BlockKind::TableHeaderCell, BlockKind::TableHeaderCell,
-                          BlockKind::TableHeaderCell, BlockKind::TableHeaderCell, BlockKind::TableBody,
-                          BlockKind::TableRow, BlockKind::TableCell, BlockKind::TableCell,
-                          BlockKind::TableCell, BlockKind::TableCell});
+  const Document d =
+      parse_markdown("| 左 | 中 | 右 | 无 |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n");
+  REQUIRE(kinds(d) == std::vector<BlockKind>{BlockKind::Document, BlockKind::Table,
+                                             BlockKind::TableHead, BlockKind::TableRow,
+                                             BlockKind::TableHeaderCell, BlockKind::TableHeaderCell,
+                                             BlockKind::TableHeaderCell, BlockKind::TableHeaderCell,
+                                             BlockKind::TableBody, BlockKind::TableRow,
+                                             BlockKind::TableCell, BlockKind::TableCell,
+                                             BlockKind::TableCell, BlockKind::TableCell});
   CHECK(d.blocks[4].align == Align::Left);
   CHECK(d.blocks[5].align == Align::Center);
   CHECK(d.blocks[6].align == Align::Right);
@@ -243,9 +246,79 @@ TEST_CASE("images: alt text and source link", "[markdown]") {
   check_invariants(d, md);
 }
 
+TEST_CASE("an image alone in its paragraph is a figure, its title the caption",
+          "[markdown][media]") {
+  const std::string md =
+      "![揭牌仪式](media/a.jpg \"领导为联合体揭牌\")\n\n"
+      "前 ![图](b.jpg) 后\n\n"
+      "[![大图](c.jpg)](/news/1.html)\n\n"
+      "![一](d.jpg) ![二](e.jpg)\n\n"
+      "> ![引](f.jpg)\n\n"
+      "# ![标题](g.jpg)\n\n"
+      "- ![项](h.jpg)\n";
+  const Document d = parse_markdown(md);
+  check_invariants(d, md);
+  std::vector<std::string> figures;
+  for (const Block& b : d.blocks)
+    if (const Span* image = figure_image(d, b)) figures.push_back(std::string(d.span_text(*image)));
+  // Quotes and list items hold figures too; a heading's image and two images side by side
+  // are inline.
+  CHECK(figures == std::vector<std::string>{"揭牌仪式", "大图", "引", "项"});
+
+  const Span* first = figure_image(d, d.blocks[1]);
+  REQUIRE(first);
+  CHECK(d.links[size_t(first->link)].url == "media/a.jpg");
+  CHECK(d.links[size_t(first->link)].title == "领导为联合体揭牌");
+  CHECK(image_enclosing_link(d, *first) == -1);
+  CHECK(figure_image(d, d.blocks[0]) == nullptr);
+}
+
+TEST_CASE("an image inside a link keeps its link", "[markdown][media]") {
+  const std::string md = "[![图](a.jpg \"说明\")](/uri \"打开\") 与 [文![小](b.png)字](/two)";
+  const Document d = parse_markdown(md);
+  check_invariants(d, md);
+  std::vector<const Span*> images;
+  for (const Span& s : d.spans)
+    if (s.kind == SpanKind::Image) images.push_back(&s);
+  REQUIRE(images.size() == 2);
+  const int32_t a = image_enclosing_link(d, *images[0]);
+  REQUIRE(a >= 0);
+  CHECK(d.links[size_t(a)].url == "/uri");
+  CHECK(d.links[size_t(a)].title == "打开");
+  CHECK(d.links[size_t(images[0]->link)].url == "a.jpg");
+  const int32_t b = image_enclosing_link(d, *images[1]);
+  REQUIRE(b >= 0);
+  CHECK(d.links[size_t(b)].url == "/two");
+  // The link's text around the image keeps the link as before.
+  for (const Span& s : d.spans)
+    if (s.kind == SpanKind::Text && (d.span_text(s) == "文" || d.span_text(s) == "字"))
+      CHECK(s.link == b);
+  // A link that is not around an image has none, and an image outside a link neither.
+  const Document plain = parse_markdown("![图](a.jpg) [字](/x)");
+  for (const Link& l : plain.links) CHECK(l.enclosing == -1);
+}
+
+TEST_CASE("an image's source offset is its alt text, just after \"![\", even when empty",
+          "[markdown][media]") {
+  const std::string md = "第一段。\n\n![](media/a.jpg)\n\n文字![](b.jpg)和 [![](c.jpg)](/x)\n";
+  const Document d = parse_markdown(md);
+  check_invariants(d, md);
+  std::vector<uint32_t> at;
+  for (const Span& s : d.spans)
+    if (s.kind == SpanKind::Image) at.push_back(s.source_offset);
+  REQUIRE(at.size() == 3);
+  CHECK(md.compare(at[0] - 2, 4, "![](") == 0);
+  CHECK(md.compare(at[0] + 2, 5, "media") == 0);
+  CHECK(md.compare(at[1] + 2, 5, "b.jpg") == 0);
+  CHECK(md.compare(at[2] + 2, 5, "c.jpg") == 0);
+  CHECK(md.compare(d.blocks[2].source_offset, 2, "![") == 0);  // the figure's paragraph
+}
+
 TEST_CASE("entities are decoded", "[markdown]") {
-  const Document d = parse_markdown("&amp; &copy; &#20013; &#x6587; &ngE; &#0; &#xD800; &bogus; &amp");
-  CHECK(block_text(d, 1) == "& © 中 文 \xE2\x89\xA7\xCC\xB8 \xEF\xBF\xBD \xEF\xBF\xBD &bogus; &amp");
+  const Document d =
+      parse_markdown("&amp; &copy; &#20013; &#x6587; &ngE; &#0; &#xD800; &bogus; &amp");
+  CHECK(block_text(d, 1) ==
+        "& © 中 文 \xE2\x89\xA7\xCC\xB8 \xEF\xBF\xBD \xEF\xBF\xBD &bogus; &amp");
 }
 
 TEST_CASE("raw HTML is literal text", "[markdown]") {
@@ -256,10 +329,18 @@ TEST_CASE("raw HTML is literal text", "[markdown]") {
 }
 
 TEST_CASE("invalid UTF-8 and NUL become U+FFFD", "[markdown]") {
-  const std::string md = std::string("a\xFF" "b\xE4\xB8" "c\xC0\xAF" "d") + '\0' + "e\xED\xA0\x80";
+  const std::string md = std::string(
+                             "a\xFF"
+                             "b\xE4\xB8"
+                             "c\xC0\xAF"
+                             "d") +
+                         '\0' + "e\xED\xA0\x80";
   const Document d = parse_markdown(md);
   CHECK(block_text(d, 1) ==
-        "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD" "c\xEF\xBF\xBD\xEF\xBF\xBD" "d\xEF\xBF\xBD"
+        "a\xEF\xBF\xBD"
+        "b\xEF\xBF\xBD\xEF\xBF\xBD"
+        "c\xEF\xBF\xBD\xEF\xBF\xBD"
+        "d\xEF\xBF\xBD"
         "e\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
   check_invariants(d, md);
   // The replacement spans point at the bytes they replace.
@@ -307,23 +388,23 @@ TEST_CASE("block source offsets are the blocks' lines", "[markdown][offsets]") {
   const Document d = parse_markdown(md);
   std::vector<std::pair<BlockKind, std::string>> got;
   for (const Block& b : d.blocks) got.emplace_back(b.kind, md.substr(b.source_offset, 3));
-  CHECK(got == std::vector<std::pair<BlockKind, std::string>>{
-                   {BlockKind::Document, "# \xE6"},
-                   {BlockKind::Heading, "# \xE6"},
-                   {BlockKind::Paragraph, "段"},
-                   {BlockKind::ThematicBreak, "---"},
-                   {BlockKind::Quote, "> \xE5"},
-                   {BlockKind::Paragraph, "> \xE5"},
-                   {BlockKind::BulletList, "- \xE7"},
-                   {BlockKind::ListItem, "- \xE7"},
-                   {BlockKind::Paragraph, "- \xE7"},
-                   {BlockKind::ListItem, "- \xE4"},
-                   {BlockKind::Paragraph, "- \xE4"},
-                   {BlockKind::CodeBlock, "```"},
-                   {BlockKind::ThematicBreak, "***"}});
+  CHECK(got == std::vector<std::pair<BlockKind, std::string>>{{BlockKind::Document, "# \xE6"},
+                                                              {BlockKind::Heading, "# \xE6"},
+                                                              {BlockKind::Paragraph, "段"},
+                                                              {BlockKind::ThematicBreak, "---"},
+                                                              {BlockKind::Quote, "> \xE5"},
+                                                              {BlockKind::Paragraph, "> \xE5"},
+                                                              {BlockKind::BulletList, "- \xE7"},
+                                                              {BlockKind::ListItem, "- \xE7"},
+                                                              {BlockKind::Paragraph, "- \xE7"},
+                                                              {BlockKind::ListItem, "- \xE4"},
+                                                              {BlockKind::Paragraph, "- \xE4"},
+                                                              {BlockKind::CodeBlock, "```"},
+                                                              {BlockKind::ThematicBreak, "***"}});
 }
 
-TEST_CASE("blocks without text after verbatim text are placed on their own line", "[markdown][offsets]") {
+TEST_CASE("blocks without text after verbatim text are placed on their own line",
+          "[markdown][offsets]") {
   // Found by fuzzing: the cursor after a code block's last line is already a line start.
   const std::string md = std::string("\t\xFF\n*\n\n") + std::string(4, '\0');
   const Document d = parse_markdown(md);
@@ -338,8 +419,8 @@ TEST_CASE("blocks without text after verbatim text are placed on their own line"
 }
 
 TEST_CASE("the sample article body: nine paragraphs, offsets exact", "[markdown][sample]") {
-  const ArticleParse parsed =
-      parse_article(read_file(std::string(PRESS_SOURCE_DIR) + "/assets/samples/sample-article.json"));
+  const ArticleParse parsed = parse_article(
+      read_file(std::string(PRESS_SOURCE_DIR) + "/assets/samples/sample-article.json"));
   REQUIRE(parsed.ok());
   const std::string& body = parsed.article.body;
   const Document d = parse_markdown(body);
@@ -362,11 +443,16 @@ TEST_CASE("the sample article body: nine paragraphs, offsets exact", "[markdown]
 }
 
 TEST_CASE("parsing never fails and keeps its invariants on hostile input", "[markdown][robust]") {
-  const char* const pieces[] = {
-      "# ", "> ", "- ", "1. ", "* ", "```", "~~~", "    ", "\t", "\n", "\n\n", "|", "|---|", ":-:",
-      "*", "**", "_", "~~", "`", "[", "]", "(", ")", "![", "<", ">", "&amp;", "&#", "&#x", ";",
-      "\\", "  \n", "http://a.cn", "javascript:", "\"", "'", "中文", "\xFF", "\xE4\xB8", "\0",
-      "\r\n", "---", "===", "[x]: /u", "<http://b.cn>", "a", " "};
+  const char* const pieces[] = {"# ",   "> ",    "- ",          "1. ",         "* ",
+                                "```",  "~~~",   "    ",        "\t",          "\n",
+                                "\n\n", "|",     "|---|",       ":-:",         "*",
+                                "**",   "_",     "~~",          "`",           "[",
+                                "]",    "(",     ")",           "![",          "<",
+                                ">",    "&amp;", "&#",          "&#x",         ";",
+                                "\\",   "  \n",  "http://a.cn", "javascript:", "\"",
+                                "'",    "中文",  "\xFF",        "\xE4\xB8",    "\0",
+                                "\r\n", "---",   "===",         "[x]: /u",     "<http://b.cn>",
+                                "a",    " "};
   const size_t n = sizeof(pieces) / sizeof(pieces[0]);
   uint32_t seed = 12345;
   for (int round = 0; round < 400; ++round) {
@@ -387,21 +473,36 @@ TEST_CASE("parsing never fails and keeps its invariants on hostile input", "[mar
 }
 
 TEST_CASE("url_allowed: http, https, mailto and relative only", "[url]") {
-  for (const char* ok : {"http://www.zjitc.edu.cn/", "HTTPS://a.cn/x?y#z", "mailto:a@b.cn", "/path",
-                         "path/to", "?q=1", "#frag", "", "//cdn.zjitc.edu.cn/a.js", "a/b:c",
-                         "MailTo:x@y.cn"}) {
+  for (const char* ok :
+       {"http://www.zjitc.edu.cn/", "HTTPS://a.cn/x?y#z", "mailto:a@b.cn", "/path", "path/to",
+        "?q=1", "#frag", "", "//cdn.zjitc.edu.cn/a.js", "a/b:c", "MailTo:x@y.cn"}) {
     INFO(ok);
     CHECK(url_allowed(ok));
   }
-  for (const char* bad :
-       {"javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
-        "java\nscript:alert(1)", " javascript:alert(1)", "\x01javascript:alert(1)",
-        "&#106;avascript:alert(1)", "&#x6A;avascript:alert(1)", "&#106avascript:alert(1)",
-        "&#0000106;avascript:alert(1)", "javascript&colon;alert(1)", "javascript&#58;alert(1)",
-        "%6Aavascript:alert(1)", "java%09script:alert(1)", "&amp;#106;avascript:alert(1)",
-        "data:text/html;base64,PHNjcmlwdD4=", "DATA:image/svg+xml,<svg onload=alert(1)>",
-        "vbscript:msgbox(1)", "file:///etc/passwd", "ftp://a.cn/", "tel:123", "j\x7f" "avascript:1",
-        "jav&Tab;ascript:alert(1)"}) {
+  for (const char* bad : {"javascript:alert(1)",
+                          "JaVaScRiPt:alert(1)",
+                          "java\tscript:alert(1)",
+                          "java\nscript:alert(1)",
+                          " javascript:alert(1)",
+                          "\x01javascript:alert(1)",
+                          "&#106;avascript:alert(1)",
+                          "&#x6A;avascript:alert(1)",
+                          "&#106avascript:alert(1)",
+                          "&#0000106;avascript:alert(1)",
+                          "javascript&colon;alert(1)",
+                          "javascript&#58;alert(1)",
+                          "%6Aavascript:alert(1)",
+                          "java%09script:alert(1)",
+                          "&amp;#106;avascript:alert(1)",
+                          "data:text/html;base64,PHNjcmlwdD4=",
+                          "DATA:image/svg+xml,<svg onload=alert(1)>",
+                          "vbscript:msgbox(1)",
+                          "file:///etc/passwd",
+                          "ftp://a.cn/",
+                          "tel:123",
+                          "j\x7f"
+                          "avascript:1",
+                          "jav&Tab;ascript:alert(1)"}) {
     INFO(bad);
     CHECK_FALSE(url_allowed(bad));
   }
