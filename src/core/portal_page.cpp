@@ -7,21 +7,25 @@
 // through append_escaped_html (text) or append_url (href/src).
 #include "core/portal_page.h"
 
-#include "core/memory_hints.h"
-
 #include <cstdint>
 #include <cstring>
+
+#include "core/memory_hints.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
+#include "core/body_media.h"
+#include "core/media.h"
 #include "core/page_html.h"
 
 namespace press::core {
 
 namespace {
 
-void append(std::string& out, std::string_view s) { out.append(s.data(), s.size()); }
+void append(std::string& out, std::string_view s) {
+  out.append(s.data(), s.size());
+}
 
 // Replacement for each byte that must not appear raw in HTML text or attributes.
 struct EscapeTable {
@@ -36,7 +40,6 @@ struct EscapeTable {
 };
 constexpr EscapeTable kEscape;
 
-
 // Ensures the output is at the start of a line before a block tag (cmark's "cr").
 void line_start(std::string& out) {
   if (!out.empty() && out.back() != '\n') out += '\n';
@@ -50,9 +53,20 @@ bool is_absolute_url(std::string_view url) {
   return k == 0 && url.size() > 1 && (url[1] == '/' || url[1] == '\\');
 }
 
+// A link or image target: a media reference as its /media/ URL (see page_url()).
+void append_target(std::string& out, std::string_view url) {
+  if (is_media_path(url)) {
+    if (const std::optional<MediaRef> ref = parse_media_ref(url)) {
+      append_url(out, media_url(*ref));
+      return;
+    }
+  }
+  append_url(out, url);
+}
+
 void append_link_open(std::string& out, const Link& link) {
   append(out, "<a href=\"");
-  append_url(out, link.url);
+  append_target(out, link.url);
   out += '"';
   if (!link.title.empty()) {
     append(out, " title=\"");
@@ -81,9 +95,15 @@ class InlineWriter {
           append_escaped_html(out_, doc_.span_text(s));
           break;
         }
-        case SpanKind::SoftBreak: out_ += '\n'; break;
-        case SpanKind::HardBreak: append(out_, "<br>\n"); break;
-        case SpanKind::Image: write_image(s); break;
+        case SpanKind::SoftBreak:
+          out_ += '\n';
+          break;
+        case SpanKind::HardBreak:
+          append(out_, "<br>\n");
+          break;
+        case SpanKind::Image:
+          write_image(s);
+          break;
       }
     }
     transition(0, -1);
@@ -94,11 +114,16 @@ class InlineWriter {
 
   bool wanted(Tag t, uint8_t style, int32_t link) const {
     switch (t) {
-      case kTagA: return link >= 0 && link == open_link_;
-      case kTagStrong: return style & kBold;
-      case kTagEm: return style & kItalic;
-      case kTagDel: return style & kStrike;
-      case kTagCode: return style & kCode;
+      case kTagA:
+        return link >= 0 && link == open_link_;
+      case kTagStrong:
+        return style & kBold;
+      case kTagEm:
+        return style & kItalic;
+      case kTagDel:
+        return style & kStrike;
+      case kTagCode:
+        return style & kCode;
     }
     return false;
   }
@@ -136,8 +161,10 @@ class InlineWriter {
   }
 
   // An image the policy refuses shows its alt text, as a browser does for a broken image.
+  // An image inside a link stays inside it.
   void write_image(const Span& s) {
-    transition(s.style, -1);
+    const int32_t around = image_enclosing_link(doc_, s);
+    transition(s.style, around >= 0 && doc_.links[size_t(around)].allowed ? around : -1);
     const bool valid = s.link >= 0 && size_t(s.link) < doc_.links.size();
     if (!valid || !doc_.links[size_t(s.link)].allowed) {
       append_escaped_html(out_, doc_.span_text(s));
@@ -145,7 +172,7 @@ class InlineWriter {
     }
     const Link& src = doc_.links[size_t(s.link)];
     append(out_, "<img src=\"");
-    append_url(out_, src.url);
+    append_target(out_, src.url);
     append(out_, "\" alt=\"");
     append_escaped_html(out_, doc_.span_text(s));
     out_ += '"';
@@ -154,7 +181,7 @@ class InlineWriter {
       append_escaped_html(out_, src.title);
       out_ += '"';
     }
-    out_ += '>';
+    append(out_, " loading=\"lazy\">");
   }
 
   std::string& out_;
@@ -166,10 +193,14 @@ class InlineWriter {
 
 const char* align_style(Align a) {
   switch (a) {
-    case Align::Left: return " style=\"text-align:left\"";
-    case Align::Center: return " style=\"text-align:center\"";
-    case Align::Right: return " style=\"text-align:right\"";
-    default: return "";
+    case Align::Left:
+      return " style=\"text-align:left\"";
+    case Align::Center:
+      return " style=\"text-align:center\"";
+    case Align::Right:
+      return " style=\"text-align:right\"";
+    default:
+      return "";
   }
 }
 
@@ -182,7 +213,8 @@ int heading_tag_level(const Block& b) {
 void open_block(std::string& out, const Document& doc, uint32_t index, bool tight) {
   const Block& b = doc.blocks[index];
   switch (b.kind) {
-    case BlockKind::Document: break;
+    case BlockKind::Document:
+      break;
     case BlockKind::Paragraph:
       if (!tight) {
         line_start(out);
@@ -195,8 +227,14 @@ void open_block(std::string& out, const Document& doc, uint32_t index, bool tigh
       out += char('0' + heading_tag_level(b));
       out += '>';
       break;
-    case BlockKind::Quote: line_start(out); append(out, "<blockquote>\n"); break;
-    case BlockKind::BulletList: line_start(out); append(out, "<ul>\n"); break;
+    case BlockKind::Quote:
+      line_start(out);
+      append(out, "<blockquote>\n");
+      break;
+    case BlockKind::BulletList:
+      line_start(out);
+      append(out, "<ul>\n");
+      break;
     case BlockKind::OrderedList:
       line_start(out);
       if (b.start == 1) {
@@ -207,13 +245,31 @@ void open_block(std::string& out, const Document& doc, uint32_t index, bool tigh
         append(out, "\">\n");
       }
       break;
-    case BlockKind::ListItem: line_start(out); append(out, "<li>"); break;
-    case BlockKind::CodeBlock: line_start(out); append(out, "<pre><code>"); break;
-    case BlockKind::ThematicBreak: line_start(out); append(out, "<hr>\n"); break;
-    case BlockKind::Table: line_start(out); append(out, "<table>\n"); break;
-    case BlockKind::TableHead: append(out, "<thead>\n"); break;
-    case BlockKind::TableBody: append(out, "<tbody>\n"); break;
-    case BlockKind::TableRow: append(out, "<tr>\n"); break;
+    case BlockKind::ListItem:
+      line_start(out);
+      append(out, "<li>");
+      break;
+    case BlockKind::CodeBlock:
+      line_start(out);
+      append(out, "<pre><code>");
+      break;
+    case BlockKind::ThematicBreak:
+      line_start(out);
+      append(out, "<hr>\n");
+      break;
+    case BlockKind::Table:
+      line_start(out);
+      append(out, "<table>\n");
+      break;
+    case BlockKind::TableHead:
+      append(out, "<thead>\n");
+      break;
+    case BlockKind::TableBody:
+      append(out, "<tbody>\n");
+      break;
+    case BlockKind::TableRow:
+      append(out, "<tr>\n");
+      break;
     case BlockKind::TableHeaderCell:
       append(out, "<th");
       append(out, align_style(b.align));
@@ -229,7 +285,8 @@ void open_block(std::string& out, const Document& doc, uint32_t index, bool tigh
 
 void close_block(std::string& out, const Block& b, bool tight) {
   switch (b.kind) {
-    case BlockKind::Document: break;
+    case BlockKind::Document:
+      break;
     case BlockKind::Paragraph:
       if (!tight) append(out, "</p>\n");
       break;
@@ -238,18 +295,44 @@ void close_block(std::string& out, const Block& b, bool tight) {
       out += char('0' + heading_tag_level(b));
       append(out, ">\n");
       break;
-    case BlockKind::Quote: line_start(out); append(out, "</blockquote>\n"); break;
-    case BlockKind::BulletList: line_start(out); append(out, "</ul>\n"); break;
-    case BlockKind::OrderedList: line_start(out); append(out, "</ol>\n"); break;
-    case BlockKind::ListItem: append(out, "</li>\n"); break;
-    case BlockKind::CodeBlock: append(out, "</code></pre>\n"); break;
-    case BlockKind::ThematicBreak: break;
-    case BlockKind::Table: append(out, "</table>\n"); break;
-    case BlockKind::TableHead: append(out, "</thead>\n"); break;
-    case BlockKind::TableBody: append(out, "</tbody>\n"); break;
-    case BlockKind::TableRow: append(out, "</tr>\n"); break;
-    case BlockKind::TableHeaderCell: append(out, "</th>\n"); break;
-    case BlockKind::TableCell: append(out, "</td>\n"); break;
+    case BlockKind::Quote:
+      line_start(out);
+      append(out, "</blockquote>\n");
+      break;
+    case BlockKind::BulletList:
+      line_start(out);
+      append(out, "</ul>\n");
+      break;
+    case BlockKind::OrderedList:
+      line_start(out);
+      append(out, "</ol>\n");
+      break;
+    case BlockKind::ListItem:
+      append(out, "</li>\n");
+      break;
+    case BlockKind::CodeBlock:
+      append(out, "</code></pre>\n");
+      break;
+    case BlockKind::ThematicBreak:
+      break;
+    case BlockKind::Table:
+      append(out, "</table>\n");
+      break;
+    case BlockKind::TableHead:
+      append(out, "</thead>\n");
+      break;
+    case BlockKind::TableBody:
+      append(out, "</tbody>\n");
+      break;
+    case BlockKind::TableRow:
+      append(out, "</tr>\n");
+      break;
+    case BlockKind::TableHeaderCell:
+      append(out, "</th>\n");
+      break;
+    case BlockKind::TableCell:
+      append(out, "</td>\n");
+      break;
   }
 }
 
@@ -258,7 +341,79 @@ void write_code(std::string& out, const Document& doc, const Block& b) {
     append_escaped_html(out, doc.span_text(doc.spans[i]));
 }
 
-void write_body(std::string& out, const Document& doc) {
+void append_number(std::string& out, uint32_t n) {
+  char digits[10];
+  int k = 0;
+  do {
+    digits[k++] = char('0' + n % 10);
+    n /= 10;
+  } while (n);
+  while (k) out += digits[--k];
+}
+
+// A figure of a catalogued image: its published sizes for the browser to choose from, its
+// size (no layout shift), its caption; inside its link when it has one.
+void write_figure(std::string& out, const Document& doc, const MediaFigure& fig) {
+  line_start(out);
+  append(out, "<figure class=\"press-figure\">");
+  if (fig.link >= 0) append_link_open(out, doc.links[size_t(fig.link)]);
+  append(out, "<img src=\"");
+  append_url(out, fig.src);
+  out += '"';
+  if (!fig.srcset.empty()) {
+    append(out, " srcset=\"");
+    for (size_t i = 0; i < fig.srcset.size(); ++i) {
+      if (i) append(out, ", ");
+      append_url(out, fig.srcset[i].url);
+      out += ' ';
+      append_number(out, fig.srcset[i].width);
+      out += 'w';
+    }
+    append(out, "\" sizes=\"(max-width: 760px) 100vw, 760px\"");
+  }
+  if (fig.width && fig.height) {
+    append(out, " width=\"");
+    append_number(out, fig.width);
+    append(out, "\" height=\"");
+    append_number(out, fig.height);
+    out += '"';
+  }
+  append(out, " loading=\"lazy\" decoding=\"async\" alt=\"");
+  append_escaped_html(out, fig.alt);
+  append(out, "\">");
+  if (fig.link >= 0) append(out, "</a>");
+  if (!fig.caption.empty()) {
+    append(out, "<figcaption>");
+    append_escaped_html(out, fig.caption);
+    append(out, "</figcaption>");
+  }
+  append(out, "</figure>\n");
+}
+
+// The 附件 list after the body: the catalogued attachments it links to, as downloads.
+void write_attachments(std::string& out, const Document& doc, const MediaCatalog* media) {
+  if (!media) return;
+  const std::vector<AttachmentItem> items = describe_attachments(doc, media);
+  if (items.empty()) return;
+  line_start(out);
+  append(out, "<section class=\"attachments\">\n<h2>");
+  append(out, kAttachmentsHeading);
+  append(out, "</h2>\n<ul>\n");
+  for (const AttachmentItem& item : items) {
+    append(out, "<li><a href=\"");
+    append_url(out, item.url);
+    append(out, "\" download>");
+    append_escaped_html(out, item.name);
+    append(out, "</a> <span class=\"file-meta\">");
+    append_escaped_html(out, item.type);
+    append(out, " · ");
+    append_escaped_html(out, item.size);
+    append(out, "</span></li>\n");
+  }
+  append(out, "</ul>\n</section>\n");
+}
+
+void write_body(std::string& out, const Document& doc, const MediaCatalog* media) {
   // Blocks are in pre-order with `end`; a stack of open blocks replaces recursion, so a
   // deeply nested quote cannot exhaust the (small, in WebAssembly) call stack.
   struct Open {
@@ -279,6 +434,12 @@ void write_body(std::string& out, const Document& doc) {
       open.pop_back();
     }
     const Block& b = doc.blocks[i];
+    if (media && b.kind == BlockKind::Paragraph) {
+      if (const std::optional<MediaFigure> fig = describe_media_figure(doc, b, media)) {
+        write_figure(out, doc, *fig);  // in place of the paragraph, which has no children
+        continue;
+      }
+    }
     const bool tight = b.kind == BlockKind::Paragraph && tight_parent();
     open_block(out, doc, i, tight);
     if (b.kind == BlockKind::CodeBlock) {
@@ -311,12 +472,18 @@ void append_labeled(std::string& out, const char* css_class, const LabeledItem& 
 
 const char* css_class(LabeledItem::Kind kind) {
   switch (kind) {
-    case LabeledItem::Kind::Author: return "author";
-    case LabeledItem::Kind::Source: return "source";
-    case LabeledItem::Kind::Published: return "published";
-    case LabeledItem::Kind::Views: return "views-label";
-    case LabeledItem::Kind::Editor: return "editor";
-    case LabeledItem::Kind::Edited: return "edited";
+    case LabeledItem::Kind::Author:
+      return "author";
+    case LabeledItem::Kind::Source:
+      return "source";
+    case LabeledItem::Kind::Published:
+      return "published";
+    case LabeledItem::Kind::Views:
+      return "views-label";
+    case LabeledItem::Kind::Editor:
+      return "editor";
+    case LabeledItem::Kind::Edited:
+      return "edited";
   }
   return "";
 }
@@ -389,11 +556,12 @@ void append_escaped_html(std::string& out, std::string_view text) {
 #if defined(__SSE2__)
     if (end - p >= 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      const __m128i hits = _mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')), _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')),
-                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
-                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))));
+      const __m128i hits =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
+                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))));
       if (_mm_movemask_epi8(hits) == 0) {
         p += 16;
         continue;
@@ -428,8 +596,8 @@ void append_url(std::string& out, std::string_view url) {
   size_t run = 0;  // start of the bytes not yet copied
   for (size_t i = 0; i < url.size(); ++i) {
     const auto c = static_cast<unsigned char>(url[i]);
-    const bool encode = c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' ||
-                        c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}';
+    const bool encode = c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' ||
+                        c == '^' || c == '`' || c == '{' || c == '|' || c == '}';
     if (!encode && kEscape.replacement[c].empty()) continue;
     out.append(url.data() + run, i - run);
     run = i + 1;
@@ -443,18 +611,22 @@ void append_url(std::string& out, std::string_view url) {
   out.append(url.data() + run, url.size() - run);
 }
 
-std::string channel_url(const SiteChannel& c) { return "/channel/" + c.slug + "/"; }
+std::string channel_url(const SiteChannel& c) {
+  return "/channel/" + c.slug + "/";
+}
 
-std::string render_body_html(const Document& body) {
+std::string render_body_html(const Document& body, const MediaCatalog* media) {
   std::string out;
   out.reserve(body.text.size() + body.text.size() / 8 + body.blocks.size() * 16 +
               body.spans.size() * 8 + 64);
   advise_huge_pages(out.data(), out.capacity());
-  write_body(out, body);
+  write_body(out, body, media);
+  write_attachments(out, body, media);
   return out;
 }
 
-std::string render_portal_page(const Article& a, const SiteProfile& site, const Document& body) {
+std::string render_portal_page(const Article& a, const SiteProfile& site, const Document& body,
+                               const MediaCatalog* media) {
   const ArticlePageLayout page = describe_article_page(a, site);
   std::string out;
   out.reserve(body.text.size() + body.text.size() / 8 + body.blocks.size() * 16 +
@@ -467,7 +639,8 @@ std::string render_portal_page(const Article& a, const SiteProfile& site, const 
   append(out, "</h1>\n");
   write_meta(out, page.meta);
   append(out, "<div class=\"article-body\">\n");
-  write_body(out, body);
+  write_body(out, body, media);
+  write_attachments(out, body, media);
   append(out, "</div>\n");
   write_original_link(out, page.original_link);
   write_editor_line(out, page.editor_line);

@@ -14,8 +14,16 @@ namespace press::core {
 // when the page is served (everything else stays byte-identical to `press render`).
 constexpr std::string_view kViewCountSlot = "<span class=\"views\" id=\"press-views\"></span>";
 
-std::string render_body_html(const Document& body);
-std::string render_portal_page(const Article& a, const SiteProfile& site, const Document& body);
+struct MediaCatalog;  // core/media.h
+
+// media: what the renderer knows of the stored files the body refers to. A figure of a
+// catalogued image gets its published sizes and caption (<figure class="press-figure">),
+// and the catalogued attachments the body links to are listed after it (附件); without a
+// catalog, or for files not in it, images are plain <img> elements. Media references
+// ("media/<id>.<ext>") are written as their /media/ URLs either way.
+std::string render_body_html(const Document& body, const MediaCatalog* media = nullptr);
+std::string render_portal_page(const Article& a, const SiteProfile& site, const Document& body,
+                               const MediaCatalog* media = nullptr);
 
 // Channel list page URL for the breadcrumb, relative to the site root: "/channel/xwzx/".
 std::string channel_url(const SiteChannel& c);

@@ -1,6 +1,5 @@
 // Portal HTML: exact body fragments, byte stability, and the full page of the sample article.
 #include <catch2/catch.hpp>
-
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -15,7 +14,9 @@ using namespace press::core;
 
 namespace {
 
-std::string body_html(std::string_view markdown) { return render_body_html(parse_markdown(markdown)); }
+std::string body_html(std::string_view markdown) {
+  return render_body_html(parse_markdown(markdown));
+}
 
 std::string read_file(const std::string& path) {
   std::string out;
@@ -29,8 +30,8 @@ std::string read_file(const std::string& path) {
 }
 
 Article sample_article() {
-  const ArticleParse parsed =
-      parse_article(read_file(std::string(PRESS_SOURCE_DIR) + "/assets/samples/sample-article.json"));
+  const ArticleParse parsed = parse_article(
+      read_file(std::string(PRESS_SOURCE_DIR) + "/assets/samples/sample-article.json"));
   REQUIRE(parsed.ok());
   return parsed.article;
 }
@@ -115,7 +116,7 @@ TEST_CASE("body fragments: links and images", "[html]") {
         "<p><a href=\"/%E6%96%B0%E9%97%BB\" title=\"t\">中文</a></p>\n");
   CHECK(body_html("[坏](javascript:alert(1))") == "<p>坏</p>\n");
   CHECK(body_html("![揭牌仪式](/img/a.jpg \"现场\")") ==
-        "<p><img src=\"/img/a.jpg\" alt=\"揭牌仪式\" title=\"现场\"></p>\n");
+        "<p><img src=\"/img/a.jpg\" alt=\"揭牌仪式\" title=\"现场\" loading=\"lazy\"></p>\n");
   CHECK(body_html("![坏图](data:image/png;base64,AAAA)") == "<p>坏图</p>\n");
   CHECK(body_html("<https://a.cn/>") ==
         "<p><a href=\"https://a.cn/\" rel=\"noopener\" target=\"_blank\">https://a.cn/</a></p>\n");
@@ -146,7 +147,8 @@ TEST_CASE("body fragments: tables with alignment", "[html]") {
         "<th style=\"text-align:left\">左</th>\n<th style=\"text-align:center\">中</th>\n"
         "<th style=\"text-align:right\">右</th>\n<th>无</th>\n"
         "</tr>\n</thead>\n<tbody>\n<tr>\n"
-        "<td style=\"text-align:left\">1</td>\n<td style=\"text-align:center\"><strong>2</strong></td>\n"
+        "<td style=\"text-align:left\">1</td>\n<td "
+        "style=\"text-align:center\"><strong>2</strong></td>\n"
         "<td style=\"text-align:right\">3</td>\n<td></td>\n"
         "</tr>\n</tbody>\n</table>\n");
 }
@@ -157,12 +159,14 @@ TEST_CASE("body fragments: escaping and raw HTML", "[html]") {
   CHECK(body_html("&lt;script&gt; &amp;amp;") == "<p>&lt;script&gt; &amp;amp;</p>\n");
   std::string escaped;
   append_escaped_html(escaped, "<a href=\"x\">'&'</a> 中文 plain text that is long enough");
-  CHECK(escaped ==
-        "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt; 中文 plain text that is long enough");
+  CHECK(
+      escaped ==
+      "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt; 中文 plain text that is long enough");
 }
 
 TEST_CASE("rendering is byte-stable", "[html]") {
-  const std::string md = sample_article().body + "\n\n| a | b |\n|:-|-:|\n| [x](http://a.cn) | ![i](/i.png) |\n";
+  const std::string md =
+      sample_article().body + "\n\n| a | b |\n|:-|-:|\n| [x](http://a.cn) | ![i](/i.png) |\n";
   const std::string first = body_html(md);
   for (int i = 0; i < 3; ++i) CHECK(body_html(md) == first);
   const Article a = sample_article();
@@ -182,22 +186,26 @@ TEST_CASE("the sample article page follows the portal anatomy", "[html][sample]"
   const SiteProfile site = sample_site();
   const std::string page = render_portal_page(a, site, parse_markdown(a.body));
 
-  CHECK(page.rfind("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n", 0) == 0);
+  CHECK(page.rfind("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
+                   0) == 0);
   CHECK(page.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">") !=
         std::string::npos);
-  CHECK(page.find("<title>温度新闻客户端:温州湾新区产教联合体成立 - 浙江工贸职业技术学院</title>") !=
-        std::string::npos);
+  CHECK(
+      page.find("<title>温度新闻客户端:温州湾新区产教联合体成立 - 浙江工贸职业技术学院</title>") !=
+      std::string::npos);
   CHECK(page.find("<link rel=\"stylesheet\" href=\"/portal.css\">") != std::string::npos);
-  CHECK(page.find("<nav class=\"breadcrumb\"><a href=\"/\">首页</a><span class=\"sep\"> &gt; </span>"
-                  "<a href=\"/channel/xwzx/\">新闻中心</a><span class=\"sep\"> &gt; </span>"
-                  "<a href=\"/channel/xwzx/mtkgm/\">媒体看工贸</a><span class=\"sep\"> &gt; </span>"
-                  "<span class=\"current\">正文</span></nav>") != std::string::npos);
+  CHECK(
+      page.find("<nav class=\"breadcrumb\"><a href=\"/\">首页</a><span class=\"sep\"> &gt; </span>"
+                "<a href=\"/channel/xwzx/\">新闻中心</a><span class=\"sep\"> &gt; </span>"
+                "<a href=\"/channel/xwzx/mtkgm/\">媒体看工贸</a><span class=\"sep\"> &gt; </span>"
+                "<span class=\"current\">正文</span></nav>") != std::string::npos);
   CHECK(page.find("<h1 class=\"article-title\">温度新闻客户端:温州湾新区产教联合体成立</h1>") !=
         std::string::npos);
   CHECK(page.find(std::string("浏览:") + std::string(kViewCountSlot)) != std::string::npos);
   CHECK(page.find("<p class=\"article-link\">网站链接:<a href=\"" +
-                  std::string("https://wdapp.wzrb.com.cn/wenduH5/previewNews.html?CHNLDOCID=1198462&amp;"
-                              "tenantId=T_GOV&amp;siteId=S_WDXW\" rel=\"noopener\" target=\"_blank\">")) !=
+                  std::string(
+                      "https://wdapp.wzrb.com.cn/wenduH5/previewNews.html?CHNLDOCID=1198462&amp;"
+                      "tenantId=T_GOV&amp;siteId=S_WDXW\" rel=\"noopener\" target=\"_blank\">")) !=
         std::string::npos);
   CHECK(page.find("<div class=\"article-body\">\n" + render_body_html(parse_markdown(a.body)) +
                   "</div>\n") != std::string::npos);
@@ -205,24 +213,34 @@ TEST_CASE("the sample article page follows the portal anatomy", "[html][sample]"
   CHECK((page.size() >= 8 && page.compare(page.size() - 8, 8, "</html>\n") == 0));
 
   // The site's header band between <body> and the page column, every value escaped.
-  CHECK(page.find("<body>\n<header class=\"site-header\">\n<div class=\"site-brand\"><a class=\"site-name\" "
-                  "href=\"/\">浙江工贸职业技术学院</a><p class=\"site-subtitle\">Zhejiang Industry &amp; Trade "
+  CHECK(page.find("<body>\n<header class=\"site-header\">\n<div class=\"site-brand\"><a "
+                  "class=\"site-name\" "
+                  "href=\"/\">浙江工贸职业技术学院</a><p class=\"site-subtitle\">Zhejiang Industry "
+                  "&amp; Trade "
                   "Vocational College</p></div>\n<nav class=\"site-nav\">\n<a href=\"/\">首页</a>\n"
                   "<a href=\"/channel/xwzx/\">新闻中心</a>\n") != std::string::npos);
-  CHECK(page.find("<a href=\"https://www.zjitc.edu.cn/\">学校官网</a>\n</nav>\n</header>\n<div class=\"page\">") !=
-        std::string::npos);
+  CHECK(page.find("<a href=\"https://www.zjitc.edu.cn/\">学校官网</a>\n</nav>\n</header>\n<div "
+                  "class=\"page\">") != std::string::npos);
 
   // The visible text, top to bottom.
   std::vector<std::string> expected = {
-      "浙江工贸职业技术学院", "Zhejiang Industry & Trade Vocational College",
-      "首页", "新闻中心", "工贸要闻", "媒体看工贸", "院系动态", "通知公告", "学校官网",
+      "浙江工贸职业技术学院",
+      "Zhejiang Industry & Trade Vocational College",
+      "首页",
+      "新闻中心",
+      "工贸要闻",
+      "媒体看工贸",
+      "院系动态",
+      "通知公告",
+      "学校官网",
       "首页 > 新闻中心 > 媒体看工贸 > 正文",
       "温度新闻客户端:温州湾新区产教联合体成立",
       "作者:温度新闻客户端  来源:温度新闻客户端  发布时间:2023年07月29日 14:02  浏览:"};
   size_t start = 0;
   for (int i = 0; i < 9; ++i) {  // the nine paragraphs of the body
     const size_t end = a.body.find("\n\n", start);
-    expected.push_back(a.body.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    expected.push_back(
+        a.body.substr(start, end == std::string::npos ? std::string::npos : end - start));
     start = end + 2;
   }
   if (!expected.back().empty() && expected.back().back() == '\n') expected.back().pop_back();
@@ -254,10 +272,11 @@ TEST_CASE("page lines are omitted or degraded when the article lacks them", "[ht
   // An unknown channel level is shown, not linked.
   CHECK(page.find("<span>没有的栏目</span>") != std::string::npos);
   // A link the policy refuses is shown as text only.
-  CHECK(page.find("<p class=\"article-link\">网站链接:javascript:alert(1)</p>") != std::string::npos);
-  // No editor and no update time: the editor line shows the publish time.
-  CHECK(page.find("<p class=\"article-editor\"><span class=\"edited\">最后编辑:2023年07月29日 14:02</span></p>") !=
+  CHECK(page.find("<p class=\"article-link\">网站链接:javascript:alert(1)</p>") !=
         std::string::npos);
+  // No editor and no update time: the editor line shows the publish time.
+  CHECK(page.find("<p class=\"article-editor\"><span class=\"edited\">最后编辑:2023年07月29日 "
+                  "14:02</span></p>") != std::string::npos);
 
   a.link.clear();
   a.updated_at = a.published_at + 3600;
@@ -275,9 +294,10 @@ TEST_CASE("the footer comes from the site profile only", "[html]") {
   Article a;
   a.title = "t";
   const std::string only_icp = render_portal_page(a, site, parse_markdown(""));
-  CHECK(only_icp.find("<footer class=\"site-footer\">\n<p><a class=\"icp\" href=\"https://beian.miit.gov.cn/\" "
-                      "rel=\"noopener\" target=\"_blank\">浙ICP备1号</a></p>\n</footer>") !=
-        std::string::npos);
+  CHECK(
+      only_icp.find(
+          "<footer class=\"site-footer\">\n<p><a class=\"icp\" href=\"https://beian.miit.gov.cn/\" "
+          "rel=\"noopener\" target=\"_blank\">浙ICP备1号</a></p>\n</footer>") != std::string::npos);
   site.footer_lines = {"版权所有:<学院>"};
   const std::string one_line = render_portal_page(a, site, parse_markdown("版权所有:博彩"));
   CHECK(one_line.find("<p>版权所有:&lt;学院&gt; <a class=\"icp\"") != std::string::npos);

@@ -6,12 +6,12 @@
 // escapes. So a user's '<', '"' or '\'' can only appear escaped, and no event handler,
 // <script> or javascript: URL can be produced.
 #include <catch2/catch.hpp>
-
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "core/document.h"
+#include "core/media.h"
 #include "core/portal_page.h"
 #include "core/site.h"
 
@@ -76,13 +76,16 @@ std::string check_html(std::string_view html) {
       size_t k = i + 1;
       if (k < html.size() && html[k] == '/') ++k;
       const size_t name_begin = k;
-      while (k < html.size() && ((html[k] >= 'a' && html[k] <= 'z') || (html[k] >= '0' && html[k] <= '9')))
+      while (k < html.size() &&
+             ((html[k] >= 'a' && html[k] <= 'z') || (html[k] >= '0' && html[k] <= '9')))
         ++k;
       const std::string_view name = html.substr(name_begin, k - name_begin);
-      if (!in_list(name, {"html", "head", "meta", "title", "link", "body", "div", "nav", "span", "a",
-                          "article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul",
-                          "ol", "li", "blockquote", "pre", "code", "strong", "em", "del", "img",
-                          "table", "thead", "tbody", "tr", "th", "td", "footer"}))
+      if (!in_list(name, {"html", "head",   "meta",       "title",      "link",   "body",   "div",
+                          "nav",  "span",   "a",          "article",    "h1",     "h2",     "h3",
+                          "h4",   "h5",     "h6",         "p",          "br",     "hr",     "ul",
+                          "ol",   "li",     "blockquote", "pre",        "code",   "strong", "em",
+                          "del",  "img",    "table",      "thead",      "tbody",  "tr",     "th",
+                          "td",   "footer", "figure",     "figcaption", "section"}))
         return "unexpected tag '" + std::string(name) + "'" + near(i);
       for (;;) {
         if (k >= html.size()) return "unterminated tag" + near(i);
@@ -95,27 +98,48 @@ std::string check_html(std::string_view html) {
         const size_t attr_begin = k;
         while (k < html.size() && ((html[k] >= 'a' && html[k] <= 'z') || html[k] == '-')) ++k;
         const std::string_view attr = html.substr(attr_begin, k - attr_begin);
-        if (!in_list(attr, {"href", "src", "alt", "title", "rel", "target", "style", "start",
-                            "class", "id", "lang", "charset", "name", "content"}))
+        if (attr == "download" && k < html.size() && html[k] == '>')
+          continue;  // the one bare attribute
+        if (!in_list(attr,
+                     {"href",    "src",      "alt",    "title", "rel",     "target", "style",
+                      "start",   "class",    "id",     "lang",  "charset", "name",   "content",
+                      "loading", "decoding", "srcset", "sizes", "width",   "height"}))
           return "unexpected attribute '" + std::string(attr) + "'" + near(attr_begin);
         if (html.compare(k, 2, "=\"") != 0) return "unquoted attribute" + near(k);
         k += 2;
         const size_t value_begin = k;
         while (k < html.size() && html[k] != '"') {
-          if (html[k] == '<' || html[k] == '>' || html[k] == '\'') return "raw byte in value" + near(k);
+          if (html[k] == '<' || html[k] == '>' || html[k] == '\'')
+            return "raw byte in value" + near(k);
           if (html[k] == '&' && !entity_ok(k)) return "bare & in value" + near(k);
           ++k;
         }
         if (k >= html.size()) return "unterminated value" + near(value_begin);
         const std::string value = unescape(html.substr(value_begin, k - value_begin));
         ++k;
+        if (attr == "srcset") {  // "URL 480w, URL 1600w": every URL a media file's
+          for (size_t at = 0; at < value.size();) {
+            const size_t comma = value.find(", ", at);
+            const std::string candidate =
+                value.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+            if (candidate.compare(0, 7, "/media/") != 0 ||
+                candidate.find_first_of("\"<>' ", 0) < candidate.rfind(' '))
+              return "unexpected srcset '" + value + "'" + near(value_begin);
+            at = comma == std::string::npos ? value.size() : comma + 2;
+          }
+        }
+        if ((attr == "loading" && value != "lazy") || (attr == "decoding" && value != "async") ||
+            ((attr == "width" || attr == "height") &&
+             value.find_first_not_of("0123456789") != std::string::npos))
+          return "unexpected " + std::string(attr) + near(value_begin);
         if (attr == "href" || attr == "src") {
           const std::string v = lower(value);
           if (!url_allowed(value) || v.find("javascript:") != std::string::npos ||
               v.find("vbscript:") != std::string::npos || v.find("data:") != std::string::npos)
             return "hostile URL '" + value + "'" + near(value_begin);
         }
-        if (attr == "style" && !in_list(value, {"text-align:left", "text-align:center", "text-align:right"}))
+        if (attr == "style" &&
+            !in_list(value, {"text-align:left", "text-align:center", "text-align:right"}))
           return "unexpected style" + near(value_begin);
       }
       i = k;
@@ -139,7 +163,8 @@ const std::string kHostileBodies[] = {
     "[click](java&#9;script:alert(1))",
     "[click](&#106;avascript:alert(1))",
     "[click](&#x6A;avascript:alert(1))",
-    "[click](&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1))",
+    "[click](&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#"
+    "0000116&#0000058alert(1))",
     "[click](javascript&colon;alert(1))",
     "[click](&Tab;javascript:alert(1))",
     "[click](%6Aavascript:alert(1))",
@@ -200,6 +225,39 @@ TEST_CASE("hostile bodies render as inert text", "[xss]") {
   CHECK(count >= 25);
 }
 
+TEST_CASE("hostile media: alt text, captions, file names and links stay inert", "[xss][media]") {
+  const std::string photo(64, 'a'), pdf(64, 'b');
+  MediaCatalog media;
+  MediaFile image;
+  image.id = photo;
+  image.ext = "jpg";
+  image.width = 1200;
+  image.height = 800;
+  image.widths = {480};
+  media.files.push_back(image);
+  MediaFile file;
+  file.id = pdf;
+  file.ext = "pdf";
+  file.kind = MediaKind::Attachment;
+  file.bytes = 1000;
+  file.name = "\"><script>alert(1)</script>.pdf";  // the uploaded name, as the server keeps it
+  media.files.push_back(file);
+  const std::string bodies[] = {
+      "![\"><script>x</script>](media/" + photo + ".jpg \"'><img src=x onerror=alert(1)>\")",
+      "[![a\" onerror=\"x](media/" + photo + ".jpg)](javascript:alert(1))",
+      "[![a](media/" + photo + ".jpg \"&quot;><b>\")](\"><script>x</script>)",
+      "[<script>alert(1)</script>](media/" + pdf + ".pdf)",
+      "[![](media/" + photo + ".jpg)](media/" + pdf + ".pdf)",  // named by the hostile upload name
+      "![x](media/" + photo + ".jpg?\"onerror=alert(1))",
+  };
+  for (const std::string& md : bodies) {
+    const std::string html = render_body_html(parse_markdown(md), &media);
+    INFO(md << "\n=> " << html);
+    CHECK(check_html(html) == "");
+    CHECK(lower(html).find("<script") == std::string::npos);
+  }
+}
+
 TEST_CASE("hostile URLs never become links or images", "[xss]") {
   for (const std::string& body : kHostileBodies) {
     const Document d = parse_markdown(body);
@@ -225,9 +283,9 @@ TEST_CASE("hostile article fields are escaped on the page", "[xss]") {
   site.channels = {{{"新闻\"中心"}, "x\" onclick=\"y"}};
   site.footer_lines = {"<script>footer()</script>"};
   site.icp = "ICP'><svg onload=1>";
-  const char* const hostile[] = {"<script>alert(1)</script>", "\" onmouseover=\"alert(1)",
-                                 "'><img src=x onerror=alert(1)>", "</title><script>x</script>",
-                                 "javascript:alert(1)", "&lt;script&gt;"};
+  const char* const hostile[] = {
+      "<script>alert(1)</script>",  "\" onmouseover=\"alert(1)", "'><img src=x onerror=alert(1)>",
+      "</title><script>x</script>", "javascript:alert(1)",       "&lt;script&gt;"};
   for (const char* h : hostile) {
     Article a;
     a.channel = {"新闻\"中心", h};
