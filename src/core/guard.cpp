@@ -33,7 +33,8 @@ Guard::~Guard() = default;
 Guard::Guard(Guard&&) noexcept = default;
 Guard& Guard::operator=(Guard&&) noexcept = default;
 
-GuardReport Guard::check(const Article& a, const Document& body, const BodyPrescan* prescan) const {
+GuardReport Guard::check(const Article& a, const Document& body, const BodyPrescan* prescan,
+                         const MediaCatalog* media) const {
   GuardReport report;
   if (!impl_) return report;
   GuardScan scan(impl_->compiled, report);
@@ -44,7 +45,7 @@ GuardReport Guard::check(const Article& a, const Document& body, const BodyPresc
   const bool prescanned = prescan && prescan->markdown.data() == a.body.data() &&
                           prescan->markdown.size() == a.body.size() &&
                           prescan->candidates.size() == words && prescan->latin.size() == words;
-  scan.body(a.body, body, prescanned ? prescan : nullptr);
+  scan.body(a.body, body, prescanned ? prescan : nullptr, media);
   scan.link_field(a.link);
   scan.field("editor", a.editor);
   scan.finish();

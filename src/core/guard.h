@@ -9,6 +9,7 @@
 #include "core/article.h"
 #include "core/document.h"
 #include "core/guard_rules.h"
+#include "core/media.h"
 #include "core/site.h"
 
 namespace press::core {
@@ -17,13 +18,13 @@ enum class Severity { Warning, Blocking };
 
 struct Finding {
   Severity severity = Severity::Blocking;
-  std::string rule;     // rule_id() of its Rule: the stable id reports and clients share
-  std::string field;    // title, author, source, editor, link, body
-  size_t offset = 0;    // byte range in that field's text (for body: in the Markdown)
+  std::string rule;   // rule_id() of its Rule: the stable id reports and clients share
+  std::string field;  // title, author, source, editor, link, body
+  size_t offset = 0;  // byte range in that field's text (for body: in the Markdown)
   size_t size = 0;
   int line = 0, column = 0;  // 1-based, in that field
-  std::string text;     // the offending text
-  std::string message;  // why, in plain words
+  std::string text;          // the offending text
+  std::string message;       // why, in plain words
 };
 
 struct GuardReport {
@@ -50,8 +51,10 @@ class Guard {
   Guard(Guard&&) noexcept;
   Guard& operator=(Guard&&) noexcept;
 
-  GuardReport check(const Article& a, const Document& body,
-                    const BodyPrescan* prescan = nullptr) const;
+  // media: the stored files the body may refer to (core/media.h); with it, a reference to a
+  // file not in it is a finding, without it only a malformed reference is.
+  GuardReport check(const Article& a, const Document& body, const BodyPrescan* prescan = nullptr,
+                    const MediaCatalog* media = nullptr) const;
   BodyPrescan prescan(std::string_view markdown) const;
 
  private:

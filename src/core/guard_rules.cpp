@@ -18,6 +18,10 @@ constexpr RuleInfo kRules[kRuleCount] = {
      "stands where the institution's name belongs"},
     {Rule::EmptyTableRow, "empty-table-row", "表格中有空行，请填写或删除",
      "a table row with nothing in it"},
+    {Rule::ImageAlt, "image-alt", "图片缺少替代文字（读屏软件和无障碍规范需要），请填写图片说明",
+     "an image without alt text"},
+    {Rule::MediaRef, "media-ref", "图片或附件引用有误，或文件不在媒体库中，页面将无法显示",
+     "a media reference that is malformed or names no stored file"},
     {Rule::Limit, "limit", "问题过多，仅列出前面部分",
      "too many findings; the first ones are listed"},
 };

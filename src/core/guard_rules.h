@@ -16,6 +16,8 @@ enum class Rule {
   InvisibleChar,    // characters hidden from a reader
   InstitutionName,  // something other than an institution where its name belongs
   EmptyTableRow,    // a table row with nothing in any cell
+  ImageAlt,         // an image without alt text
+  MediaRef,         // a media reference that is malformed or names no stored file
   Limit,            // the findings past the report's limits, counted in one finding
 };
 
@@ -27,7 +29,7 @@ struct RuleInfo {
 };
 
 // Every rule once, in the enum's order.
-constexpr size_t kRuleCount = 8;
+constexpr size_t kRuleCount = 10;
 static_assert(size_t(Rule::Limit) + 1 == kRuleCount, "kRuleCount counts every rule");
 const RuleInfo* rule_table();
 

@@ -7,6 +7,7 @@
 #endif
 
 #include "core/guard_links.h"
+#include "core/guard_media.h"
 #include "core/guard_tables.h"
 #include "core/url_policy.h"
 
@@ -74,10 +75,13 @@ void GuardScan::link_field(std::string_view link) {
   scan_unit(link, place, false);
 }
 
-void GuardScan::body(std::string_view markdown, const Document& doc, const BodyPrescan* prescan) {
+void GuardScan::body(std::string_view markdown, const Document& doc, const BodyPrescan* prescan,
+                     const MediaCatalog* media) {
   begin_body(markdown, doc, prescan);
-  // Before the text, so the report's limit on warnings cannot leave an empty row out.
+  // Before the text, so the report's limit on warnings cannot leave an empty row, an image
+  // without alt text or a broken media reference out.
   check_tables(markdown, doc, findings_);
+  check_media(markdown, doc, media, findings_);
   size_t split = doc.blocks.size();
 #ifdef PRESS_GUARD_THREADS
   // A long body is read in two halves at once, the second by a GuardScan that records its
@@ -233,6 +237,9 @@ void GuardScan::body_links(std::string_view markdown, const Document& doc) {
   for (uint32_t k = 0; k < doc.spans.size(); ++k) {
     const int32_t l = doc.spans[k].link;
     if (l >= 0 && size_t(l) < first_span.size() && first_span[l] < 0) first_span[l] = int32_t(k);
+    // A link around an image (and nothing else) is found after the image.
+    const int32_t around = image_enclosing_link(doc, doc.spans[k]);
+    if (around >= 0 && first_span[around] < 0) first_span[around] = int32_t(k);
   }
   int full_searches = 0;
   for (size_t i = 0; i < doc.links.size(); ++i) {

@@ -33,7 +33,9 @@ class GuardScan {
   void field(const char* name, std::string_view text);
   void link_field(std::string_view link);
   // prescan: the body's, when check() has one that matches it.
-  void body(std::string_view markdown, const Document& doc, const BodyPrescan* prescan);
+  // media: check()'s, for the media references (guard_media.h).
+  void body(std::string_view markdown, const Document& doc, const BodyPrescan* prescan,
+            const MediaCatalog* media = nullptr);
   void finish() { findings_.finish(); }
 
  private:

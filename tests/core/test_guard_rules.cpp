@@ -15,9 +15,10 @@ using namespace press::core;
 
 namespace {
 
-constexpr Rule kAllRules[] = {Rule::Lexicon,    Rule::BrandToken,    Rule::LoginPhrase,
-                              Rule::LinkDomain, Rule::InvisibleChar, Rule::InstitutionName,
-                              Rule::EmptyTableRow, Rule::Limit};
+constexpr Rule kAllRules[] = {Rule::Lexicon,       Rule::BrandToken,    Rule::LoginPhrase,
+                              Rule::LinkDomain,    Rule::InvisibleChar, Rule::InstitutionName,
+                              Rule::EmptyTableRow, Rule::ImageAlt,      Rule::MediaRef,
+                              Rule::Limit};
 static_assert(sizeof kAllRules / sizeof kAllRules[0] == kRuleCount, "a test for every rule");
 
 }  // namespace
@@ -46,6 +47,8 @@ TEST_CASE("rule ids are the ones reports have always used, and parse back", "[gu
   CHECK(std::string(rule_id(Rule::InvisibleChar)) == "invisible-char");
   CHECK(std::string(rule_id(Rule::InstitutionName)) == "institution-name");
   CHECK(std::string(rule_id(Rule::EmptyTableRow)) == "empty-table-row");
+  CHECK(std::string(rule_id(Rule::ImageAlt)) == "image-alt");
+  CHECK(std::string(rule_id(Rule::MediaRef)) == "media-ref");
   CHECK(std::string(rule_id(Rule::Limit)) == "limit");
   for (Rule r : kAllRules) {
     const std::optional<Rule> back = rule_from_id(rule_id(r));
@@ -62,8 +65,9 @@ TEST_CASE("every rule id a report emits round-trips to the enum", "[guard][rules
   // own links are read), and enough of them to pass the report's limit.
   Article a;
   a.title = "详见 example.org 网站";
-  a.body = "欢迎来到ag88娱乐。ag88党委书记致辞。官方登录入口在此。博\u200B彩。\n\n"
-           "| 项目 | 内容 |\n| --- | --- |\n|  |  |\n\n";
+  a.body =
+      "欢迎来到ag88娱乐。ag88党委书记致辞。官方登录入口在此。博\u200B彩。\n\n"
+      "| 项目 | 内容 |\n| --- | --- |\n|  |  |\n\n![](media/photo.jpg)\n\n";
   for (int i = 0; i < 1100; ++i) a.body += "博彩。";
   const GuardReport report = sample_site_guard().check(a, parse_markdown(a.body));
 
