@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_support.h"
+#include "cli/media_dir.h"
 #include "core/guard.h"
 #include "core/report_json.h"
 
@@ -10,19 +11,20 @@ namespace press::cli {
 
 void print_findings(const std::string& file, const core::GuardReport& report) {
   for (const core::Finding& f : report.findings)
-    std::fprintf(stderr, "%s: %s:%d:%d: %s [%s] \"%s\": %s\n", file.c_str(), f.field.c_str(), f.line, f.column,
-                 core::to_string(f.severity), f.rule.c_str(), f.text.c_str(), f.message.c_str());
+    std::fprintf(stderr, "%s: %s:%d:%d: %s [%s] \"%s\": %s\n", file.c_str(), f.field.c_str(),
+                 f.line, f.column, core::to_string(f.severity), f.rule.c_str(), f.text.c_str(),
+                 f.message.c_str());
 }
 
 int check(const Args& args) {
-  std::string article_path, site_path;
+  std::string article_path, site_path, media_dir;
   bool as_json = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "--site") {
+    if (a == "--site" || a == "--media") {
       const auto v = option_value(args, i);
       if (!v) return kExitUsage;
-      site_path = *v;
+      (a == "--site" ? site_path : media_dir) = *v;
     } else if (a == "--json") {
       as_json = true;
     } else if (!a.empty() && a[0] == '-' && a != "-") {
@@ -50,7 +52,10 @@ int check(const Args& args) {
     return kExitContent;
   }
   const core::Document document = core::parse_markdown(parsed.article.body);
-  const core::GuardReport report = core::Guard(*site).check(parsed.article, document);
+  std::optional<core::MediaCatalog> media;
+  if (!media_dir.empty() && !(media = load_media_catalog(media_dir, document))) return kExitUsage;
+  const core::GuardReport report =
+      core::Guard(*site).check(parsed.article, document, nullptr, media ? &*media : nullptr);
   if (as_json) {
     nlohmann::json j = report;
     j["valid"] = true;
@@ -59,7 +64,8 @@ int check(const Args& args) {
   } else {
     print_findings(article_path, report);
     size_t blocking = 0;
-    for (const core::Finding& f : report.findings) blocking += f.severity == core::Severity::Blocking;
+    for (const core::Finding& f : report.findings)
+      blocking += f.severity == core::Severity::Blocking;
     std::printf("%s: %s (%zu blocking, %zu warnings)\n", article_path.c_str(),
                 report.blocks() ? "blocked" : "ok", blocking, report.findings.size() - blocking);
   }

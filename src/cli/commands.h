@@ -8,8 +8,9 @@ namespace press::cli {
 
 using Args = std::vector<std::string>;
 
-int render(const Args& args);       // press render ARTICLE.json [--site SITE] [--fragment] [-o FILE]
-int check(const Args& args);        // press check ARTICLE.json [--site SITE] [--json]
+int render(const Args& args);  // press render ARTICLE.json [--site SITE] [--media DIR] [--fragment]
+                               // [-o FILE]
+int check(const Args& args);   // press check ARTICLE.json [--site SITE] [--media DIR] [--json]
 int validate(const Args& args);     // press validate FILE...
 int text(const Args& args);         // press text ARTICLE.json --width N
 int import_text(const Args& args);  // press import-text PAGE.txt [-o FILE]

@@ -6,14 +6,19 @@
 #include "cli/commands.h"
 
 static const char* kHelp =
-    "press " PRESS_VERSION " - portal news articles from the command line\n"
+    "press " PRESS_VERSION
+    " - portal news articles from the command line\n"
     "\n"
     "Usage:\n"
-    "  press render ARTICLE.json [--site SITE.json] [--body BODY.md] [--fragment] [-o FILE]\n"
+    "  press render ARTICLE.json [--site SITE.json] [--body BODY.md] [--media DIR] [--fragment] "
+    "[-o FILE]\n"
     "      Writes the portal page (or with --fragment only the body HTML). --body replaces the\n"
     "      article's body with a Markdown file. Guard findings are printed to stderr.\n"
-    "  press check ARTICLE.json [--site SITE.json] [--json]\n"
+    "  press check ARTICLE.json [--site SITE.json] [--media DIR] [--json]\n"
     "      Validates the article and runs the content guard; lists every finding.\n"
+    "      --media DIR: the folder of the media files the body refers to (media/<id>.<ext>, as\n"
+    "      the server stores them): pictures become figures with their sizes, attachments are\n"
+    "      listed, and a reference to a file not in DIR is a located error.\n"
     "  press validate FILE...\n"
     "      Checks article files (and site profiles: files with an \"institution\" key).\n"
     "  press text ARTICLE.json [--site SITE.json] [--width N]\n"

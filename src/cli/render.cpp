@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "cli/cli_support.h"
+#include "cli/media_dir.h"
 #include "core/guard.h"
 #include "core/portal_page.h"
 
@@ -12,14 +13,17 @@ namespace press::cli {
 void print_findings(const std::string& file, const core::GuardReport& report);  // check.cpp
 
 int render(const Args& args) {
-  std::string article_path, site_path, body_path, output_path;
+  std::string article_path, site_path, body_path, output_path, media_dir;
   bool fragment = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     std::optional<std::string> v;
-    if (a == "--site" || a == "--body" || a == "-o") {
+    if (a == "--site" || a == "--body" || a == "-o" || a == "--media") {
       if (!(v = option_value(args, i))) return kExitUsage;
-      (a == "--site" ? site_path : a == "--body" ? body_path : output_path) = *v;
+      (a == "--site"   ? site_path
+       : a == "--body" ? body_path
+       : a == "-o"     ? output_path
+                       : media_dir) = *v;
     } else if (a == "--fragment") {
       fragment = true;
     } else if (!a.empty() && a[0] == '-' && a != "-") {
@@ -65,10 +69,14 @@ int render(const Args& args) {
     return kExitContent;
   }
 
+  std::optional<core::MediaCatalog> media;
+  if (!media_dir.empty() && !(media = load_media_catalog(media_dir, document))) return kExitUsage;
+  const core::MediaCatalog* catalog = media ? &*media : nullptr;
+
   core::GuardReport report;
-  std::thread checking([&] { report = guard->check(*article, document, &prescan); });
-  const std::string html =
-      fragment ? core::render_body_html(document) : core::render_portal_page(*article, *site, document);
+  std::thread checking([&] { report = guard->check(*article, document, &prescan, catalog); });
+  const std::string html = fragment ? core::render_body_html(document, catalog)
+                                    : core::render_portal_page(*article, *site, document, catalog);
   checking.join();
   print_findings(article_path, report);
   if (!write_output(output_path, html)) return kExitUsage;

@@ -106,7 +106,8 @@ class MediaCheck {
     if (media_->find(*ref)) return {};
     const MediaFile* same_id = media_->find(ref->id);
     if (same_id) return "media/" + ref->id + "." + ref->ext + " is stored as ." + same_id->ext;
-    return "media/" + ref->id + "." + ref->ext + " is not in the media store: upload it again";
+    return "media/" + ref->id + "." + ref->ext +
+           " is not among the stored media files: upload it again";
   }
 
   std::string_view markdown_;

@@ -94,7 +94,7 @@ TEST_CASE("with a catalog, a reference to a file not in it blocks", "[guard][med
   REQUIRE(f.size() == 3);
   CHECK(f[0].line == 3);
   CHECK(f[0].text == "media/" + missing + ".jpg");
-  CHECK(f[0].message.find("not in the media store") != std::string::npos);
+  CHECK(f[0].message.find("not among the stored media files") != std::string::npos);
   CHECK(f[1].line == 5);
   CHECK(f[1].message.find("stored as .jpg") != std::string::npos);
   CHECK(f[2].line == 7);
