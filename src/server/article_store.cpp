@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "core/article_json.h"
+#include "server/media_store.h"
 
 namespace press::server {
 
@@ -151,6 +152,14 @@ std::optional<ArticleRecord> ArticleStore::get(int64_t id, bool* failed) {
     return std::nullopt;
   }
   return read_article_record(*db, id, failed);
+}
+
+std::optional<core::MediaCatalog> ArticleStore::media_for(std::string_view body) {
+  std::vector<std::string> ids = referenced_media_ids(body);
+  if (ids.empty()) return core::MediaCatalog{};
+  auto db = reads_.acquire();
+  if (!db) return std::nullopt;
+  return media_catalog(*db, ids);
 }
 
 ListResult ArticleStore::list(const ListFilter& filter) {

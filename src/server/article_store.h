@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/article.h"
+#include "core/media.h"
 #include "server/connection_pool.h"
 #include "server/tokens.h"
 #include "server/write_queue.h"
@@ -90,6 +91,9 @@ class ArticleStore {
   // nullopt when there is no such article; `failed` tells a database error apart.
   std::optional<ArticleRecord> get(int64_t id, bool* failed = nullptr);
   ListResult list(const ListFilter& filter);
+  // The stored media a body refers to ("media/<id>.<ext>"), for rendering and checking it;
+  // nullopt when the database cannot be read (nothing is published on a guess).
+  std::optional<core::MediaCatalog> media_for(std::string_view body);
   std::vector<AuditEntry> audit_log(int64_t offset, int64_t limit, int64_t* total);
 
   // Stores a new draft: assigns a.id, a.revision = 1 and a.status = Draft.

@@ -54,9 +54,12 @@ Result<ArticleRecord> ArticleWorkflow::read(int64_t id, Visibility expected_visi
 
 ArticleWorkflow::Plan ArticleWorkflow::plan_public_page(const Actor& who, int64_t stored_revision,
                                                         std::string_view refused_action,
-                                                        ArticleChange change,
-                                                        ArticleWrite write) {
-  PublicRender render = render_public_page(change.article, site_, guard_);
+                                                        ArticleChange change, ArticleWrite write) {
+  // When the media table cannot be read the catalog is empty: the guard then refuses the
+  // article's media references, so no page goes out pointing at a file not vouched for.
+  const core::MediaCatalog media =
+      store_.media_for(change.article.body).value_or(core::MediaCatalog{});
+  PublicRender render = render_public_page(change.article, site_, guard_, media);
   change.guard = render.report;
   if (render.blocked()) {
     // Refusals are audited too: someone tried to put this on the public site.
@@ -96,7 +99,8 @@ Result<ArticleChange> ArticleWorkflow::run_with_retries(const Actor& who, int64_
     // revision must see what changed; otherwise the command applies to the newer copy.
     if (command.based_on) return stale("the article changed meanwhile");
   }
-  return Error::at(ErrorCode::conflict, command.give_up == GiveUp::as_stale_revision ? "revision" : "",
+  return Error::at(ErrorCode::conflict,
+                   command.give_up == GiveUp::as_stale_revision ? "revision" : "",
                    "the article keeps changing; try again");
 }
 
@@ -115,9 +119,8 @@ Result<ArticleChange> ArticleWorkflow::update(const Actor& who, int64_t id, int6
   // The common case first, without reading anything: a draft saved on top of the revision
   // it was read at. Anything else (a stale revision, a published or deleted article, no
   // such article) is declined by the write itself and sorted out below.
-  WriteQueue::Outcome outcome =
-      store_.replace(id, based_on, next, who,
-                     {"update", Visibility::live, Precondition::live_draft_at_revision});
+  WriteQueue::Outcome outcome = store_.replace(
+      id, based_on, next, who, {"update", Visibility::live, Precondition::live_draft_at_revision});
   if (outcome == WriteQueue::Outcome::Failed) return storage_unavailable();
   if (outcome == WriteQueue::Outcome::Committed) return stored(id, std::move(next));
 
@@ -148,7 +151,8 @@ Result<ArticleChange> ArticleWorkflow::remove(const Actor& who, int64_t id,
   Command command{based_on, Visibility::live, GiveUp::as_stale_revision, {}};
   command.plan = [this, id](const ArticleRecord& current, core::Article next) {
     next.revision = current.revision + 1;
-    next.status = core::ArticleStatus::Draft;  // a deleted article is offline; restoring gives a draft
+    next.status =
+        core::ArticleStatus::Draft;  // a deleted article is offline; restoring gives a draft
     ArticleWrite write{"delete", Visibility::deleted};
     if (current.status == core::ArticleStatus::Published)
       write.after_commit = [this, id] { cache_.remove_article(id); };

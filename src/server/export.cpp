@@ -113,7 +113,9 @@ int export_site(const ServerOptions& options, const std::string& out_dir) {
       if (!record) continue;
       core::ArticleParse parsed = core::parse_article(record->json);
       PublicRender render;
-      if (parsed.ok()) render = render_public_page(parsed.article, site, guard);
+      if (parsed.ok())
+        render = render_public_page(parsed.article, site, guard,
+                                    media_catalog(*db, referenced_media_ids(parsed.article.body)));
       if (!parsed.ok() || render.blocked()) {
         std::fprintf(stderr, "press-server export: article %lld withheld (%s)\n", (long long)s.id,
                      parsed.ok() ? "the guard blocks it" : "it does not parse");

@@ -141,7 +141,13 @@ std::shared_ptr<const ArticlePage> PublicPages::article_page(int64_t id) {
                  (long long)id);
     return nullptr;
   }
-  PublicRender render = render_public_page(parsed.article, ctx_.site, *ctx_.guard);
+  const std::optional<core::MediaCatalog> media = ctx_.store->media_for(parsed.article.body);
+  if (!media) {
+    std::fprintf(stderr, "press-server: the media of article %lld cannot be read; not served\n",
+                 (long long)id);
+    return nullptr;
+  }
+  PublicRender render = render_public_page(parsed.article, ctx_.site, *ctx_.guard, *media);
   if (render.blocked()) {
     std::fprintf(stderr, "press-server: the guard blocks published article %lld; not served\n",
                  (long long)id);

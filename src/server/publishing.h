@@ -6,6 +6,7 @@
 
 #include "core/article.h"
 #include "core/guard.h"
+#include "core/media.h"
 #include "core/site.h"
 
 namespace press::server {
@@ -16,7 +17,9 @@ struct PublicRender {
   bool blocked() const { return report.blocks(); }
 };
 
+// `media`: the stored files the body refers to; the guard blocks a reference to any other
+// (an article never points at a missing file) and the page shows figures and 附件 from it.
 PublicRender render_public_page(const core::Article& a, const core::SiteProfile& site,
-                                const core::Guard& guard);
+                                const core::Guard& guard, const core::MediaCatalog& media);
 
 }  // namespace press::server

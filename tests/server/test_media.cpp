@@ -653,3 +653,51 @@ TEST_CASE("upload names are kept without paths, control characters or disguises"
   CHECK(attachment_disposition("x\";y.PDF", "i.pdf", "pdf") ==
         "attachment; filename*=UTF-8''x%22%3By.PDF");
 }
+
+TEST_CASE(
+    "a published article shows its stored photo as a figure and its file under 附件; a "
+    "reference to a file not stored blocks the publish",
+    "[media][pages]") {
+  TempDir dir;
+  ServerProcess server(dir.path());
+  auto c = server.client();
+  const json photo =
+      parse_json(upload_form(*c, make_picture(2000, 1000, ".jpg"), "会议.jpg")->body);
+  const json file = parse_json(upload_form(*c, make_docx(), "通知.docx")->body);
+  REQUIRE(photo["kind"] == "image");
+  REQUIRE(file["kind"] == "attachment");
+  const std::string photo_ref = "media/" + photo["id"].get<std::string>() + ".jpg";
+  const std::string file_ref = "media/" + file["id"].get<std::string>() + ".docx";
+
+  json article = parse_json(sample_article());
+  article["body"] = "开幕式现场。\n\n![开幕式现场](" + photo_ref +
+                    " \"学院举行开幕式\")\n\n请下载[通知.docx](" + file_ref + ")。\n";
+  auto created = c->Post("/api/v1/articles", auth(), article.dump(), "application/json");
+  REQUIRE(created->status == 201);
+  const std::string id = parse_json(created->body)["id"];
+  auto published = c->Post(("/api/v1/articles/" + id + "/publish").c_str(), auth());
+  REQUIRE(published->status == 200);
+
+  const std::string page = c->Get(("/news/" + id + ".html").c_str())->body;
+  const std::string url = "/media/" + photo["id"].get<std::string>();
+  CHECK(page.find("<figure class=\"press-figure\">") != std::string::npos);
+  CHECK(page.find("srcset=\"" + url + "-480.jpg 480w, " + url + "-960.jpg 960w, " + url +
+                  "-1600.jpg 1600w, " + url + ".jpg 2000w\"") != std::string::npos);
+  CHECK(page.find("width=\"2000\" height=\"1000\"") != std::string::npos);
+  CHECK(page.find("<figcaption>学院举行开幕式</figcaption>") != std::string::npos);
+  CHECK(page.find("<section class=\"attachments\">") != std::string::npos);
+  CHECK(page.find("/" + file_ref) != std::string::npos);
+  // The published page's picture is there to fetch.
+  CHECK(c->Get((url + "-960.jpg").c_str())->status == 200);
+
+  // The same article pointing at a picture the server never stored is not published.
+  json missing = parse_json(sample_article());
+  missing["body"] = "![图](media/" + std::string(64, 'a') + ".jpg \"不存在\")\n";
+  auto made = c->Post("/api/v1/articles", auth(), missing.dump(), "application/json");
+  REQUIRE(made->status == 201);
+  const std::string other = parse_json(made->body)["id"];
+  auto refused = c->Post(("/api/v1/articles/" + other + "/publish").c_str(), auth());
+  CHECK(refused->status == 422);
+  CHECK(refused->body.find("media-ref") != std::string::npos);
+  CHECK(c->Get(("/news/" + other + ".html").c_str())->status == 404);
+}
