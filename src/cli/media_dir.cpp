@@ -60,23 +60,6 @@ bool jpeg_size(std::string_view s, uint32_t& width, uint32_t& height) {
   return false;
 }
 
-std::string_view mime_of(std::string_view ext) {
-  static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
-      {"jpg", "image/jpeg"},
-      {"png", "image/png"},
-      {"webp", "image/webp"},
-      {"gif", "image/gif"},
-      {"pdf", "application/pdf"},
-      {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-      {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-      {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
-      {"zip", "application/zip"},
-  };
-  for (const auto& [e, mime] : kTypes)
-    if (e == ext) return mime;
-  return "application/octet-stream";
-}
-
 std::string read_head(const std::string& path) {
   std::string out;
   if (FILE* f = std::fopen(path.c_str(), "rb")) {
@@ -161,7 +144,8 @@ std::optional<core::MediaCatalog> load_media_catalog(const std::string& dir,
     f.id = ref->id;
     f.ext = ref->ext;
     f.kind = core::media_kind_of_extension(ref->ext);
-    f.mime = std::string(mime_of(ref->ext));
+    f.mime =
+        std::string(core::media_format_of_extension(ref->ext)->mime);  // parse_media_ref knows it
     f.bytes = uint64_t(file.st_size);
     f.name = ref->id + "." + ref->ext;
     if (f.kind == core::MediaKind::Image) image_size(read_head(path), f.width, f.height);

@@ -5,26 +5,22 @@ namespace press::core {
 
 namespace {
 
-constexpr size_t kIdLength = 64;
-
-struct Extension {
-  std::string_view ext;
-  MediaKind kind;
+constexpr MediaFormat kMediaFormats[] = {
+    {FileKind::Jpeg, "jpg", "image/jpeg", MediaKind::Image},
+    {FileKind::Png, "png", "image/png", MediaKind::Image},
+    {FileKind::Webp, "webp", "image/webp", MediaKind::Image},
+    {FileKind::Gif, "gif", "image/gif", MediaKind::Image},
+    {FileKind::Pdf, "pdf", "application/pdf", MediaKind::Attachment},
+    {FileKind::Docx, "docx",
+     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+     MediaKind::Attachment},
+    {FileKind::Xlsx, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+     MediaKind::Attachment},
+    {FileKind::Pptx, "pptx",
+     "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+     MediaKind::Attachment},
+    {FileKind::Zip, "zip", "application/zip", MediaKind::Attachment},
 };
-
-constexpr Extension kMediaExtensions[] = {
-    {"jpg", MediaKind::Image},       {"png", MediaKind::Image},
-    {"webp", MediaKind::Image},      {"gif", MediaKind::Image},
-    {"pdf", MediaKind::Attachment},  {"docx", MediaKind::Attachment},
-    {"xlsx", MediaKind::Attachment}, {"pptx", MediaKind::Attachment},
-    {"zip", MediaKind::Attachment},
-};
-
-const Extension* find_extension(std::string_view ext) {
-  for (const Extension& e : kMediaExtensions)
-    if (e.ext == ext) return &e;
-  return nullptr;
-}
 
 bool is_lower_hex(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
@@ -32,13 +28,32 @@ bool is_lower_hex(char c) {
 
 }  // namespace
 
+const MediaFormat* media_format_of(FileKind file_kind) {
+  for (const MediaFormat& f : kMediaFormats)
+    if (f.file_kind == file_kind) return &f;
+  return nullptr;
+}
+
+const MediaFormat* media_format_of_extension(std::string_view ext) {
+  for (const MediaFormat& f : kMediaFormats)
+    if (f.ext == ext) return &f;
+  return nullptr;
+}
+
+bool is_media_id(std::string_view id) {
+  if (id.size() != kMediaIdLength) return false;
+  for (char c : id)
+    if (!is_lower_hex(c)) return false;
+  return true;
+}
+
 MediaKind media_kind_of_extension(std::string_view ext) {
-  const Extension* e = find_extension(ext);
-  return e ? e->kind : MediaKind::Attachment;
+  const MediaFormat* f = media_format_of_extension(ext);
+  return f ? f->kind : MediaKind::Attachment;
 }
 
 bool is_media_extension(std::string_view ext) {
-  return find_extension(ext) != nullptr;
+  return media_format_of_extension(ext) != nullptr;
 }
 
 bool is_media_path(std::string_view url) {
@@ -49,13 +64,12 @@ bool is_media_path(std::string_view url) {
 std::optional<MediaRef> parse_media_ref(std::string_view url) {
   if (!is_media_path(url)) return std::nullopt;
   url.remove_prefix(url[0] == '/' ? 7 : 6);
-  if (url.size() < kIdLength + 2 || url[kIdLength] != '.') return std::nullopt;
-  for (size_t i = 0; i < kIdLength; ++i)
-    if (!is_lower_hex(url[i])) return std::nullopt;
-  const std::string_view ext = url.substr(kIdLength + 1);
+  if (url.size() < kMediaIdLength + 2 || url[kMediaIdLength] != '.') return std::nullopt;
+  if (!is_media_id(url.substr(0, kMediaIdLength))) return std::nullopt;
+  const std::string_view ext = url.substr(kMediaIdLength + 1);
   if (!is_media_extension(ext)) return std::nullopt;
   MediaRef ref;
-  ref.id = std::string(url.substr(0, kIdLength));
+  ref.id = std::string(url.substr(0, kMediaIdLength));
   ref.ext = std::string(ext);
   return ref;
 }

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/file_kind.h"
+
 namespace press::core {
 
 enum class MediaKind : uint8_t { Image, Attachment };
@@ -24,6 +26,21 @@ enum class MediaKind : uint8_t { Image, Attachment };
 // Images: jpg png webp gif. Attachments: pdf docx xlsx pptx zip.
 MediaKind media_kind_of_extension(std::string_view ext);
 bool is_media_extension(std::string_view ext);
+
+// How the media store keeps a file kind it accepts (sniff_file's kinds): one table for the
+// server's ingest, the CLI's catalog and the references. nullptr: not stored as media.
+struct MediaFormat {
+  FileKind file_kind;
+  std::string_view ext;
+  std::string_view mime;
+  MediaKind kind;
+};
+const MediaFormat* media_format_of(FileKind file_kind);
+const MediaFormat* media_format_of_extension(std::string_view ext);
+
+constexpr size_t kMediaIdLength = 64;
+// 64 lowercase hex digits: a stored file's sha256.
+bool is_media_id(std::string_view id);
 
 struct MediaRef {
   std::string id;   // 64 lowercase hex digits

@@ -45,22 +45,18 @@ class Image {
   VipsImage* image_ = nullptr;
 };
 
-struct Format {
-  const char* ext;
-  const char* mime;
-  const char* name;  // for messages
-};
-
-Format format_of(core::FileKind kind) {
+// The format's name in messages. The stored form of the upload keeps its format
+// (core::media_format_of gives its extension and type).
+const char* format_name(core::FileKind kind) {
   switch (kind) {
     case core::FileKind::Jpeg:
-      return {"jpg", "image/jpeg", "JPEG"};
+      return "JPEG";
     case core::FileKind::Png:
-      return {"png", "image/png", "PNG"};
+      return "PNG";
     case core::FileKind::Webp:
-      return {"webp", "image/webp", "WebP"};
+      return "WebP";
     default:
-      return {"gif", "image/gif", "GIF"};
+      return "GIF";
   }
 }
 
@@ -73,11 +69,11 @@ std::string take_vips_error() {
   return text.empty() ? "unknown error" : text;
 }
 
-core::Error undecodable(const Format& f) {
+core::Error undecodable(const char* format) {
   return core::Error::from(
       core::ErrorCode::invalid,
       {{"file",
-        std::string("the ") + f.name + " picture is damaged or incomplete and cannot be decoded (" +
+        std::string("the ") + format + " picture is damaged or incomplete and cannot be decoded (" +
             take_vips_error() + ")",
         0, 0, "bad_value"}});
 }
@@ -195,7 +191,7 @@ core::Status init_image_codecs(int threads) {
 
 core::Result<EncodedImage> encode_image(std::string_view bytes, core::FileKind kind,
                                         const ImageLimits& limits) {
-  const Format format = format_of(kind);
+  const char* format = format_name(kind);
   Image image;
   if (load(bytes, kind, image.out()) != 0) return undecodable(format);
 
@@ -229,8 +225,6 @@ core::Result<EncodedImage> encode_image(std::string_view bytes, core::FileKind k
   image = Image();  // the unrotated copy is no longer needed
 
   EncodedImage result;
-  result.ext = format.ext;
-  result.mime = format.mime;
   result.width = upright.width();
   result.height = upright.height();
   if (!encode(upright, kind, result.main)) return codec_failure("encoding");

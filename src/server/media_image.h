@@ -23,8 +23,6 @@ struct ImageLimits {
 };
 
 struct EncodedImage {
-  std::string ext;   // jpg, png, webp, gif: the format of the upload
-  std::string mime;  // image/jpeg, ...
   uint32_t width = 0, height = 0;
   std::string main;
   std::vector<std::pair<uint32_t, std::string>> sized;  // ascending widths

@@ -8,35 +8,6 @@ namespace {
 
 using core::FileKind;
 
-struct Attachment {
-  const char* ext;
-  const char* mime;
-};
-
-bool is_image(FileKind k) {
-  return k == FileKind::Jpeg || k == FileKind::Png || k == FileKind::Webp || k == FileKind::Gif;
-}
-
-std::optional<Attachment> attachment_of(FileKind k) {
-  switch (k) {
-    case FileKind::Pdf:
-      return Attachment{"pdf", "application/pdf"};
-    case FileKind::Docx:
-      return Attachment{"docx",
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"};
-    case FileKind::Xlsx:
-      return Attachment{"xlsx",
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
-    case FileKind::Pptx:
-      return Attachment{
-          "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"};
-    case FileKind::Zip:
-      return Attachment{"zip", "application/zip"};
-    default:
-      return std::nullopt;
-  }
-}
-
 core::Error problem(core::ErrorCode code, const char* path, std::string message,
                     const char* diagnostic_code) {
   return core::Error::from(code, {{path, std::move(message), 0, 0, diagnostic_code}});
@@ -101,24 +72,28 @@ core::Result<PreparedMedia> prepare_media(std::string_view bytes, std::string na
   const core::UploadSniff sniff = core::sniff_upload(bytes);
   if (!sniff.problem.empty()) return unsupported("refused: " + sniff.problem);
 
+  // The kinds the store keeps, and as what (core/media.h).
+  const core::MediaFormat* format = core::media_format_of(sniff.kind);
+  if (!format) return unsupported(refusal_for(sniff.kind));
+
   PreparedMedia media;
   media.source_sha256 = sha256_hex(bytes);
   core::MediaFile& f = media.file;
   f.name = std::move(name);
-  if (is_image(sniff.kind)) {
+  f.kind = format->kind;
+  f.ext = std::string(format->ext);
+  f.mime = std::string(format->mime);
+  if (format->kind == core::MediaKind::Image) {
     if (bytes.size() > limits.max_image_bytes)
       return too_big(bytes.size(), limits.max_image_bytes, "the picture");
     core::Result<EncodedImage> image = encode_image(bytes, sniff.kind, limits.image);
     if (!image) return image.error();
-    f.kind = core::MediaKind::Image;
-    f.ext = image->ext;
-    f.mime = image->mime;
     f.width = image->width;
     f.height = image->height;
     for (const auto& [width, encoded] : image->sized) f.widths.push_back(width);
     media.main = std::move(image->main);
     media.sized = std::move(image->sized);
-  } else if (const std::optional<Attachment> a = attachment_of(sniff.kind)) {
+  } else {
     if (bytes.size() > limits.max_attachment_bytes)
       return too_big(bytes.size(), limits.max_attachment_bytes, "the file");
     if (sniff.kind == FileKind::Pdf && !pdf_is_complete(bytes))
@@ -126,12 +101,7 @@ core::Result<PreparedMedia> prepare_media(std::string_view bytes, std::string na
                      "the PDF is incomplete (no %%EOF at its end): it was cut short", "bad_value");
     if (sniff.kind != FileKind::Pdf)
       if (core::Status s = check_archive(bytes, sniff.zip, limits.archive); !s) return s.error();
-    f.kind = core::MediaKind::Attachment;
-    f.ext = a->ext;
-    f.mime = a->mime;
     media.main = std::string(bytes);
-  } else {
-    return unsupported(refusal_for(sniff.kind));
   }
   f.id = sha256_hex(media.main);
   f.bytes = media.main.size();

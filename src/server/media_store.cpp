@@ -18,12 +18,7 @@ namespace press::server {
 
 namespace {
 
-constexpr size_t kIdLength = 64;
 constexpr std::string_view kTemporaryPrefix = ".tmp-";
-
-bool is_lower_hex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-}
 
 std::string widths_text(const std::vector<uint32_t>& widths) {
   std::string text;
@@ -144,12 +139,11 @@ std::vector<std::string> referenced_media_ids(std::string_view text) {
   for (size_t at = text.find(kFolder); at != std::string_view::npos;
        at = text.find(kFolder, at + 1)) {
     const size_t start = at + kFolder.size();
-    if (text.size() < start + kIdLength + 2) break;
-    size_t i = start;
-    while (i < start + kIdLength && is_lower_hex(text[i])) ++i;
+    if (text.size() < start + core::kMediaIdLength + 2) break;
+    const std::string_view id = text.substr(start, core::kMediaIdLength);
+    const char after = text[start + core::kMediaIdLength];
     // The id is followed by its extension (or a published width); anything else is not one.
-    if (i != start + kIdLength || (text[i] != '.' && text[i] != '-')) continue;
-    const std::string_view id = text.substr(start, kIdLength);
+    if (!core::is_media_id(id) || (after != '.' && after != '-')) continue;
     if (seen.insert(id).second) ids.emplace_back(id);
   }
   return ids;
