@@ -72,15 +72,8 @@ echo "bench-media: $(vipsheader "$WORK/photo.jpg"), $(stat -c %s "$WORK/photo.jp
 
 # --- press-server ---------------------------------------------------------------------
 TOKEN="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-PRESS_ADMIN_TOKEN=$TOKEN "$SERVER" --host 127.0.0.1 --port 0 --data "$WORK/data" \
-  >"$WORK/server.out" 2>"$WORK/server.err" &
-SERVER_PID=$!
-for _ in $(seq 100); do
-  grep -q "listening on" "$WORK/server.out" 2>/dev/null && break
-  sleep 0.05
-done
-PORT=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/server.out")
-[ -n "$PORT" ] || { echo "bench-media: press-server did not start" >&2; cat "$WORK/server.err" >&2; exit 1; }
+. "$ROOT/scripts/press-server-start.sh"
+start_press_server bench-media
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 now_ms() { date +%s%3N; }

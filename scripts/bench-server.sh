@@ -45,15 +45,8 @@ trap cleanup EXIT
 TOKEN="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 # --- press-server on a free loopback port ---------------------------------------------
-PRESS_ADMIN_TOKEN=$TOKEN "$SERVER" --host 127.0.0.1 --port 0 --data "$WORK/data" \
-  --flush-seconds 5 >"$WORK/server.out" 2>"$WORK/server.err" &
-SERVER_PID=$!
-for _ in $(seq 100); do
-  grep -q "listening on" "$WORK/server.out" 2>/dev/null && break
-  sleep 0.05
-done
-PORT=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/server.out")
-[ -n "$PORT" ] || { echo "bench-server: press-server did not start" >&2; cat "$WORK/server.err" >&2; exit 1; }
+. "$ROOT/scripts/press-server-start.sh"
+start_press_server bench-server --flush-seconds 5
 BASE="http://127.0.0.1:$PORT"
 AUTH="Authorization: Bearer $TOKEN"
 
