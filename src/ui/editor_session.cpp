@@ -49,6 +49,9 @@ EditorSession::EditorSession(Platform& platform, SessionConfig config)
   drafts_->set_clock(config_.clock);
   publisher_ = std::make_unique<Publisher>(*platform_.http);
   outbox_ = std::make_unique<Outbox>(*platform_.storage, *platform_.http, *drafts_);
+  media_ = std::make_unique<MediaShelf>(*platform_.storage);
+  publisher_->use_media(media_.get(), platform_.media);
+  outbox_->use_media(media_.get(), platform_.media);
   outbox_->open_article = [this](const std::string& id) {
     return draft_.open && draft_.id == id ? &draft_.article : nullptr;
   };
@@ -79,8 +82,14 @@ void EditorSession::set_status(std::string text, StatusKind kind) {
 
 // ---- Start-up ------------------------------------------------------------------------------
 
+// The media list first: the outbox may publish as soon as the drafts are read, and its
+// uploads need to know which pictures are still only here.
 void EditorSession::start(std::string open_file) {
   startup_ = Startup::LoadingSettings;
+  media_->load(guard([this, open_file] { read_settings(open_file); }));
+}
+
+void EditorSession::read_settings(const std::string& open_file) {
   Storage& storage = *platform_.storage;
   storage.read(
       "settings.json", guard([this, &storage, open_file](StorageResult r, std::string data) {

@@ -24,6 +24,7 @@
 #include "core/site.h"
 #include "ui/callback.h"
 #include "ui/drafts.h"
+#include "ui/media_shelf.h"
 #include "ui/outbox.h"
 #include "ui/platform.h"
 #include "ui/publisher.h"
@@ -90,6 +91,9 @@ class EditorSession {
   const DraftLibrary& drafts() const { return *drafts_; }
   const Publisher& publisher() const { return *publisher_; }
   Outbox& outbox() { return *outbox_; }
+  // The pictures and files added here (what the preview draws, what publishing uploads).
+  MediaShelf& media() { return *media_; }
+  const MediaShelf& media() const { return *media_; }
   const Outbox& outbox() const { return *outbox_; }
   // The settings may be changed in place (the settings dialog, the widget's page
   // configuration); save_settings() writes them.
@@ -142,6 +146,7 @@ class EditorSession {
   void set_status(std::string text, StatusKind kind);
 
  private:
+  void read_settings(const std::string& open_file);
   void open_initial_draft(const std::string& open_file);
   void show_article(std::string id, core::Article article, bool unsaved, bool fresh = false);
   void mark_edited(bool body_changed);
@@ -173,6 +178,7 @@ class EditorSession {
   std::unique_ptr<DraftLibrary> drafts_;
   std::unique_ptr<Publisher> publisher_;
   std::unique_ptr<Outbox> outbox_;
+  std::unique_ptr<MediaShelf> media_;
   std::string publishing_draft_;
   PublishPhase seen_phase_ = PublishPhase::Idle;
   uint64_t rng_ = 0;

@@ -34,6 +34,9 @@ class Outbox {
   size_t size() const { return queue_.size(); }
   bool busy() const { return publisher_.busy() || loading_; }
   void retry_now() { next_attempt_ = 0; }
+  void use_media(MediaShelf* shelf, MediaFiles* files) { publisher_.use_media(shelf, files); }
+  // The queued draft's publisher (its progress while it uploads).
+  const PublishState& state() const { return publisher_.state(); }
 
   // Drives the queue; now in seconds. server/token: where to publish.
   void tick(double now, const std::string& server, const std::string& token);

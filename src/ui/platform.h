@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/media.h"
 #include "ui/callback.h"
 
 struct ImFontAtlas;
@@ -159,6 +160,38 @@ class FileExchange {
                            Callback<void(StorageResult, std::string where)> done) = 0;
 };
 
+// ---- Media: the pictures and files an editor adds -----------------------------------------
+
+// A picture decoded for the preview; texture 0 while it is still loading (or failed).
+struct MediaImage {
+  void* texture = nullptr;  // ImTextureID of an RGBA texture
+  float width = 0, height = 0;
+  bool failed = false;
+};
+
+// The files behind media references, kept by the platform (web: IndexedDB; native: the
+// data folder) so that they survive a reload or a crash like the drafts do. The editor
+// knows a local file by the sha256 of its bytes (MediaFile::id) and keeps its list in
+// storage itself (ui/media_shelf.h).
+class MediaFiles {
+ public:
+  virtual ~MediaFiles() = default;
+  // Asks the user for files (browser: the file dialog; native: path is what the user
+  // typed). Each file that is stored arrives through on_added, pictures already resized
+  // (longest side at most 2560 px) and re-encoded, which also drops their EXIF data.
+  virtual bool has_picker() const = 0;
+  virtual void pick(const std::string& path, bool images) = 0;
+  // POSTs the stored file id as the multipart field "file" (request: URL and headers);
+  // done runs exactly once.
+  virtual void upload(const std::string& id, HttpRequest request, Callback<void(HttpResponse)> done,
+                      Callback<void(uint64_t sent, uint64_t total)> progress) = 0;
+  // The picture of a stored file, decoded at most max_side pixels on its longer side;
+  // the first call starts loading it, later calls answer once it is ready. Never blocks.
+  virtual MediaImage image(const std::string& id, int max_side) = 0;
+  // Files stored by a paste, a drop or pick(): the file, or why it was refused.
+  Callback<void(StorageResult, core::MediaFile)> on_added;
+};
+
 // Everything together, owned by the platform's main program. The main loop, also the
 // platform's, calls App::update_fonts() and App::frame() once per frame.
 struct Platform {
@@ -168,6 +201,7 @@ struct Platform {
   Clipboard* clipboard = nullptr;
   Shell* shell = nullptr;
   FileExchange* files = nullptr;
+  MediaFiles* media = nullptr;  // null: this build adds no media
   // Runs completed callbacks (network replies, asynchronous storage) on the UI thread.
   Callback<void()> poll;
 };

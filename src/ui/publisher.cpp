@@ -86,7 +86,45 @@ void Publisher::start(const std::string& server, const std::string& token,
   server_ = server;
   token_ = token;
   on_record_ = std::move(on_record);
-  upload(article);
+  next_media(article);
+}
+
+void Publisher::next_media(core::Article article) {
+  const std::vector<std::string> pending =
+      shelf_ && files_ ? shelf_->pending(article.body) : std::vector<std::string>{};
+  if (pending.empty()) {
+    if (shelf_) article.body = shelf_->to_server(article.body);
+    upload(std::move(article));
+    return;
+  }
+  const uint32_t attempt = ++attempt_;
+  const std::string id = pending.front();
+  state_ = PublishState{};
+  state_.phase = PublishPhase::Uploading;
+  state_.message = trf(Str::UploadingMedia, int(pending.size()));
+  HttpRequest r = request("POST", "/api/v1/media", {});
+  files_->upload(
+      id, std::move(r),
+      guard([this, attempt, id, article = std::move(article)](HttpResponse reply) mutable {
+        if (attempt != attempt_) return;
+        core::MediaFile stored;
+        if ((reply.status == 200 || reply.status == 201) && read_media_record(reply.body, stored)) {
+          shelf_->uploaded(id, std::move(stored));
+          next_media(std::move(article));
+          return;
+        }
+        if (reply.status == 200 || reply.status == 201) {
+          state_.phase = PublishPhase::Failed;
+          state_.message = trf(Str::PublishFailed, tr(Str::ErrBadReply));
+          return;
+        }
+        fail(reply);
+      }),
+      guard([this, attempt](uint64_t sent, uint64_t total) {
+        if (attempt != attempt_) return;
+        state_.sent = sent;
+        state_.total = total;
+      }));
 }
 
 void Publisher::overwrite(const std::string& server, const std::string& token,

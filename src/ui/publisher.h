@@ -12,6 +12,7 @@
 #include "core/article.h"
 #include "core/guard.h"
 #include "ui/callback.h"
+#include "ui/media_shelf.h"
 #include "ui/platform.h"
 
 namespace press::ui {
@@ -60,10 +61,17 @@ class Publisher {
     return state_.phase == PublishPhase::Uploading || state_.phase == PublishPhase::Publishing;
   }
   const PublishState& state() const { return state_; }
+  // Local files the article refers to are uploaded first, each once (what the server
+  // stored stays recorded on the shelf, also when the article itself then fails).
+  void use_media(MediaShelf* shelf, MediaFiles* files) {
+    shelf_ = shelf;
+    files_ = files;
+  }
   // Back to Idle (the user dismissed the result).
   void reset() { state_ = PublishState{}; }
 
  private:
+  void next_media(core::Article article);
   void upload(core::Article article);
   void publish(const std::string& id, int64_t revision);
   void fail(const struct HttpResponse& r);
@@ -79,6 +87,8 @@ class Publisher {
   }
 
   Http& http_;
+  MediaShelf* shelf_ = nullptr;
+  MediaFiles* files_ = nullptr;
   std::shared_ptr<char> life_ = std::make_shared<char>(0);
   std::string server_, token_;
   Callback<void(const ServerRecord&)> on_record_;
