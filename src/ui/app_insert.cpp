@@ -154,75 +154,74 @@ bool App::draw_table_dialog() {
   const float footer = ImGui::GetFrameHeightWithSpacing() * 2.6f + ImGui::GetTextLineHeight();
   const float grid_height =
       std::max(ImGui::GetFrameHeight() * 4, ImGui::GetContentRegionAvail().y - footer);
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
-                                ImGuiTableFlags_SizingFixedFit;
   int remove_row = -1, remove_column = -1;
   int focused_row = -1, focused_column = -1;
-  // Columns share the grid's width (its row column, cell padding, borders and a scrollbar
-  // taken off first) between 7 and 14 characters; more columns than fit scroll sideways.
+  // Columns share the grid's width (its row column, spacing and a scrollbar taken off
+  // first) between 7 and 14 characters; more columns than fit scroll sideways.
   const ImGuiStyle& style = ImGui::GetStyle();
   const float row_column = 2.2f * em;
+  const float gap = style.ItemSpacing.x;
   const float overhead =
-      row_column + float(columns + 1) * (2 * style.CellPadding.x + 1) + style.ScrollbarSize + 2;
+      2 * style.WindowPadding.x + row_column + float(columns) * gap + style.ScrollbarSize + 2;
   const float cell_width =
       std::max(7 * em, std::min(14 * em, std::floor((ImGui::GetContentRegionAvail().x - overhead) /
                                                     float(std::max(1, columns)))));
-  if (ImGui::BeginTable("##table-grid", columns + 1, flags, ImVec2(0, grid_height))) {
-    ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("##row", ImGuiTableColumnFlags_WidthFixed, row_column);
-    for (int c = 0; c < columns; ++c)
-      ImGui::TableSetupColumn(("##c" + std::to_string(c)).c_str(), ImGuiTableColumnFlags_WidthFixed,
-                              cell_width);
-    // The column controls: a delete button over each column.
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    ImGui::TableSetColumnIndex(0);
-    for (int c = 0; c < columns; ++c) {
-      ImGui::TableSetColumnIndex(c + 1);
-      ImGui::PushID(c);
-      ImGui::BeginDisabled(columns <= 1);
-      if (ImGui::SmallButton("×")) remove_column = c;
-      ImGui::EndDisabled();
-      if (c == 0) remember(UiItem::TableRemoveColumn);
-      tooltip(tr(Str::TableRemoveColumn));
-      ImGui::PopID();
-    }
-    for (int r = 0; r < int(g.rows.size()); ++r) {
-      ImGui::TableNextRow();
-      if (r == 0)
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0,
-                               ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
-      ImGui::PushID(r);
-      ImGui::TableSetColumnIndex(0);
-      if (r == 0) {
-        ImGui::TextDisabled("%s", language() == Lang::Zh ? "表头" : "Head");
-      } else {
-        if (ImGui::SmallButton("×")) remove_row = r;
-        if (r == 1) remember(UiItem::TableRemoveRow);
-        tooltip(tr(Str::TableRemoveRow));
-      }
-      for (int c = 0; c < columns; ++c) {
-        ImGui::TableSetColumnIndex(c + 1);
-        ImGui::PushID(c);
-        if (t.want_row == r && t.want_column == c) {
-          activate_field("##cell");
-          t.want_row = t.want_column = -1;
-        }
-        std::string& cell = g.rows[size_t(r)][size_t(c)];
-        if (r == 0) ImGui::PushFont(fonts_.fonts().bold);
-        if (input("##cell", cell, -FLT_MIN)) fonts_.note_text(cell);
-        if (r == 0) ImGui::PopFont();
-        if (ImGui::IsItemActive()) {
-          focused_row = r;
-          focused_column = c;
-        }
-        if (r == 0 && c == 0) remember(UiItem::TableGrid);
-        ImGui::PopID();
-      }
-      ImGui::PopID();
-    }
-    ImGui::EndTable();
+  // A scrolling child of fixed-width cells, not an ImGui table: tables cost the widget
+  // 10 KB gzipped for this one grid.
+  ImGui::BeginChild("##table-grid", ImVec2(0, grid_height), ImGuiChildFlags_Border,
+                    ImGuiWindowFlags_HorizontalScrollbar);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float x0 = ImGui::GetCursorPosX();
+  const float row_width = row_column + float(columns) * (cell_width + gap);
+  auto cell_x = [&](int c) { return x0 + row_column + gap + float(c) * (cell_width + gap); };
+  // The column controls: a delete button over each column.
+  for (int c = 0; c < columns; ++c) {
+    ImGui::SameLine(cell_x(c));
+    ImGui::PushID(c);
+    ImGui::BeginDisabled(columns <= 1);
+    if (ImGui::SmallButton("×")) remove_column = c;
+    ImGui::EndDisabled();
+    if (c == 0) remember(UiItem::TableRemoveColumn);
+    tooltip(tr(Str::TableRemoveColumn));
+    ImGui::PopID();
   }
+  for (int r = 0; r < int(g.rows.size()); ++r) {
+    const ImVec2 row_min = ImGui::GetCursorScreenPos();
+    const float row_height = ImGui::GetFrameHeight();
+    if (r == 0)
+      dl->AddRectFilled(ImVec2(row_min.x - 2, row_min.y - 2),
+                        ImVec2(row_min.x + row_width + 2, row_min.y + row_height + 2),
+                        ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+    ImGui::PushID(r);
+    ImGui::AlignTextToFramePadding();
+    if (r == 0) {
+      ImGui::TextDisabled("%s", language() == Lang::Zh ? "表头" : "Head");
+    } else {
+      if (ImGui::SmallButton("×")) remove_row = r;
+      if (r == 1) remember(UiItem::TableRemoveRow);
+      tooltip(tr(Str::TableRemoveRow));
+    }
+    for (int c = 0; c < columns; ++c) {
+      ImGui::SameLine(cell_x(c));
+      ImGui::PushID(c);
+      if (t.want_row == r && t.want_column == c) {
+        activate_field("##cell");
+        t.want_row = t.want_column = -1;
+      }
+      std::string& cell = g.rows[size_t(r)][size_t(c)];
+      if (r == 0) ImGui::PushFont(fonts_.fonts().bold);
+      if (input("##cell", cell, cell_width)) fonts_.note_text(cell);
+      if (r == 0) ImGui::PopFont();
+      if (ImGui::IsItemActive()) {
+        focused_row = r;
+        focused_column = c;
+      }
+      if (r == 0 && c == 0) remember(UiItem::TableGrid);
+      ImGui::PopID();
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
   // Where a paste goes next frame; kept while a button of the dialog is pressed.
   if (focused_row >= 0 || !ImGui::IsAnyItemActive()) {
     t.focus_row = focused_row;
