@@ -69,10 +69,15 @@ App::App(Platform& platform, AppConfig config)
 
   state_.body.set_clipboard(platform_.clipboard);
   session_.listen([this](SessionEvent e) { on_session(e); });
+  if (platform_.media)
+    platform_.media->on_added = [this](StorageResult r, core::MediaFile f) {
+      on_media_added(std::move(r), std::move(f));
+    };
   session_.start(config_.open_file);
 }
 
 App::~App() {
+  if (platform_.media) platform_.media->on_added = {};
   ImGuiIO& io = ImGui::GetIO();
   if (io.ClipboardUserData == &clipboard_bridge_) {
     io.GetClipboardTextFn = nullptr;

@@ -110,6 +110,10 @@ class App {
   // draw functions return true when the dialog closes.
   void open_link_dialog();
   bool draw_link_dialog(float field_width);
+  void start_add_media(bool images);
+  void on_media_added(StorageResult result, core::MediaFile file);
+  void open_image_dialog();
+  bool draw_image_dialog(float field_width);
   void open_table_dialog();
   bool draw_table_dialog();
   // Ctrl+F and Ctrl+H (app_find.cpp): the find bar over the body.

@@ -47,6 +47,10 @@ const char* popup_id(Dialog d) {
       return "###link";
     case Dialog::Table:
       return "###table";
+    case Dialog::Image:
+      return "###image";
+    case Dialog::MediaPath:
+      return "###media";
     default:
       return "";
   }
@@ -58,6 +62,10 @@ Str dialog_title(Dialog d, const AppState& s) {
       return s.link.existing ? Str::LinkEditTitle : Str::LinkInsertTitle;
     case Dialog::Table:
       return s.table.existing ? Str::TableEditTitle : Str::TableInsertTitle;
+    case Dialog::Image:
+      return Str::ImageTitle;
+    case Dialog::MediaPath:
+      return Str::MediaPathTitle;
     case Dialog::Settings:
       return Str::SettingsTitle;
     case Dialog::Import:
@@ -107,9 +115,9 @@ void App::draw_dialogs() {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 16));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 8));
   bool open = true;
-  const ImGuiWindowFlags flags =
-      s.dialog == Dialog::Conflict || s.dialog == Dialog::Table ? 0
-                                                                : ImGuiWindowFlags_AlwaysAutoResize;
+  const ImGuiWindowFlags flags = s.dialog == Dialog::Conflict || s.dialog == Dialog::Table
+                                     ? 0
+                                     : ImGuiWindowFlags_AlwaysAutoResize;
   if (!ImGui::BeginPopupModal(name.c_str(), &open, flags | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::PopStyleVar(2);
     // Closed by ImGui (the title bar's close button or Escape).
@@ -209,8 +217,7 @@ void App::draw_dialogs() {
               }));
         } else {
           platform_.files->export_file(
-              path, session_.article_file(),
-              guard([this](StorageResult r, std::string where) {
+              path, session_.article_file(), guard([this](StorageResult r, std::string where) {
                 if (!r.ok) {
                   state_.dialog_errors = {trf(Str::ExportFailed, r.error.c_str())};
                   fonts_.note_text(state_.dialog_errors.front());
@@ -270,6 +277,21 @@ void App::draw_dialogs() {
     case Dialog::Table:
       close = draw_table_dialog();
       if (close) s.body.focus();
+      break;
+    case Dialog::Image:
+      close = draw_image_dialog(field);
+      if (close) s.body.focus();
+      break;
+    case Dialog::MediaPath:
+      ImGui::TextUnformatted(tr(Str::FilePath));
+      if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+      input("##media-path", s.path_text, field + 8 * fonts_.fonts().em);
+      remember(UiItem::DialogPathField);
+      fonts_.note_text(s.path_text);
+      if (buttons(tr(Str::MediaPathButton), !s.path_text.empty())) {
+        platform_.media->pick(s.path_text, s.media_images);
+        close = true;
+      }
       break;
     default:
       break;
@@ -348,8 +370,10 @@ void App::draw_conflict_dialog() {
         const ImVec2 top = ImGui::GetCursorScreenPos();
         const float value_left = top.x + value_x - ImGui::GetCursorPosX() - style.ItemSpacing.x / 2;
         if (f.theirs != f.mine)
-          dl->AddRectFilled(ImVec2(value_left, top.y), ImVec2(right, top.y + row_h), theme::kWarningBg);
-        if (i > 0) dl->AddLine(top, ImVec2(right, top.y), ImGui::GetColorU32(ImGuiCol_TableBorderLight));
+          dl->AddRectFilled(ImVec2(value_left, top.y), ImVec2(right, top.y + row_h),
+                            theme::kWarningBg);
+        if (i > 0)
+          dl->AddLine(top, ImVec2(right, top.y), ImGui::GetColorU32(ImGuiCol_TableBorderLight));
         ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + style.ItemSpacing.y / 2));
         ImGui::TextDisabled("%s", tr(f.name));
         ImGui::SameLine(value_x);

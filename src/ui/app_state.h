@@ -13,6 +13,7 @@
 #include "ui/body_field.h"
 #include "ui/find_text.h"
 #include "ui/link_edit.h"
+#include "ui/media_edit.h"
 #include "ui/preview.h"
 #include "ui/session_state.h"
 #include "ui/settings.h"
@@ -50,6 +51,9 @@ enum class UiItem {
   ToolOrdered,
   ToolQuote,
   ToolTable,
+  ToolImage,
+  ToolCaption,
+  ToolAttach,
   FirstFinding,
   RetryButton,
   DialogPrimary,  // the default button of the open dialog (Import, Export, Save, Publish, Delete)
@@ -70,6 +74,8 @@ enum class UiItem {
   StatusBar,
   // link and table dialogs, find bar
   LinkTextField,
+  ImageCaptionField,
+  ImageAltField,
   LinkUrlField,
   LinkRemove,
   TableGrid,
@@ -99,7 +105,9 @@ enum class Dialog {
   ConfirmPublish,
   Conflict,
   Link,
-  Table
+  Table,
+  Image,      // a picture's caption and alt text
+  MediaPath,  // the desktop build's path of a file to add
 };
 
 // The table dialog: the grid being edited and where it goes in the body.
@@ -165,6 +173,9 @@ struct AppState {
   std::string link_text, link_url;
   int link_focus = 0;  // a field to give the keyboard next frame: 1 text, 2 address
   TableDialog table;
+  ImageTarget image;  // the picture dialog's target, caption and alt text
+  std::string image_caption, image_alt;
+  bool media_images = true;  // the path dialog adds pictures (else attachments)
   FindBar find;
   int64_t conflict_server_revision = -1;
   uint64_t conflict_local_generation = 0;

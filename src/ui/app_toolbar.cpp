@@ -236,6 +236,13 @@ void App::draw_format_tools() {
       nullptr);
   add(tr(Str::TbQuote), Str::TipQuote, MarkdownCommand::Quote, UiItem::ToolQuote, 2, nullptr);
   add(tr(Str::TbTable), Str::TipTable, MarkdownCommand::Table, UiItem::ToolTable, 3, nullptr);
+  if (platform_.media) {
+    tools.push_back({tr(Str::TbImage), tr(Str::TipImage), UiItem::ToolImage, 6});
+    tools.push_back({tr(Str::TbCaption), tr(Str::TipCaption), UiItem::ToolCaption, 1});
+    // Only where there is a picture to describe: the caret is on its line.
+    tools.back().enabled = image_at(state_.body.text(), state_.body.selection().begin).found;
+    tools.push_back({tr(Str::TbAttach), tr(Str::TipAttach), UiItem::ToolAttach, 2});
+  }
   tools.push_back({tr(Str::TbFind), tr(Str::TipFind), UiItem::ToolFind, 1});
 
   ImGui::AlignTextToFramePadding();
@@ -249,6 +256,10 @@ void App::draw_format_tools() {
           draw_tools(tools, available, tr(Str::More), UiItem::FormatMore, state_.items)) {
     if (t->item == UiItem::ToolFind)
       open_find(false);
+    else if (t->item == UiItem::ToolImage || t->item == UiItem::ToolAttach)
+      start_add_media(t->item == UiItem::ToolImage);
+    else if (t->item == UiItem::ToolCaption)
+      open_image_dialog();
     else
       run_command(t->command);
   }

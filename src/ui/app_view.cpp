@@ -123,7 +123,10 @@ void App::handle_shortcuts() {
     open_find(pressed(ImGuiKey_H));
   if (!s.body.focused()) return;
   if (pressed(ImGuiKey_B)) run_command(MarkdownCommand::Bold);
-  if (pressed(ImGuiKey_I)) run_command(MarkdownCommand::Italic);
+  if (pressed(ImGuiKey_I) && io.KeyShift && platform_.media)
+    start_add_media(true);
+  else if (pressed(ImGuiKey_I))
+    run_command(MarkdownCommand::Italic);
   if (pressed(ImGuiKey_K)) run_command(MarkdownCommand::Link);
   // Word's Ctrl+Alt+2 (Heading 2); Ctrl+H is replace, as in Word and WPS.
   if (io.KeyAlt && pressed(ImGuiKey_2)) run_command(MarkdownCommand::Heading);
@@ -308,6 +311,8 @@ void App::draw_preview_column(ImVec2 size) {
   content.site = &config_.site;
   content.body = &session_.analysis().document;
   content.generation = session_.analysis().generation ^ (s.look_generation << 48);
+  content.media = &session_.media();
+  content.files = platform_.media;
   ImGui::PushStyleColor(ImGuiCol_Border, theme::kLine);
   s.preview.draw("##preview", content, fonts_.fonts(), fonts_.generation(),
                  ImGui::GetContentRegionAvail());

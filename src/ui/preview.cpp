@@ -224,6 +224,9 @@ void Preview::record_painted_text(std::vector<PaintedText>* sink) {
   impl_->painted = sink;
 }
 
+// One decoded size per picture, sharp across the preview column at twice its pixels.
+constexpr int kPreviewImageSide = 1600;
+
 void Preview::draw(const char* id, const PreviewContent& content, const FontSet& fonts,
                    uint32_t font_generation, ImVec2 size) {
   Impl& m = *impl_;
@@ -269,6 +272,23 @@ void Preview::draw(const char* id, const PreviewContent& content, const FontSet&
   for (const PreviewBox& b : m.page.rules)
     if (origin.y + b.rect.Max.y + 1 >= clip_top && origin.y + b.rect.Min.y <= clip_bottom)
       draw_box(dl, b, origin);
+  for (const PreviewFigure& f : m.page.figures) {
+    const ImVec2 a(origin.x + f.rect.Min.x, origin.y + f.rect.Min.y);
+    const ImVec2 b(origin.x + f.rect.Max.x, origin.y + f.rect.Max.y);
+    if (b.y < clip_top || a.y > clip_bottom) continue;
+    // Only a visible picture is asked for; the platform decodes it off the frame.
+    MediaImage image;
+    if (content.files && content.media) {
+      const ShelfItem* item = content.media->find(f.id);
+      image = content.files->image(item ? item->local.id : f.id, kPreviewImageSide);
+    }
+    if (image.texture) {
+      dl->AddImage(image.texture, a, b);
+    } else {
+      dl->AddRectFilled(a, b, image.failed ? kQuoteBg : kCodeBg);
+      dl->AddRect(a, b, kPreBorder);
+    }
+  }
   for (const PreviewText& t : m.page.texts) {
     if (origin.y + t.y > clip_bottom || origin.y + t.y + t.height() < clip_top) continue;
     m.paint_text(dl, faces, t, origin, clip_top, clip_bottom, mouse, hovered);

@@ -21,6 +21,7 @@
 #include "core/article.h"
 #include "core/document.h"
 #include "core/site.h"
+#include "ui/media_shelf.h"
 #include "ui/platform.h"
 
 namespace press::ui {
@@ -30,6 +31,10 @@ struct PreviewContent {
   const core::SiteProfile* site = nullptr;
   const core::Document* body = nullptr;
   uint64_t generation = 0;  // changes whenever any of the three changed
+  // The pictures the body may show (null: none, a picture shows as its placeholder text)
+  // and where their pixels come from.
+  const MediaShelf* media = nullptr;
+  MediaFiles* files = nullptr;
 };
 
 // How the preview draws a body heading of a Markdown level: its size in portal CSS

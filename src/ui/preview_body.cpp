@@ -100,6 +100,27 @@ void PreviewBuilder::paragraph(const core::Document& d, const Block& b, const Co
   if (!ctx.tight) margin_bottom(ctx.in_quote ? 0.3f * em : em);
 }
 
+// portal.css's press-figure: centred, at most the column wide, at the picture's aspect
+// ratio from its stored size (known before its pixels are), the caption under it.
+void PreviewBuilder::figure(const core::MediaFigure& f, const Block& b, const Context& ctx) {
+  const float em = 16 * s_;
+  margin_top(1.2f * em);
+  const float y0 = y_;
+  const float w = f.width > 0 ? std::min(ctx.width, float(f.width) * s_) : ctx.width;
+  const float h = f.width > 0 && f.height > 0 ? w * float(f.height) / float(f.width) : w * 0.6f;
+  const float x = ctx.x + (ctx.width - w) / 2;
+  page_.figures.push_back({ImRect(x, y_, x + w, y_ + h), f.file ? f.file->id : std::string()});
+  y_ += h;
+  if (!f.caption.empty()) {
+    y_ += 0.5f * em;
+    PreviewText& t = begin_text(14 * s_, 14 * s_ * 1.6f, PreviewAlign::Center, ctx.x, ctx.width);
+    append(t, f.caption, kRegular, 0, -1, kMuted);
+    finish_text(t);
+  }
+  anchor(b, y0);
+  margin_bottom(1.2f * em);
+}
+
 void PreviewBuilder::heading(const core::Document& d, const Block& b, const Context& ctx) {
   const HeadingLook look = heading_look(b.level);
   const float px = look.css_px * s_;
@@ -284,7 +305,10 @@ void PreviewBuilder::one_block(const core::Document& d, uint32_t i, const Contex
   const Block& b = d.blocks[i];
   switch (b.kind) {
     case BlockKind::Paragraph:
-      paragraph(d, b, ctx);
+      if (auto f = core::describe_media_figure(d, b, media_))
+        figure(*f, b, ctx);
+      else
+        paragraph(d, b, ctx);
       break;
     case BlockKind::Heading:
       heading(d, b, ctx);

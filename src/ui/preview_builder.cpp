@@ -30,7 +30,9 @@ uint64_t float_bits(float f) {
 
 void PreviewBuilder::build(const PreviewContent& c, const core::ArticlePageLayout& chrome,
                            float width, float view_height) {
-  s_ = faces_.set->em / 16.f;  // CSS pixels to preview pixels: body text is 16px there
+  s_ = faces_.set->em / 16.f;
+  media_ = c.media ? &c.media->catalog()
+                   : nullptr;  // CSS pixels to preview pixels: body text is 16px there
   page_.width = width;
 
   const float band = 6 * s_;

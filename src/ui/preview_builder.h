@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/body_media.h"
 #include "core/document.h"
 #include "core/page_layout.h"
 #include "ui/preview.h"
@@ -72,6 +73,7 @@ class PreviewBuilder {
              ImU32 color);
   void anchor(const core::Block& b, float y0);
   void paragraph(const core::Document& d, const core::Block& b, const Context& ctx);
+  void figure(const core::MediaFigure& f, const core::Block& b, const Context& ctx);
   void heading(const core::Document& d, const core::Block& b, const Context& ctx);
   void code_block(const core::Document& d, const core::Block& b, const Context& ctx);
   void quote(const core::Document& d, uint32_t i, const Context& ctx);
@@ -85,6 +87,7 @@ class PreviewBuilder {
   Memo& old_;
   Memo& new_;
   PreviewPage& page_;
+  const core::MediaCatalog* media_ = nullptr;
   float s_ = 1;  // CSS pixels to preview pixels
   float x_ = 0, w_ = 0, y_ = 0;
   float pending_margin_ = 0;

@@ -75,8 +75,15 @@ struct PreviewAnchor {
   float y = 0, height = 0;
 };
 
+// A picture of the body: where it goes and the catalogued file (its id) it shows.
+struct PreviewFigure {
+  ImRect rect;
+  std::string id;
+};
+
 struct PreviewPage {
   std::vector<PreviewText> texts;
+  std::vector<PreviewFigure> figures;
   std::vector<PreviewBox> backgrounds;  // painted under the text
   std::vector<PreviewBox> rules;        // borders and lines, over the backgrounds
   std::vector<PreviewLink> links;

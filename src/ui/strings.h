@@ -83,6 +83,25 @@ enum class Lang { Zh, En };
   X(TipOrdered, "编号列表（Ctrl+Shift+L）", "Numbered list (Ctrl+Shift+L)")                     \
   X(TipQuote, "引用（Ctrl+Q）", "Quote (Ctrl+Q)")                                               \
   X(TipTable, "插入表格（Ctrl+T）", "Insert a table (Ctrl+T)")                                  \
+  X(TbImage, "图片", "Picture") \
+  X(TipImage, "插入图片（Ctrl+Shift+I）；也可以直接粘贴或拖入图片", "Insert a picture (Ctrl+Shift+I); pasting or dropping one works too") \
+  X(TbCaption, "图片说明", "Caption") \
+  X(TipCaption, "编辑光标所在图片的说明和替代文字", "Edit the caption and alt text of the picture at the caret") \
+  X(TbAttach, "附件", "File") \
+  X(TipAttach, "添加附件（PDF、Word、Excel、PPT、ZIP），发布后列在正文下方", "Attach a file (PDF, Word, Excel, PowerPoint, ZIP), listed under the article") \
+  X(ImageTitle, "图片说明", "Picture caption") \
+  X(ImageCaption, "说明（显示在图片下方）", "Caption (shown under the picture)") \
+  X(ImageCaptionHint, "例如：开学典礼现场", "e.g. The opening ceremony") \
+  X(ImageAlt, "替代文字（读屏软件朗读）", "Alt text (read by screen readers)") \
+  X(ImageAltHint, "留空则与说明相同", "Empty: the same as the caption") \
+  X(ImageApply, "确定", "Apply") \
+  X(MediaPathTitle, "添加图片或附件", "Add a picture or file") \
+  X(MediaPathButton, "添加", "Add") \
+  X(MediaFailed, "无法添加“%s”：%s", "Could not add \"%s\": %s") \
+  X(MediaUnsupported, "不支持这种文件；可以添加 JPEG、PNG、WebP、GIF 图片和 PDF、Word、Excel、PPT、ZIP 附件", "This kind of file is not supported; pictures (JPEG, PNG, WebP, GIF) and PDF, Word, Excel, PowerPoint and ZIP files are") \
+  X(UploadingMedia, "正在上传图片和附件（还有 %d 个）…", "Uploading pictures and files (%d to go)…") \
+  X(MediaRefused, "服务器拒收“%s”：%s", "The server refused \"%s\": %s") \
+  X(MediaMissing, "本机已找不到“%s”的文件，请重新插入", "\"%s\" is no longer stored here; insert it again") \
   X(LinkTextPlaceholder, "链接文字", "link text")                                               \
   X(BoldPlaceholder, "粗体文字", "bold text")                                                   \
   X(ItalicPlaceholder, "斜体文字", "italic text")                                               \
