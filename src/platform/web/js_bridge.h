@@ -48,6 +48,9 @@ void press_js_file_import(int request);
 int press_js_file_export(const char* name, const char* data, size_t size);
 int press_js_open_page(const char* html, size_t size);
 int press_js_open_url(const char* url);
+
+void press_js_media_pick(int images);
+void press_js_media_image(const char* id, int max_side);
 }
 
 namespace press::web {

@@ -99,6 +99,14 @@ EMSCRIPTEN_KEEPALIVE void press_file_reply(int request, int ok, const char* erro
   press::web::BrowserFiles::reply(request, ok, error, name, data, size);
 }
 
+EMSCRIPTEN_KEEPALIVE void press_media_added(const char* error, const char* json) {
+  if (g_widget) g_widget->media().added(error, json);
+}
+EMSCRIPTEN_KEEPALIVE void press_media_image_ready(const char* id, int texture, int width,
+                                                  int height) {
+  if (g_widget) g_widget->media().image_ready(id, texture, width, height);
+}
+
 // The embedding API (press_post.js).
 EMSCRIPTEN_KEEPALIVE const char* press_api_article() {
   static std::string json;

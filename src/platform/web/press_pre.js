@@ -5,12 +5,13 @@
 Module['pressDbOpening'] = new Promise(function(resolve, reject) {
   if (typeof indexedDB == 'undefined') { reject('IndexedDB is not available'); return; }
   var request;
-  try { request = indexedDB.open('portalpress', 1); } catch (e) { reject(String(e)); return; }
+  try { request = indexedDB.open('portalpress', 2); } catch (e) { reject(String(e)); return; }
   request.onupgradeneeded = function(event) {
     Module['pressDbCreated'] = !event.oldVersion;  // a database made just now: nothing to read
     var db = request.result;
     if (!db.objectStoreNames.contains('docs')) db.createObjectStore('docs');
     if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
+    if (!db.objectStoreNames.contains('media')) db.createObjectStore('media');  // version 2
   };
   request.onsuccess = function() { resolve(request.result); };
   request.onerror = function() {

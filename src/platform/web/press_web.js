@@ -94,10 +94,18 @@ var LibraryPressWeb = {
       });
       L(ta, 'paste', function(e) {
         e.preventDefault();
+        if (e['clipboardData'] && PressMedia.take(e['clipboardData'].files)) return;
         var text = e['clipboardData'] ? e['clipboardData'].getData('text/plain') : '';
         PressWeb.withStrings([text], function(p) { _press_on_paste(p); });
       });
-      L(ta, 'drop', function(e) { e.preventDefault(); });
+      // Files dropped anywhere on the widget become pictures or attachments at the caret.
+      var drop = function(e) {
+        e.preventDefault();
+        if (e['dataTransfer']) PressMedia.take(e['dataTransfer'].files);
+      };
+      L(ta, 'drop', drop);
+      L(canvas, 'drop', drop);
+      L(canvas, 'dragover', function(e) { e.preventDefault(); });
       // What the clipboard holds when the editor gains focus (an address copied in another
       // tab, for the link dialog), read only where the page already has the permission:
       // never a prompt.
@@ -471,17 +479,21 @@ var LibraryPressWeb = {
   },
 
   // ---- HTTP through XMLHttpRequest (upload progress, timeouts) ----------------------------------------
-  press_js_http__deps: ['$PressWeb'],
+  press_js_http__deps: ['$PressWeb', '$PressMedia'],
   press_js_http: function(req, methodPtr, urlPtr, headersPtr, body, bodyLen, timeoutSeconds) {
     var reply = function(status, text, error) {
       if (PressWeb.gone) return;
       PressWeb.withStrings([text, error], function(t, e) { _press_http_reply(req, status, t, lengthBytesUTF8(text), e); });
     };
-    var xhr = new XMLHttpRequest();
+    var xhr = new XMLHttpRequest(), media = '';
     try {
       xhr.open(UTF8ToString(methodPtr), UTF8ToString(urlPtr), true);
       var headers = JSON.parse(UTF8ToString(headersPtr));
-      for (var i = 0; i < headers.length; i++) xhr.setRequestHeader(headers[i][0], headers[i][1]);
+      for (var i = 0; i < headers.length; i++) {
+        // A stored picture or file to upload (browser_media.cpp): the body is its bytes.
+        if (headers[i][0] === 'X-Press-Media') media = headers[i][1];
+        else xhr.setRequestHeader(headers[i][0], headers[i][1]);
+      }
     } catch (e) {
       setTimeout(function() { reply(0, '', 'bad request: ' + (e.message || e)); }, 0);
       return;
@@ -493,6 +505,16 @@ var LibraryPressWeb = {
     xhr.onerror = function() { reply(0, '', 'the server did not answer (network error or server down)'); };
     xhr.ontimeout = function() { reply(0, '', 'the server did not answer within ' + timeoutSeconds + ' s'); };
     xhr.onabort = function() { reply(0, '', 'the request was aborted'); };
+    if (media) {
+      xhr.upload.onprogress = function(e) { if (!PressWeb.gone) _press_http_progress(req, e.loaded, e.total); };
+      PressMedia.stored(media).then(function(entry) {
+        if (!entry) { reply(0, '', 'the file is no longer stored in this browser'); return; }
+        var form = new FormData();
+        form.append('file', entry['blob'], entry['name']);
+        xhr.send(form);
+      });
+      return;
+    }
     xhr.send(bodyLen > 0 ? HEAPU8.slice(body, body + bodyLen) : null);
   },
 

@@ -26,10 +26,13 @@ constexpr const char* kVertexShader =
     "layout(location = 1) in vec2 uv;\n"
     "layout(location = 2) in vec4 color;\n"
     "layout(location = 3) in vec4 projection;\n"  // xy: scale, zw: offset
+    "layout(location = 4) in float picture;\n"    // 1: an RGBA picture, 0: the glyph atlas
     "out vec2 frag_uv;\n"
     "out vec4 frag_color;\n"
+    "flat out float frag_picture;\n"
     "void main() {\n"
     "  frag_uv = uv;\n"
+    "  frag_picture = picture;\n"
     "  frag_color = color;\n"
     "  gl_Position = vec4(position * projection.xy + projection.zw, 0.0, 1.0);\n"
     "}\n";
@@ -39,12 +42,15 @@ constexpr const char* kFragmentShader =
     "uniform sampler2D atlas;\n"  // unit 0, the default
     "in vec2 frag_uv;\n"
     "in vec4 frag_color;\n"
+    "flat in float frag_picture;\n"
     "layout(location = 0) out vec4 out_color;\n"
     "void main() {\n"
-    "  out_color = vec4(frag_color.rgb, frag_color.a * texture(atlas, frag_uv).r);\n"
+    "  vec4 t = texture(atlas, frag_uv);\n"
+    "  out_color = frag_picture > 0.5 ? frag_color * t : vec4(frag_color.rgb, frag_color.a * "
+    "t.r);\n"
     "}\n";
 
-enum Attribute : GLuint { kPosition = 0, kUv = 1, kColor = 2, kProjection = 3 };
+enum Attribute : GLuint { kPosition = 0, kUv = 1, kColor = 2, kProjection = 3, kPicture = 4 };
 
 GLuint compile(GLenum type, const char* source) {
   const GLuint shader = glCreateShader(type);
@@ -234,6 +240,9 @@ void WebRenderer::render(ImDrawData* draw_data) {
       const auto texture = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
       if (texture != bound) {
         glBindTexture(GL_TEXTURE_2D, texture);
+        // A constant attribute, like the projection: pictures (press_media.js) are RGBA,
+        // the atlas one channel of coverage.
+        glVertexAttrib4f(kPicture, texture == atlas_ ? 0.f : 1.f, 0.f, 0.f, 1.f);
         bound = texture;
       }
       glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount),

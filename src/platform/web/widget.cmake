@@ -1,14 +1,15 @@
-# The web widget: the editor (src/ui) on src/platform/web, as a MODULARIZE'd ES module
-# (press_widget.mjs + press_widget.wasm) that a page can instantiate more than once.
-# Included from the top-level CMakeLists.txt for Emscripten builds only.
+#The web widget : the editor(src / ui) on src / platform / web, as a MODULARIZE'd ES module
+#(press_widget.mjs + press_widget.wasm) that a page can instantiate more than once.
+#Included from the top - level CMakeLists.txt for Emscripten builds only.
 #
-# The widget's own copies of the libraries are compiled for size (-Oz, LTO bitcode) so
-# that the core's WebAssembly tests, built from the shared libraries, keep their speed.
+#The widget's own copies of the libraries are compiled for size (-Oz, LTO bitcode) so
+#that the core's WebAssembly tests, built from the shared libraries, keep their speed.
 
 set(PRESS_WEB_DIR ${CMAKE_SOURCE_DIR}/src/platform/web)
 set(PRESS_WIDGET_OUT ${CMAKE_BINARY_DIR}/widget)
 
-file(GLOB PRESS_WEB_SOURCES CONFIGURE_DEPENDS ${PRESS_WEB_DIR}/*.cpp)
+file(GLOB PRESS_WEB_SOURCES CONFIGURE_DEPENDS ${
+  PRESS_WEB_DIR}/*.cpp)
 file(GLOB PRESS_WIDGET_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
 file(GLOB PRESS_WIDGET_CORE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/core/*.cpp)
 
@@ -52,7 +53,7 @@ target_compile_options(press_widget PRIVATE ${_size_flags} -Wall -Wextra)
 set_target_properties(press_widget PROPERTIES
   SUFFIX ".mjs"
   RUNTIME_OUTPUT_DIRECTORY ${PRESS_WIDGET_OUT}
-  LINK_DEPENDS "${PRESS_WEB_DIR}/press_web.js;${PRESS_WEB_DIR}/press_storage.js;${PRESS_WEB_DIR}/press_pre.js;${PRESS_WEB_DIR}/press_post.js")
+  LINK_DEPENDS "${PRESS_WEB_DIR}/press_web.js;${PRESS_WEB_DIR}/press_storage.js;${PRESS_WEB_DIR}/press_media.js;${PRESS_WEB_DIR}/press_pre.js;${PRESS_WEB_DIR}/press_post.js")
 target_link_options(press_widget PRIVATE
   ${_size_flags}
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createPressWidget
@@ -84,6 +85,7 @@ target_link_options(press_widget PRIVATE
   # SHELL: keeps the second --js-library (CMake folds repeated options into one).
   "SHELL:--js-library ${PRESS_WEB_DIR}/press_web.js"
   "SHELL:--js-library ${PRESS_WEB_DIR}/press_storage.js"
+  "SHELL:--js-library ${PRESS_WEB_DIR}/press_media.js"
   --post-js ${PRESS_WEB_DIR}/press_post.js)
 
 # Emscripten 3.1.6 minifies whitespace but keeps every name; terser (npm, installed with

@@ -71,6 +71,7 @@ Widget::Widget(WidgetConfig config) : config_(std::move(config)) {
   platform_.clipboard = &clipboard_;
   platform_.shell = &shell_;
   platform_.files = &files_;
+  platform_.media = &media_;
   platform_.poll = [] { Completions::instance().run(); };
 }
 
@@ -395,6 +396,11 @@ const std::pair<const char*, ui::UiItem> kItems[] = {
     {"toolOrdered", ui::UiItem::ToolOrdered},
     {"toolQuote", ui::UiItem::ToolQuote},
     {"toolTable", ui::UiItem::ToolTable},
+    {"toolImage", ui::UiItem::ToolImage},
+    {"toolCaption", ui::UiItem::ToolCaption},
+    {"toolAttach", ui::UiItem::ToolAttach},
+    {"imageCaption", ui::UiItem::ImageCaptionField},
+    {"imageAlt", ui::UiItem::ImageAltField},
     {"toolFind", ui::UiItem::ToolFind},
     {"dialogPrimary", ui::UiItem::DialogPrimary},
     {"dialogCancel", ui::UiItem::DialogCancel},
@@ -450,6 +456,8 @@ std::string Widget::debug_json() const {
       .num("cachedGlyphs", double(fonts_.cached_glyphs()))
       .num("rasterMs", fonts_.raster_ms_total())
       .num("outbox", app_ ? double(app_->session().outbox().size()) : 0)
+      .num("media", app_ ? double(app_->session().media().items().size()) : 0)
+      .num("pictures", double(media_.shown()))
       .flag("ready", app_ && app_->session().startup() == ui::Startup::Ready)
       .flag("dirty", app_ && app_->dirty())
       .flag("contextLost", renderer_.lost())

@@ -1,6 +1,6 @@
 #pragma once
-// One mounted widget: the editor (ui::App and its EditorSession) on the browser platform. Owns the ImGui
-// context, the WebGL renderer, the input layer and the browser services (the offline
+// One mounted widget: the editor (ui::App and its EditorSession) on the browser platform. Owns the
+// ImGui context, the WebGL renderer, the input layer and the browser services (the offline
 // publishing queue is the session's), runs the frame loop, and maps the embedding API
 // (press_post.js) onto session commands.
 //
@@ -11,6 +11,7 @@
 #include <string>
 
 #include "platform/web/browser_http.h"
+#include "platform/web/browser_media.h"
 #include "platform/web/browser_services.h"
 #include "platform/web/browser_storage.h"
 #include "platform/web/canvas_fonts.h"
@@ -21,11 +22,11 @@
 namespace press::web {
 
 struct WidgetConfig {
-  std::string server;    // "http://127.0.0.1:8080"; empty: the settings' server
-  std::string token;     // Bearer token; empty: the settings' token
-  std::string site_json; // site profile; empty: the built-in one
-  std::string locale;    // "zh" (default) or "en"
-  std::string draft_id;  // draft to open; empty: the last one
+  std::string server;     // "http://127.0.0.1:8080"; empty: the settings' server
+  std::string token;      // Bearer token; empty: the settings' token
+  std::string site_json;  // site profile; empty: the built-in one
+  std::string locale;     // "zh" (default) or "en"
+  std::string draft_id;   // draft to open; empty: the last one
 };
 
 WidgetConfig parse_widget_config(const std::string& json_text);
@@ -36,13 +37,14 @@ class Widget {
   ~Widget();
 
   bool start(std::string& error);
-  void tick();             // one animation frame
-  void wake(int frames);   // draw the next few frames
+  BrowserMedia& media() { return media_; }
+  void tick();            // one animation frame
+  void wake(int frames);  // draw the next few frames
 
   // Events from press_web.js.
   WebInput& input() { return input_; }
-  void page_hidden();      // pagehide / visibilitychange: save now
-  void online();           // the browser is back online: retry the queue now
+  void page_hidden();  // pagehide / visibilitychange: save now
+  void online();       // the browser is back online: retry the queue now
   // The glyph cache of an earlier visit (empty: none).
   void glyph_cache_loaded(const uint8_t* data, size_t size);
 
@@ -73,6 +75,7 @@ class Widget {
   BrowserClipboard clipboard_;
   BrowserShell shell_;
   BrowserFiles files_;
+  BrowserMedia media_{http_};
   ui::Platform platform_;
   WebInput input_;
   WebRenderer renderer_;
@@ -88,9 +91,9 @@ class Widget {
   bool shader_failure_reported_ = false;
   bool glyph_cache_pending_ = false;
   size_t saved_glyphs_ = 0;  // glyphs in the stored cache
-  double font_nudge_ = 0;     // see draw(): keeps rebuilding while glyphs are pending
+  double font_nudge_ = 0;    // see draw(): keeps rebuilding while glyphs are pending
   uint64_t frames_drawn_ = 0;
-  double last_frame_ms_ = 0;  // CPU time of the last frame (update, layout, GL calls)
+  double last_frame_ms_ = 0;   // CPU time of the last frame (update, layout, GL calls)
   double last_frame_end_ = 0;  // performance.now() when it ended (keystroke latency, bench)
 
   // What the page has been told, to emit each event once.
