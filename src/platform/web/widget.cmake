@@ -1,15 +1,14 @@
-#The web widget : the editor(src / ui) on src / platform / web, as a MODULARIZE'd ES module
-#(press_widget.mjs + press_widget.wasm) that a page can instantiate more than once.
-#Included from the top - level CMakeLists.txt for Emscripten builds only.
+# The web widget: the editor (src/ui) on src/platform/web, as a MODULARIZE'd ES module
+# (press_widget.mjs + press_widget.wasm) that a page can instantiate more than once.
+# Included from the top-level CMakeLists.txt for Emscripten builds only.
 #
-#The widget's own copies of the libraries are compiled for size (-Oz, LTO bitcode) so
-#that the core's WebAssembly tests, built from the shared libraries, keep their speed.
+# The widget's own copies of the libraries are compiled for size (-Oz, LTO bitcode) so
+# that the core's WebAssembly tests, built from the shared libraries, keep their speed.
 
 set(PRESS_WEB_DIR ${CMAKE_SOURCE_DIR}/src/platform/web)
 set(PRESS_WIDGET_OUT ${CMAKE_BINARY_DIR}/widget)
 
-file(GLOB PRESS_WEB_SOURCES CONFIGURE_DEPENDS ${
-  PRESS_WEB_DIR}/*.cpp)
+file(GLOB PRESS_WEB_SOURCES CONFIGURE_DEPENDS ${PRESS_WEB_DIR}/*.cpp)
 file(GLOB PRESS_WIDGET_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
 file(GLOB PRESS_WIDGET_CORE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/core/*.cpp)
 
