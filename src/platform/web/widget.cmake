@@ -75,6 +75,8 @@ target_link_options(press_widget PRIVATE
   # The widget's own strtod/strtoll/strtoull and an sscanf for ImGui's ini readers, which
   # it never runs (libc_numbers.cpp): musl's long-double scanner stays out.
   ${PRESS_WEB_NUMBER_WRAPS} -Wl,--wrap=sscanf
+  # imgui_trims.cpp: ImGui's dark colours (the theme sets its own) and musl's sinf/cosf.
+  -Wl,--wrap=_ZN5ImGui15StyleColorsDarkEP10ImGuiStyle -Wl,--wrap=sinf -Wl,--wrap=cosf
   -sTOTAL_STACK=262144 -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
   -sEXIT_RUNTIME=0
   -sTEXTDECODER=2
