@@ -41,9 +41,31 @@ void PreviewBuilder::body(const core::Document& d) {
   in_body_ = true;
   Context ctx{x_, w_, kText, true, false, false, 0};
   blocks(d, 1, d.blocks[0].end, ctx);
+  attachments(d);
   y_ -= pending_margin_;  // the last block's bottom margin collapses into the page's
   pending_margin_ = 0;
   in_body_ = false;
+}
+
+// portal.css's 附件 section: a rule, the heading, one line per file with its type and size.
+void PreviewBuilder::attachments(const core::Document& d) {
+  const std::vector<core::AttachmentItem> items = core::describe_attachments(d, media_);
+  if (items.empty()) return;
+  const float em = 16 * s_;
+  margin_top(1.6f * em);
+  rule(x_, x_ + w_, y_, kRule);
+  y_ += 0.8f * em;
+  PreviewText& h = begin_text(em, em * 1.6f, PreviewAlign::Left, x_, w_);
+  append(h, core::kAttachmentsHeading, kBold, 0, -1, kStrong);
+  finish_text(h);
+  for (const core::AttachmentItem& item : items) {
+    y_ += 0.3f * em;
+    PreviewText& t = begin_text(em, em * 1.6f, PreviewAlign::Left, x_, w_);
+    append(t, item.name, kRegular, 0, add_link(item.url, true), kLink);
+    append(t, "  " + item.type + " · " + item.size, kRegular, 0, -1, kMuted);
+    finish_text(t);
+  }
+  margin_bottom(em);
 }
 
 // Inline content of a text block.

@@ -74,6 +74,7 @@ class PreviewBuilder {
   void anchor(const core::Block& b, float y0);
   void paragraph(const core::Document& d, const core::Block& b, const Context& ctx);
   void figure(const core::MediaFigure& f, const core::Block& b, const Context& ctx);
+  void attachments(const core::Document& d);
   void heading(const core::Document& d, const core::Block& b, const Context& ctx);
   void code_block(const core::Document& d, const core::Block& b, const Context& ctx);
   void quote(const core::Document& d, uint32_t i, const Context& ctx);
