@@ -92,6 +92,8 @@ describe('editing as in Word', () => {
     await page.evaluate(() => navigator.clipboard.writeText('https://www.zjitc.edu.cn/'));
     await page.locator('#search').focus();
     await clickItem(page, 'body');
+    // The read on focus is asynchronous: the dialog can prefill only what has arrived.
+    await page.waitForFunction(() => window.pressEditor.debugState().clipboardBytes > 0);
     await page.keyboard.press('End');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
     await page.keyboard.press('Control+K');

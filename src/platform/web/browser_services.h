@@ -16,6 +16,7 @@ class BrowserClipboard final : public ui::Clipboard {
   void set(const std::string& text) override;
   // The text of a paste event, just before the editor handles Ctrl+V.
   void receive(std::string text) { text_ = std::move(text); }
+  size_t known_bytes() const { return text_.size(); }
 
  private:
   std::string text_;

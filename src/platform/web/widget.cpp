@@ -458,6 +458,7 @@ std::string Widget::debug_json() const {
       .num("outbox", app_ ? double(app_->session().outbox().size()) : 0)
       .num("media", app_ ? double(app_->session().media().items().size()) : 0)
       .num("pictures", double(media_.shown()))
+      .num("clipboardBytes", double(clipboard_.known_bytes()))
       .flag("ready", app_ && app_->session().startup() == ui::Startup::Ready)
       .flag("dirty", app_ && app_->dirty())
       .flag("contextLost", renderer_.lost())
