@@ -1,5 +1,8 @@
 #include "core/site.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "core/json_reader.h"
 #include "core/url_policy.h"
 #include "core/utf8.h"
@@ -110,7 +113,65 @@ void read_header(const json* v, SiteHeader& header, Diagnostics& errors) {
   }
 }
 
+constexpr const char* kCorners[] = {"top-left", "top-right", "bottom-left", "bottom-right"};
+
+void read_watermark(const json* v, std::optional<SiteWatermark>& out, Diagnostics& errors) {
+  if (!v || v->is_null()) return;
+  if (!v->is_object()) {
+    errors.push_back({"watermark", std::string("expected an object, got ") + json_type_name(*v), 0,
+                      0, "wrong_type"});
+    return;
+  }
+  const size_t errors_before = errors.size();
+  FieldReader r(*v, errors, "watermark.");
+  SiteWatermark mark;
+  r.read("text", mark.text);
+  r.read("logo", mark.logo);
+  if (!one_line(mark.text) || utf8::count_code_points(mark.text) > 40)
+    r.error("watermark.text", "expected one line of at most 40 characters", "too_long");
+  if (!one_line(mark.logo) || mark.logo.size() > 512)
+    r.error("watermark.logo", "expected the path of a picture file (PNG, JPEG, WebP or GIF)",
+            "bad_value");
+  if (const json* corner = r.find("corner"); corner && !corner->is_null()) {
+    bool known = false;
+    if (corner->is_string()) {
+      for (size_t i = 0; i < std::size(kCorners); ++i)
+        if (corner->get_ref<const std::string&>() == kCorners[i]) {
+          mark.corner = WatermarkCorner(i);
+          known = true;
+        }
+    }
+    if (!known)
+      r.error("watermark.corner",
+              "expected \"top-left\", \"top-right\", \"bottom-left\" or \"bottom-right\"",
+              corner->is_string() ? "bad_value" : "wrong_type");
+  }
+  if (const json* opacity = r.find("opacity"); opacity && !opacity->is_null()) {
+    if (!opacity->is_number()) {
+      r.error("watermark.opacity",
+              std::string("expected a number, got ") + json_type_name(*opacity), "wrong_type");
+    } else {
+      mark.opacity = opacity->get<double>();
+      if (!(mark.opacity >= 0.0 && mark.opacity <= 1.0))
+        r.error("watermark.opacity", "expected a number from 0 to 1 (0.5: half opaque)");
+    }
+  }
+  int64_t min_width = mark.min_width;
+  r.read("min_width", min_width);
+  if (min_width < 0 || min_width > 20000)
+    r.error("watermark.min_width", "expected a width in pixels from 0 to 20000");
+  mark.min_width = uint32_t(std::max<int64_t>(0, std::min<int64_t>(min_width, 20000)));
+  if (mark.text.empty() && mark.logo.empty() && errors.size() == errors_before)
+    errors.push_back(
+        {"watermark", "needs a text or a logo (or leave watermark out)", 0, 0, "required"});
+  if (errors.size() == errors_before) out = std::move(mark);
+}
+
 }  // namespace
+
+const char* to_string(WatermarkCorner corner) {
+  return kCorners[size_t(corner)];
+}
 
 SiteParse parse_site(std::string_view json_text) {
   SiteParse result;
@@ -144,6 +205,7 @@ SiteParse parse_site(std::string_view json_text) {
     }
   }
   read_header(r.find("header"), site.header, errors);
+  read_watermark(r.find("watermark"), site.watermark, errors);
   if (errors.empty() && site.institution.empty())
     errors.push_back({"institution", "must not be empty"});
   for (size_t i = 0; i < site.channels.size(); ++i)

@@ -1,5 +1,7 @@
 #pragma once
 // Site profile: what belongs to the site, never to an article (footer, channels, own domains).
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +36,23 @@ struct SiteHeader {
   std::vector<SiteNavLink> nav;
 };
 
+// A mark the server draws on the published sizes of every uploaded picture (never on
+// attachments): a one-line text, a logo picture, or both (the logo left of the text), in one
+// corner with a margin, at an opacity; sizes narrower than min_width are left unmarked.
+// The core only describes it; the server draws it (server/media_image.h).
+enum class WatermarkCorner { TopLeft, TopRight, BottomLeft, BottomRight };
+
+struct SiteWatermark {
+  std::string text;  // "XX大学新闻网"; empty: no text
+  std::string logo;  // a picture file, relative to the profile's folder; empty: no logo
+  WatermarkCorner corner = WatermarkCorner::BottomRight;
+  double opacity = 0.5;      // 0 (invisible) to 1 (opaque)
+  uint32_t min_width = 480;  // pixels: narrower sizes are not marked
+};
+
+// "top-left", "top-right", "bottom-left", "bottom-right".
+const char* to_string(WatermarkCorner corner);
+
 struct SiteProfile {
   std::string id;           // "zjitc"
   std::string institution;  // 浙江工贸职业技术学院
@@ -46,6 +65,7 @@ struct SiteProfile {
   std::vector<std::string> allowed_link_domains;  // other domains links may point to
   GuardSettings guard;
   SiteHeader header;
+  std::optional<SiteWatermark> watermark;  // absent: pictures are published unmarked
 };
 
 struct SiteParse {

@@ -81,3 +81,57 @@ TEST_CASE("host_in_domains matches the domain and its subdomains only") {
   CHECK_FALSE(host_in_domains("", d));
   CHECK_FALSE(host_in_domains("cn", d));
 }
+
+TEST_CASE("the watermark: optional, with defaults; bad values are located errors") {
+  auto site = [](const std::string& w) {
+    return parse_site(R"({"id":"x","institution":"某学院","watermark":)" + w + "}");
+  };
+  auto first = [](const SiteParse& p) {
+    return p.errors.empty() ? std::string("<none>") : p.errors[0].path + " " + p.errors[0].code;
+  };
+  CHECK_FALSE(parse_site(read_source_file("assets/sites/zjitc.json")).site.watermark);
+  CHECK(site("null").ok());
+  CHECK_FALSE(site("null").site.watermark);
+
+  const SiteParse text_only = site(R"({"text":"XX大学新闻网"})");
+  REQUIRE(text_only.ok());
+  REQUIRE(text_only.site.watermark);
+  CHECK(text_only.site.watermark->text == "XX大学新闻网");
+  CHECK(text_only.site.watermark->logo.empty());
+  CHECK(text_only.site.watermark->corner == WatermarkCorner::BottomRight);
+  CHECK(text_only.site.watermark->opacity == 0.5);
+  CHECK(text_only.site.watermark->min_width == 480);
+
+  const SiteParse full =
+      site(R"({"text":"新闻网","logo":"logo.png","corner":"top-left","opacity":1,"min_width":0})");
+  REQUIRE(full.ok());
+  CHECK(full.site.watermark->logo == "logo.png");
+  CHECK(full.site.watermark->corner == WatermarkCorner::TopLeft);
+  CHECK(std::string(to_string(full.site.watermark->corner)) == "top-left");
+  CHECK(full.site.watermark->opacity == 1.0);
+  CHECK(full.site.watermark->min_width == 0);
+  CHECK(site(R"({"logo":"a/b.png","corner":"bottom-left","opacity":0.25})").ok());
+
+  CHECK(first(site("\"XX大学\"")) == "watermark wrong_type");
+  CHECK(first(site("{}")) == "watermark required");
+  CHECK(first(site(R"({"text":"","logo":""})")) == "watermark required");
+  CHECK(first(site(R"({"text":"两行\n文字"})")) == "watermark.text too_long");
+  CHECK(
+      first(site(
+          R"({"text":"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"})")) ==
+      "watermark.text too_long");
+  CHECK(first(site(R"({"text":"新闻网","corner":"middle"})")) == "watermark.corner bad_value");
+  CHECK(first(site(R"({"text":"新闻网","corner":3})")) == "watermark.corner wrong_type");
+  CHECK(first(site(R"({"text":"新闻网","opacity":1.5})")) == "watermark.opacity bad_value");
+  CHECK(first(site(R"({"text":"新闻网","opacity":-0.1})")) == "watermark.opacity bad_value");
+  CHECK(first(site(R"({"text":"新闻网","opacity":"50%"})")) == "watermark.opacity wrong_type");
+  CHECK(first(site(R"({"text":"新闻网","min_width":-1})")) == "watermark.min_width bad_value");
+  CHECK(first(site(R"({"text":"新闻网","min_width":480.5})")) == "watermark.min_width wrong_type");
+  CHECK(first(site(R"({"text":7})")) == "watermark.text wrong_type");
+  CHECK(first(site(R"({"logo":["a.png"]})")) == "watermark.logo wrong_type");
+  // A bad watermark is an error of the whole profile: no half-read mark is kept.
+  CHECK_FALSE(site(R"({"text":"新闻网","corner":"middle"})").site.watermark);
+  const SiteParse message = site(R"({"text":"新闻网","opacity":2})");
+  REQUIRE_FALSE(message.errors.empty());
+  CHECK(to_string(message.errors[0]).find("watermark.opacity") != std::string::npos);
+}
