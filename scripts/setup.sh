@@ -19,6 +19,7 @@ PACKAGES=(
   libcpp-httplib-dev libssl-dev zlib1g-dev  # publishing server (HTTP + gzip)
   libsqlite3-dev sqlite3             # server storage
   libvips-dev libzip-dev             # server media store: re-encoding pictures, checking archives
+  libfontconfig-dev                  # server: which fonts can draw the site's watermark text
   libvips-tools                      # the vips command, bench-media.sh's reference
   clang-14 libclang-rt-14-dev        # libFuzzer targets
   valgrind                           # callgrind instruction counts in benchmarks

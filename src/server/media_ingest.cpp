@@ -65,8 +65,13 @@ MediaLimits MediaLimits::from(const ServerOptions& o) {
   return l;
 }
 
+std::string upload_key(std::string_view bytes, const Watermark* watermark) {
+  if (!watermark || !watermark->draws()) return sha256_hex(bytes);
+  return sha256_hex(sha256_hex(bytes) + " watermark " + watermark->fingerprint);
+}
+
 core::Result<PreparedMedia> prepare_media(std::string_view bytes, std::string name,
-                                          const MediaLimits& limits) {
+                                          const MediaLimits& limits, const Watermark* watermark) {
   if (bytes.empty())
     return problem(core::ErrorCode::invalid, "file", "the upload is empty", "required");
   const core::UploadSniff sniff = core::sniff_upload(bytes);
@@ -77,7 +82,7 @@ core::Result<PreparedMedia> prepare_media(std::string_view bytes, std::string na
   if (!format) return unsupported(refusal_for(sniff.kind));
 
   PreparedMedia media;
-  media.source_sha256 = sha256_hex(bytes);
+  media.source_sha256 = upload_key(bytes, watermark);
   core::MediaFile& f = media.file;
   f.name = std::move(name);
   f.kind = format->kind;
@@ -86,7 +91,7 @@ core::Result<PreparedMedia> prepare_media(std::string_view bytes, std::string na
   if (format->kind == core::MediaKind::Image) {
     if (bytes.size() > limits.max_image_bytes)
       return too_big(bytes.size(), limits.max_image_bytes, "the picture");
-    core::Result<EncodedImage> image = encode_image(bytes, sniff.kind, limits.image);
+    core::Result<EncodedImage> image = encode_image(bytes, sniff.kind, limits.image, watermark);
     if (!image) return image.error();
     f.width = image->width;
     f.height = image->height;

@@ -28,8 +28,15 @@ struct MediaLimits {
   size_t max_upload_bytes() const { return std::max(max_image_bytes, max_attachment_bytes); }
 };
 
+// What the "same upload" table is keyed by (PreparedMedia::source_sha256): the sha256 of the
+// uploaded bytes, and with a watermark that draws, of those and the watermark's fingerprint,
+// so a picture uploaded again after the site's mark changed is made again with the new one.
+std::string upload_key(std::string_view bytes, const Watermark* watermark);
+
 // `name` is the sanitised name it was uploaded under (kept, never used as a path).
+// `watermark` (optional) is drawn on pictures (media_image.h), never on attachments.
 core::Result<PreparedMedia> prepare_media(std::string_view bytes, std::string name,
-                                          const MediaLimits& limits);
+                                          const MediaLimits& limits,
+                                          const Watermark* watermark = nullptr);
 
 }  // namespace press::server

@@ -198,12 +198,13 @@ void MediaRoutes::upload(const httplib::Request& req, httplib::Response& res,
   }
 
   // The same upload again: the stored file, without decoding anything.
-  if (auto stored = store_.by_source(sha256_hex(received.bytes)))
+  const Watermark* watermark = ctx_.watermark ? &*ctx_.watermark : nullptr;
+  if (auto stored = store_.by_source(upload_key(received.bytes, watermark)))
     return send_json(req, res, 200, media_json(*stored));
 
   gate_.enter();
   core::Result<PreparedMedia> prepared =
-      prepare_media(received.bytes, sanitize_upload_name(received.name), limits_);
+      prepare_media(received.bytes, sanitize_upload_name(received.name), limits_, watermark);
   gate_.leave();
   std::string().swap(received.bytes);
   if (!prepared) return fail(req, res, prepared.error());

@@ -59,9 +59,11 @@ bool bootstrap_tokens(Database& db, std::string& shown_once) {
       return false;
     }
     if (token_known(db, token)) return true;
-    const core::Result<int64_t> added = add_token(db, token, "admin (PRESS_ADMIN_TOKEN)", Role::Admin);
+    const core::Result<int64_t> added =
+        add_token(db, token, "admin (PRESS_ADMIN_TOKEN)", Role::Admin);
     if (!added) {
-      std::fprintf(stderr, "press-server: cannot store the admin token: %s\n", added.error().message().c_str());
+      std::fprintf(stderr, "press-server: cannot store the admin token: %s\n",
+                   added.error().message().c_str());
       return false;
     }
     return true;
@@ -74,7 +76,8 @@ bool bootstrap_tokens(Database& db, std::string& shown_once) {
   }
   const core::Result<int64_t> added = add_token(db, shown_once, "admin", Role::Admin);
   if (!added) {
-    std::fprintf(stderr, "press-server: cannot create the first admin token: %s\n", added.error().message().c_str());
+    std::fprintf(stderr, "press-server: cannot create the first admin token: %s\n",
+                 added.error().message().c_str());
     return false;
   }
   return true;
@@ -133,6 +136,7 @@ int run_server(const ServerOptions& options) {
     std::fprintf(stderr, "press-server: %s\n", codecs.error().message().c_str());
     return 2;
   }
+  if (!load_watermark(options.site_file, ctx.site, ctx.watermark)) return 2;
   std::unique_ptr<Database> writer = open_data_database(options.data_dir);
   if (!writer) return 2;
   if (!ctx.views.load(*writer)) {

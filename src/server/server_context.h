@@ -1,12 +1,14 @@
 #pragma once
 // Everything a running server shares between its request threads.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/guard.h"
 #include "core/site.h"
 #include "server/article_store.h"
 #include "server/connection_pool.h"
+#include "server/media_image.h"
 #include "server/options.h"
 #include "server/page_cache.h"
 #include "server/static_files.h"
@@ -20,7 +22,8 @@ struct ServerContext {
   ServerOptions options;
   core::SiteProfile site;
   std::unique_ptr<core::Guard> guard;
-  std::string footer_html;  // the core's site footer, for list pages
+  std::string footer_html;             // the core's site footer, for list pages
+  std::optional<Watermark> watermark;  // the site's, when it has one that draws
 
   std::unique_ptr<ConnectionPool> reads;
   std::unique_ptr<WriteQueue> writes;
