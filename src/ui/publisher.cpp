@@ -118,6 +118,24 @@ void Publisher::next_media(core::Article article) {
           state_.message = trf(Str::PublishFailed, tr(Str::ErrBadReply));
           return;
         }
+        // The server refused this file (415, 413, 400, 422): say which one. An answer about
+        // the account or no answer at all reads as for any request.
+        if (reply.status >= 400 && reply.status < 500 && reply.status != 401 &&
+            reply.status != 403) {
+          const json j = parse(reply.body);
+          const ShelfItem* item = shelf_->find(id);
+          const std::string name = item && !item->local.name.empty() ? item->local.name : id;
+          state_.phase = PublishPhase::Failed;
+          state_.http_status = reply.status;
+          state_.detail = string_field(j, "message");
+          std::string why =
+              reply.status == 413 ? std::string() : server_error(string_field(j, "error"));
+          if (why.empty())
+            why = !state_.detail.empty() ? state_.detail : trf(Str::ErrServer, reply.status);
+          state_.message =
+              trf(Str::PublishFailed, trf(Str::MediaRefused, name.c_str(), why.c_str()).c_str());
+          return;
+        }
         fail(reply);
       }),
       guard([this, attempt](uint64_t sent, uint64_t total) {
