@@ -34,6 +34,23 @@ void ScriptedHttp::send(ui::HttpRequest request, ui::Callback<void(ui::HttpRespo
   ready_.push_back([done = std::move(done), reply] { done(reply); });
 }
 
+void RecordingHttp::send(ui::HttpRequest request, ui::Callback<void(ui::HttpResponse)> done,
+                         ui::Callback<void(uint64_t, uint64_t)> progress) {
+  Sent s{request.method, request.url, {}, request.body.size()};
+  for (const auto& h : request.headers)
+    if (h.first == "Content-Type") s.content_type = h.second;
+  sent.push_back(std::move(s));
+  target->send(std::move(request), std::move(done), std::move(progress));
+}
+
+size_t RecordingHttp::count(const std::string& method, const std::string& path) const {
+  size_t n = 0;
+  for (const Sent& s : sent)
+    n += s.method == method && s.url.size() >= path.size() &&
+         s.url.compare(s.url.size() - path.size(), path.size(), path) == 0;
+  return n;
+}
+
 void ScriptedHttp::poll() {
   std::vector<ui::Callback<void()>> now;
   now.swap(ready_);
@@ -76,7 +93,10 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)) {
   io.IniFilename = nullptr;
   storage_ = std::make_unique<native::FileStorage>(data_dir_);
   platform_.storage = storage_.get();
-  platform_.http = options_.scripted_http ? static_cast<ui::Http*>(&scripted_) : &http_;
+  recording_.target = options_.scripted_http ? static_cast<ui::Http*>(&scripted_) : &http_;
+  platform_.http = &recording_;
+  media_ = std::make_unique<native::MediaFiles>(data_dir_, recording_);
+  platform_.media = media_.get();
   platform_.fonts = &shared_fonts();
   platform_.clipboard = &clipboard_;
   platform_.shell = &shell_;
@@ -84,12 +104,14 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)) {
   platform_.poll = [this] {
     http_.poll();
     scripted_.poll();
+    media_->poll();
   };
   create_app();
 }
 
 Harness::~Harness() {
   app_.reset();
+  media_.reset();
   ImGui::DestroyContext(context_);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The whole editor without a window: an ImGui context with a display size and a font
 // atlas built from the system's Chinese font (no renderer), the desktop platform's real
-// file storage in a temporary folder, and fakes for the browser, the clipboard and,
+// file storage and media files in a temporary folder, and fakes for the browser, the clipboard and,
 // where a test wants to script the server, HTTP. Input goes in through ImGui's events.
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -14,12 +14,13 @@
 #include <vector>
 
 #include "core/site.h"
+#include "fakes.h"
 #include "platform/native/desktop_shell.h"
 #include "platform/native/file_storage.h"
 #include "platform/native/http_client.h"
+#include "platform/native/media_files.h"
 #include "ui/app.h"
 #include "ui/ttf_fonts.h"
-#include "fakes.h"
 
 namespace press_ui_test {
 
@@ -76,6 +77,9 @@ class Harness {
   void restart();
 
   ScriptedHttp& scripted() { return scripted_; }
+  // Every request the editor sent, whichever Http answered it.
+  RecordingHttp& requests() { return recording_; }
+  press::native::MediaFiles& media() { return *media_; }
   press::native::HttpClient& http() { return http_; }
   FakeShell& shell() { return shell_; }
   MemoryClipboard& clipboard() { return clipboard_; }
@@ -91,6 +95,8 @@ class Harness {
   std::unique_ptr<press::native::FileStorage> storage_;
   press::native::HttpClient http_;
   ScriptedHttp scripted_;
+  RecordingHttp recording_;
+  std::unique_ptr<press::native::MediaFiles> media_;
   MemoryClipboard clipboard_;
   FakeShell shell_;
   press::native::DesktopFiles files_;

@@ -49,6 +49,23 @@ class ScriptedHttp final : public press::ui::Http {
   std::vector<press::ui::Callback<void()>> ready_;
 };
 
+// Passes every request on to another Http and notes it (the body's size only), so that a
+// test against a real server can count what the editor sent.
+class RecordingHttp final : public press::ui::Http {
+ public:
+  struct Sent {
+    std::string method, url, content_type;
+    size_t body_bytes = 0;
+  };
+  explicit RecordingHttp(press::ui::Http* target = nullptr) : target(target) {}
+  void send(press::ui::HttpRequest request, press::ui::Callback<void(press::ui::HttpResponse)> done,
+            press::ui::Callback<void(uint64_t, uint64_t)> progress) override;
+  // Requests so far with this method whose URL ends with path.
+  size_t count(const std::string& method, const std::string& path) const;
+  press::ui::Http* target;
+  std::vector<Sent> sent;
+};
+
 press::core::SiteProfile sample_site();
 std::string source_path(const std::string& relative);  // a file of the source tree
 std::string read_text(const std::string& path);

@@ -1,7 +1,7 @@
 // press-editor: the desktop editor. GLFW + OpenGL 3 around the platform-free app in src/ui.
 //
 //   press-editor [ARTICLE.json] [--data-dir DIR] [--site SITE.json] [--lang zh|en]
-//                [--scale N] [--size WxH] [--screenshot FILE.png [--frames N]]
+//                [--scale N] [--size WxH] [--screenshot FILE.png [--frames N]] [--add FILE]...
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -18,6 +18,7 @@
 #include "platform/native/desktop_shell.h"
 #include "platform/native/file_storage.h"
 #include "platform/native/http_client.h"
+#include "platform/native/media_files.h"
 #include "platform/native/png_writer.h"
 #include "platform/native/system_fonts.h"
 #include "ui/app.h"
@@ -32,7 +33,8 @@ struct Options {
   std::string site;
   std::string lang;
   std::string screenshot;
-  float scale = 0;  // 0: the monitor's content scale
+  std::vector<std::string> add_media;  // --add FILE: as if dropped on the window
+  float scale = 0;                     // 0: the monitor's content scale
   int width = 1600, height = 1000;
   int frames = 40;
 };
@@ -46,7 +48,8 @@ void usage() {
       "  --scale N           interface scale (default: the monitor's)\n"
       "  --size WxH          window size in screen coordinates (default 1600x1000)\n"
       "  --screenshot FILE   render, save the window as PNG and exit\n"
-      "  --frames N          frames to run before the screenshot (default 40)\n",
+      "  --frames N          frames to run before the screenshot (default 40)\n"
+      "  --add FILE          add a picture or file to the article, as a drop does\n",
       stderr);
 }
 
@@ -73,6 +76,9 @@ bool parse(int argc, char** argv, Options& o) {
       if (!value(o.lang)) return false;
     } else if (a == "--screenshot") {
       if (!value(o.screenshot)) return false;
+    } else if (a == "--add") {
+      if (!value(v)) return false;
+      o.add_media.push_back(v);
     } else if (a == "--scale") {
       if (!value(v)) return false;
       o.scale = std::strtof(v.c_str(), nullptr);
@@ -122,6 +128,24 @@ bool save_screenshot(const std::string& path, int width, int height) {
   const std::string error = native::write_png(path, flipped.data(), width, height);
   if (!error.empty()) std::fprintf(stderr, "press-editor: %s\n", error.c_str());
   return error.empty();
+}
+
+// A preview picture's texture: RGBA, smoothed when drawn smaller or larger than it is.
+void* make_texture(const uint8_t* rgba, int width, int height) {
+  GLuint texture = 0;
+  glGenTextures(1, &texture);
+  if (!texture) return nullptr;
+  GLint previous = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+  glBindTexture(GL_TEXTURE_2D, texture);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  glBindTexture(GL_TEXTURE_2D, GLuint(previous));
+  return reinterpret_cast<void*>(static_cast<intptr_t>(texture));
 }
 
 }  // namespace
@@ -202,6 +226,7 @@ int main(int argc, char** argv) {
   const char* web_env = std::getenv("PRESS_WEB_DIR");
   native::DesktopShell shell(web_env && *web_env ? web_env : PRESS_WEB_DIR);
   native::DesktopFiles files;
+  native::MediaFiles media(data_dir, http, make_texture, [] { glfwPostEmptyEvent(); });
   ui::Platform platform;
   platform.storage = &storage;
   platform.http = &http;
@@ -209,7 +234,18 @@ int main(int argc, char** argv) {
   platform.clipboard = &clipboard;
   platform.shell = &shell;
   platform.files = &files;
-  platform.poll = [&http] { http.poll(); };
+  platform.media = &media;
+  platform.poll = [&http, &media] {
+    http.poll();
+    media.poll();
+  };
+  // Files dropped on the window become pictures and attachments, as the 图片 tool's are.
+  glfwSetWindowUserPointer(window, &media);
+  glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
+    auto* m = static_cast<native::MediaFiles*>(glfwGetWindowUserPointer(w));
+    std::vector<std::string> list(paths, paths + count);
+    if (m) m->add_dropped(list);
+  });
 
   int status = 0;
   {
@@ -234,6 +270,10 @@ int main(int argc, char** argv) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
       }
+      if (!options.add_media.empty() && app.session().startup() == ui::Startup::Ready) {
+        media.add_dropped(options.add_media);
+        options.add_media.clear();
+      }
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
@@ -248,7 +288,8 @@ int main(int argc, char** argv) {
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       ++frame;
       if (!options.screenshot.empty() && frame >= options.frames &&
-          app.session().startup() == ui::Startup::Ready && !app.fonts().dirty()) {
+          app.session().startup() == ui::Startup::Ready && !app.fonts().dirty() &&
+          options.add_media.empty()) {
         status = save_screenshot(options.screenshot, fb_width, fb_height) ? 0 : 1;
         glfwSwapBuffers(window);
         break;
@@ -263,6 +304,8 @@ int main(int argc, char** argv) {
     }
     app.shutdown();
   }
+  glfwSetDropCallback(window, nullptr);
+  glfwSetWindowUserPointer(window, nullptr);
 
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
