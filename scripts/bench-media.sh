@@ -116,3 +116,13 @@ vips_ms=$(printf '%s\n' "${vips_times[@]}" | median)
 echo "press-server ingest (verify, strip, $sizes): median $server_ms ms  (runs: ${server_times[*]})"
 echo "vips thumbnail x 4 sizes (Q=82, strip):                median $vips_ms ms  (runs: ${vips_times[*]})"
 awk -v s="$server_ms" -v v="$vips_ms" 'BEGIN {printf "speed ratio (vips time / server time): %.2f  (budget >= 0.8)\n", v / s}'
+
+# The widget's side: a 12 MP photo dropped into the editor in headless chromium.
+WIDGET_DIR=${PRESS_WIDGET_DIR:-$ROOT/build/web/widget}
+if [ -e "$WIDGET_DIR/press_widget.wasm" ]; then
+  [ -d "$ROOT/tests/browser/node_modules/playwright-core" ] || (cd "$ROOT/tests/browser" && npm install --no-audit --no-fund --silent)
+  echo "== the widget (headless chromium)"
+  (cd "$ROOT/tests/browser" && PRESS_WIDGET_DIR="$WIDGET_DIR" PRESS_SERVER="$SERVER" RUNS="$RUNS" node bench-media.mjs)
+else
+  echo "bench-media: no widget build in $WIDGET_DIR, the browser half is skipped (scripts/test.sh builds it)"
+fi
