@@ -224,8 +224,14 @@ void Preview::record_painted_text(std::vector<PaintedText>* sink) {
   impl_->painted = sink;
 }
 
-// One decoded size per picture, sharp across the preview column at twice its pixels.
-constexpr int kPreviewImageSide = 1600;
+// The decoded size of a picture: its drawn size in framebuffer pixels, rounded up to 512,
+// 1024 or 2048, so a picture is decoded once for a window size and a texture holds no
+// more pixels than the screen shows (uploading them costs the frame that does it).
+static int preview_image_side(const ImRect& r) {
+  const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+  const float side = std::max(r.GetWidth(), r.GetHeight()) * std::max(scale.x, 1.f);
+  return side <= 512 ? 512 : side <= 1024 ? 1024 : 2048;
+}
 
 void Preview::draw(const char* id, const PreviewContent& content, const FontSet& fonts,
                    uint32_t font_generation, ImVec2 size) {
@@ -280,7 +286,7 @@ void Preview::draw(const char* id, const PreviewContent& content, const FontSet&
     MediaImage image;
     if (content.files && content.media) {
       const ShelfItem* item = content.media->find(f.id);
-      image = content.files->image(item ? item->local.id : f.id, kPreviewImageSide);
+      image = content.files->image(item ? item->local.id : f.id, preview_image_side(f.rect));
     }
     if (image.texture) {
       dl->AddImage(image.texture, a, b);
