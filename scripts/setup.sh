@@ -16,6 +16,7 @@ PACKAGES=(
   nlohmann-json3-dev                 # JSON
   catch2                             # unit tests (Catch2 v2 from Debian 12)
   libglfw3-dev libgl-dev             # native window + OpenGL3 for the desktop editor
+  libstb-dev libwebp-dev             # desktop editor: picture sizes and preview decoding
   libcpp-httplib-dev libssl-dev zlib1g-dev  # publishing server (HTTP + gzip)
   libsqlite3-dev sqlite3             # server storage
   libvips-dev libzip-dev             # server media store: re-encoding pictures, checking archives
