@@ -96,6 +96,10 @@ void App::draw_dialogs() {
   if (phase == PublishPhase::Conflict && !s.conflict_announced && s.dialog == Dialog::None)
     s.dialog = Dialog::Conflict;
   s.conflict_announced = phase == PublishPhase::Conflict;
+  if (s.caption_after_dialog && s.dialog == Dialog::None) {
+    s.caption_after_dialog = false;
+    open_image_dialog();
+  }
 
   if (s.dialog == Dialog::None) return;
   const std::string name = std::string(tr(dialog_title(s.dialog, s))) + popup_id(s.dialog);

@@ -53,7 +53,13 @@ void App::on_media_added(StorageResult result, core::MediaFile file) {
   session_.media().add(file);
   s.body.apply(insert_media(s.body.text(), s.body.selection(), file));
   fonts_.note_text(file.name);
-  if (file.kind == core::MediaKind::Image && s.dialog == Dialog::None) open_image_dialog();
+  if (file.kind != core::MediaKind::Image) return;
+  // Added from the path dialog (perhaps before pick() returned): the caption dialog
+  // follows once that one has closed.
+  if (s.dialog == Dialog::MediaPath)
+    s.caption_after_dialog = true;
+  else if (s.dialog == Dialog::None)
+    open_image_dialog();
 }
 
 void App::open_image_dialog() {

@@ -175,7 +175,8 @@ struct AppState {
   TableDialog table;
   ImageTarget image;  // the picture dialog's target, caption and alt text
   std::string image_caption, image_alt;
-  bool media_images = true;  // the path dialog adds pictures (else attachments)
+  bool media_images = true;           // the path dialog adds pictures (else attachments)
+  bool caption_after_dialog = false;  // a picture came in while the path dialog was open
   FindBar find;
   int64_t conflict_server_revision = -1;
   uint64_t conflict_local_generation = 0;
