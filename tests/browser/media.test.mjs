@@ -126,8 +126,13 @@ describe('pictures and attachments', () => {
     assert.equal((await debugState(page)).pictures, 0);
     const preview = await itemCenter(page, 'preview');
     await page.mouse.move(preview.x, preview.y);
-    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 400);
+    for (let i = 0; i < 40 && (await debugState(page)).pictures === 0; i++) {
+      await page.mouse.wheel(0, 200);
+      await settle(page, 2);
+    }
     await page.waitForFunction(() => window.pressEditor.debugState().pictures >= 1, null, { timeout: 15000 });
+    // On screen whole, with its caption, for the screenshot.
+    await page.mouse.wheel(0, 160);
     await settle(page, 4);
     await page.screenshot({ path: join(SHOTS, 'widget-picture-1360.png') });
     assert.deepEqual(page.errors, []);
