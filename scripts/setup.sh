@@ -27,6 +27,7 @@ PACKAGES=(
   fonts-noto-cjk fonts-droid-fallback  # CJK glyphs for the native UI and headless chromium
   chromium                           # browser tests and screenshots
   xvfb xauth imagemagick             # screenshots of the native app
+  xclip                              # desktop editor: pictures pasted from the X clipboard (Ctrl+V)
   nodejs npm                         # playwright-core for browser tests
   wrk nginx-light hyperfine          # benchmarks
 )

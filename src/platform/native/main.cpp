@@ -11,10 +11,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <future>
 #include <string>
 #include <vector>
 
 #include "core/site.h"
+#include "platform/native/clipboard_image.h"
 #include "platform/native/desktop_shell.h"
 #include "platform/native/file_storage.h"
 #include "platform/native/http_client.h"
@@ -111,6 +113,117 @@ class GlfwClipboard final : public ui::Clipboard {
 
  private:
   GLFWwindow* window_;
+};
+
+// Ctrl+V (and Shift+Insert) with a picture on the clipboard adds the picture as a drop
+// does; with text it pastes the text as before. GLFW's clipboard is text only, so the
+// press is held back from ImGui while a thread asks the clipboard tool which types it
+// offers (the editor keeps answering the X server meanwhile: when the editor itself owns
+// the clipboard, the tool asks it). Then either the picture is read and stored on the
+// media worker, or ImGui gets the press after all, with the modifiers it came with.
+class ClipboardPaste {
+ public:
+  ClipboardPaste(GLFWwindow* window, native::MediaFiles& media) : window_(window), media_(media) {}
+  ~ClipboardPaste() { stop(); }
+
+  // Waits for a check under way (before GLFW goes: the check wakes the event loop).
+  void stop() {
+    if (check_.valid()) check_.wait();
+  }
+
+  // Installed after ImGui's backend, whose callback gets every event not held back.
+  void install() { imgui_key_ = glfwSetKeyCallback(window_, &ClipboardPaste::key_callback); }
+
+  // On the UI thread before each frame: hands on a decided press.
+  void poll() {
+    if (state_ != State::Checking ||
+        check_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+      return;
+    const std::string mime = check_.get();
+    if (!mime.empty()) {
+      media_.add_from(native::clipboard_image_reader(mime));
+      state_ = released_ ? State::Idle : State::Picture;
+      return;
+    }
+    // Text (or nothing): ImGui sees the press as it came, then the keys as they are now.
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, (mods_ & GLFW_MOD_CONTROL) != 0);
+    io.AddKeyEvent(ImGuiMod_Shift, (mods_ & GLFW_MOD_SHIFT) != 0);
+    io.AddKeyEvent(ImGuiMod_Alt, (mods_ & GLFW_MOD_ALT) != 0);
+    io.AddKeyEvent(ImGuiMod_Super, (mods_ & GLFW_MOD_SUPER) != 0);
+    io.AddKeyEvent(imgui_key_of_, true);
+    if (released_) io.AddKeyEvent(imgui_key_of_, false);
+    auto down = [this](int a, int b) {
+      return glfwGetKey(window_, a) == GLFW_PRESS || glfwGetKey(window_, b) == GLFW_PRESS;
+    };
+    io.AddKeyEvent(ImGuiMod_Ctrl, down(GLFW_KEY_LEFT_CONTROL, GLFW_KEY_RIGHT_CONTROL));
+    io.AddKeyEvent(ImGuiMod_Shift, down(GLFW_KEY_LEFT_SHIFT, GLFW_KEY_RIGHT_SHIFT));
+    io.AddKeyEvent(ImGuiMod_Alt, down(GLFW_KEY_LEFT_ALT, GLFW_KEY_RIGHT_ALT));
+    io.AddKeyEvent(ImGuiMod_Super, down(GLFW_KEY_LEFT_SUPER, GLFW_KEY_RIGHT_SUPER));
+    state_ = released_ ? State::Idle : State::Text;
+  }
+
+  native::MediaFiles& media() { return media_; }
+
+ private:
+  enum class State { Idle, Checking, Text, Picture };
+
+  static void key_callback(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    auto* self = static_cast<ClipboardPaste*>(glfwGetWindowUserPointer(w));
+    if (!self || !self->key(key, scancode, action, mods)) {
+      if (self && self->imgui_key_) self->imgui_key_(w, key, scancode, action, mods);
+    }
+  }
+
+  // The key ImGui's backend makes of V and Insert (V by the layout's letter, as it does).
+  ImGuiKey paste_key(int key, int scancode, int mods) const {
+    if (key == GLFW_KEY_INSERT && (mods & GLFW_MOD_SHIFT) && !(mods & GLFW_MOD_CONTROL))
+      return ImGuiKey_Insert;
+    if (!(mods & GLFW_MOD_CONTROL) || (mods & (GLFW_MOD_ALT | GLFW_MOD_SHIFT)))
+      return ImGuiKey_None;
+    const char* name = key >= GLFW_KEY_SPACE && key <= GLFW_KEY_GRAVE_ACCENT
+                           ? glfwGetKeyName(key, scancode)
+                           : nullptr;
+    const bool v =
+        name && name[0] && !name[1] ? (name[0] == 'v' || name[0] == 'V') : key == GLFW_KEY_V;
+    return v ? ImGuiKey_V : ImGuiKey_None;
+  }
+
+  // True when the event is held back from ImGui.
+  bool key(int key, int scancode, int action, int mods) {
+    if (state_ != State::Idle && key == key_) {
+      if (state_ == State::Checking) {
+        if (action == GLFW_RELEASE) released_ = true;
+        return true;
+      }
+      const bool held = state_ == State::Picture;
+      if (action == GLFW_RELEASE) state_ = State::Idle;
+      return held;  // Text: ImGui has the press, so it gets the repeats and the release
+    }
+    if (action != GLFW_PRESS || state_ == State::Checking) return false;
+    const ImGuiKey k = paste_key(key, scancode, mods);
+    if (k == ImGuiKey_None || !native::clipboard_tool_available()) return false;
+    state_ = State::Checking;
+    key_ = key;
+    mods_ = mods;
+    imgui_key_of_ = k;
+    released_ = false;
+    check_ = std::async(std::launch::async, [] {
+      std::string mime = native::clipboard_image_type();
+      glfwPostEmptyEvent();
+      return mime;
+    });
+    return true;
+  }
+
+  GLFWwindow* window_;
+  native::MediaFiles& media_;
+  GLFWkeyfun imgui_key_ = nullptr;
+  State state_ = State::Idle;
+  int key_ = 0, mods_ = 0;
+  ImGuiKey imgui_key_of_ = ImGuiKey_None;
+  bool released_ = false;
+  std::future<std::string> check_;
 };
 
 bool save_screenshot(const std::string& path, int width, int height) {
@@ -239,12 +352,15 @@ int main(int argc, char** argv) {
     http.poll();
     media.poll();
   };
-  // Files dropped on the window become pictures and attachments, as the 图片 tool's are.
-  glfwSetWindowUserPointer(window, &media);
+  // Files dropped on the window become pictures and attachments, as the 图片 tool's are;
+  // so does a picture pasted with Ctrl+V.
+  ClipboardPaste paste(window, media);
+  paste.install();
+  glfwSetWindowUserPointer(window, &paste);
   glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
-    auto* m = static_cast<native::MediaFiles*>(glfwGetWindowUserPointer(w));
+    auto* p = static_cast<ClipboardPaste*>(glfwGetWindowUserPointer(w));
     std::vector<std::string> list(paths, paths + count);
-    if (m) m->add_dropped(list);
+    if (p) p->media().add_dropped(list);
   });
 
   int status = 0;
@@ -274,6 +390,7 @@ int main(int argc, char** argv) {
         media.add_dropped(options.add_media);
         options.add_media.clear();
       }
+      paste.poll();
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
@@ -305,6 +422,8 @@ int main(int argc, char** argv) {
     app.shutdown();
   }
   glfwSetDropCallback(window, nullptr);
+  paste.stop();
+  glfwSetKeyCallback(window, nullptr);
   glfwSetWindowUserPointer(window, nullptr);
 
   ImGui_ImplOpenGL3_Shutdown();

@@ -304,6 +304,23 @@ void MediaFiles::add_dropped(const std::vector<std::string>& paths) {
   for (const std::string& p : paths) add_path(p);
 }
 
+void MediaFiles::add_from(BytesReader read) {
+  run([this, read = std::move(read)] {
+    std::string name, bytes, error;
+    core::MediaFile file;
+    ui::StorageResult result;
+    if (!read(name, bytes, error)) {
+      file.name = name;
+      result = ui::StorageResult::failure(error.empty() ? reason("no bytes", false) : error);
+    } else {
+      result = store(name, bytes, file);
+    }
+    finish([this, result = std::move(result), file = std::move(file)]() mutable {
+      if (on_added) on_added(std::move(result), std::move(file));
+    });
+  });
+}
+
 void MediaFiles::upload(const std::string& id, ui::HttpRequest request,
                         ui::Callback<void(ui::HttpResponse)> done,
                         ui::Callback<void(uint64_t, uint64_t)> progress) {

@@ -2,7 +2,8 @@
 // Pictures and attachments on the desktop, kept in the data folder beside the drafts:
 // <data>/media/<sha256>.<ext> holds the bytes as they were added, <sha256>.name the name
 // they were added under. There is no file-picker library here, so pick() gets the path
-// the user typed, and a drop on the window arrives through add_dropped().
+// the user typed, a drop on the window arrives through add_dropped(), and a picture pasted
+// from the clipboard through add_from().
 //
 // Reading, hashing and writing a file (up to 100 MB), reading one for an upload and
 // decoding a picture for the preview all run on one worker thread; their results wait in
@@ -46,6 +47,12 @@ class MediaFiles final : public ui::MediaFiles {
 
   // Files dropped on the window: each is stored and reported through on_added, in order.
   void add_dropped(const std::vector<std::string>& paths);
+  // A file whose bytes a function gives on the worker thread (a picture pasted from the
+  // clipboard, read there so that a slow clipboard never holds up a frame): stored and
+  // reported through on_added as a dropped file is. read sets name and bytes, or returns
+  // false with the reason in error (in the interface's language).
+  using BytesReader = ui::Callback<bool(std::string& name, std::string& bytes, std::string& error)>;
+  void add_from(BytesReader read);
 
   // Runs finished work's callbacks (on_added, uploads' requests); on the UI thread.
   void poll();
