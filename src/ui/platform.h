@@ -162,6 +162,8 @@ class FileExchange {
 
 // ---- Media: the pictures and files an editor adds -----------------------------------------
 
+constexpr const char* kMediaMissing = "media-missing";
+
 // A picture decoded for the preview; texture 0 while it is still loading (or failed).
 struct MediaImage {
   void* texture = nullptr;  // ImTextureID of an RGBA texture
@@ -182,7 +184,8 @@ class MediaFiles {
   virtual bool has_picker() const = 0;
   virtual void pick(const std::string& path, bool images) = 0;
   // POSTs the stored file id as the multipart field "file" (request: URL and headers);
-  // done runs exactly once.
+  // done runs exactly once. A file no longer stored here answers status 0 with the error
+  // kMediaMissing (nothing is sent).
   virtual void upload(const std::string& id, HttpRequest request, Callback<void(HttpResponse)> done,
                       Callback<void(uint64_t sent, uint64_t total)> progress) = 0;
   // The picture of a stored file, decoded at most max_side pixels on its longer side;

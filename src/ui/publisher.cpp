@@ -118,6 +118,19 @@ void Publisher::next_media(core::Article article) {
           state_.message = trf(Str::PublishFailed, tr(Str::ErrBadReply));
           return;
         }
+        // The file is gone from this browser or computer (storage cleared): retrying cannot
+        // help, so it fails like a refusal (the outbox drops it) and says what to do.
+        if (reply.status == 0 && reply.error == kMediaMissing) {
+          const ShelfItem* item = shelf_->find(id);
+          state_.phase = PublishPhase::Failed;
+          state_.http_status = 410;
+          state_.message =
+              trf(Str::PublishFailed,
+                  trf(Str::MediaMissing,
+                      item && !item->local.name.empty() ? item->local.name.c_str() : id.c_str())
+                      .c_str());
+          return;
+        }
         // The server refused this file (415, 413, 400, 422): say which one. An answer about
         // the account or no answer at all reads as for any request.
         if (reply.status >= 400 && reply.status < 500 && reply.status != 401 &&
@@ -128,8 +141,8 @@ void Publisher::next_media(core::Article article) {
           state_.phase = PublishPhase::Failed;
           state_.http_status = reply.status;
           state_.detail = string_field(j, "message");
-          std::string why =
-              reply.status == 413 ? std::string() : server_error(string_field(j, "error"));
+          std::string why = reply.status == 413 ? tr(Str::ErrFileTooLarge)
+                                                : server_error(string_field(j, "error"));
           if (why.empty())
             why = !state_.detail.empty() ? state_.detail : trf(Str::ErrServer, reply.status);
           state_.message =

@@ -100,6 +100,8 @@ enum class Lang { Zh, En };
   X(MediaFailed, "无法添加“%s”：%s", "Could not add \"%s\": %s") \
   X(MediaUnsupported, "不支持这种文件；可以添加 JPEG、PNG、WebP、GIF 图片和 PDF、Word、Excel、PPT、ZIP 附件", "This kind of file is not supported; pictures (JPEG, PNG, WebP, GIF) and PDF, Word, Excel, PowerPoint and ZIP files are") \
   X(UploadingMedia, "正在上传图片和附件（还有 %d 个）…", "Uploading pictures and files (%d to go)…") \
+  X(MediaMissing, "本机已找不到“%s”的文件，请删除后重新插入", "\"%s\" is no longer stored here; remove it and insert it again") \
+  X(ErrFileTooLarge, "文件超过服务器允许的大小", "The file is larger than the server accepts") \
   X(MediaRefused, "服务器拒收“%s”：%s", "The server refused \"%s\": %s") \
   X(LinkTextPlaceholder, "链接文字", "link text")                                               \
   X(BoldPlaceholder, "粗体文字", "bold text")                                                   \

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -414,7 +415,7 @@ TEST_CASE("native media files: an upload is one multipart field named file", "[m
   // The file that is not here: an answer without a request (before the real one's).
   REQUIRE(answers.size() == 2);
   CHECK(answers[0].status == 0);
-  CHECK(answers[0].error.find("no longer stored") != std::string::npos);
+  CHECK(answers[0].error == press::ui::kMediaMissing);
   CHECK(answers[1].status == 0);  // the scripted server gave no answer
   CHECK(answers[1].error == "Connection refused");
 }
@@ -626,6 +627,20 @@ TEST_CASE("a picture's upload that fails keeps the draft and sends no article",
     INFO(ps.message);
     CHECK(ps.message.find("会场.png") != std::string::npos);
     CHECK(ps.message.find("服务器拒收") != std::string::npos);
+  }
+  SECTION("the local file is gone: nothing is sent, and the message says to insert it again") {
+    REQUIRE(std::remove(h.media().path_of(local).c_str()) == 0);
+    publish(h);
+    REQUIRE(settled(h));
+    const auto& ps = h.session().publisher().state();
+    CHECK(ps.phase == PublishPhase::Failed);
+    CHECK(ps.http_status == 410);  // not retried by the outbox: retrying cannot bring it back
+    INFO(ps.message);
+    CHECK(ps.message.find("会场.png") != std::string::npos);
+    CHECK(ps.message.find("重新插入") != std::string::npos);
+    CHECK(h.scripted().requests.empty());
+    CHECK(body(h) == before);
+    return;
   }
   // Only the upload was tried: the article was not sent without its picture.
   REQUIRE(h.scripted().requests.size() == 1);

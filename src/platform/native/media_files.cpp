@@ -331,8 +331,7 @@ void MediaFiles::upload(const std::string& id, ui::HttpRequest request,
     std::string bytes, error, name;
     if (path.empty() || !read_whole_file(path, bytes, error, nullptr, size_t(kMaxBytes))) {
       ui::HttpResponse response;
-      response.error = path.empty() ? "the file " + id + " is no longer stored in " + folder_
-                                    : path + ": " + error;
+      response.error = path.empty() ? std::string(ui::kMediaMissing) : path + ": " + error;
       finish([done = std::move(done), response = std::move(response)]() mutable {
         done(std::move(response));
       });

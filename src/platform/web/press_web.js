@@ -508,7 +508,7 @@ var LibraryPressWeb = {
     if (media) {
       xhr.upload.onprogress = function(e) { if (!PressWeb.gone) _press_http_progress(req, e.loaded, e.total); };
       PressMedia.stored(media).then(function(entry) {
-        if (!entry) { reply(0, '', 'the file is no longer stored in this browser'); return; }
+        if (!entry) { reply(0, '', 'media-missing'); return; }  // ui::kMediaMissing
         var form = new FormData();
         form.append('file', entry['blob'], entry['name']);
         xhr.send(form);
