@@ -5,6 +5,7 @@
 
 #include "core/beijing_time.h"
 #include "ui/app.h"
+#include "ui/string_input.h"
 #include "ui/text_view.h"
 #include "ui/theme.h"
 #include "ui/time_entry.h"
@@ -12,22 +13,6 @@
 namespace press::ui {
 
 namespace {
-
-int string_callback(ImGuiInputTextCallbackData* d) {
-  if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-    auto* s = static_cast<std::string*>(d->UserData);
-    s->resize(size_t(d->BufTextLen));
-    d->Buf = s->data();
-  }
-  return 0;
-}
-
-bool input(const char* id, std::string& s, float width, ImGuiInputTextFlags flags = 0,
-           const char* hint = "") {
-  ImGui::SetNextItemWidth(width);
-  return ImGui::InputTextWithHint(id, hint, s.data(), s.capacity() + 1,
-                                  flags | ImGuiInputTextFlags_CallbackResize, string_callback, &s);
-}
 
 const char* popup_id(Dialog d) {
   switch (d) {
@@ -155,11 +140,11 @@ void App::draw_dialogs() {
       ImGui::TextDisabled("%s", tr(Str::SettingsHint));
       ImGui::Spacing();
       ImGui::TextUnformatted(tr(Str::ServerUrl));
-      input("##server", e.server_url, field, 0, "http://127.0.0.1:8080");
+      string_input("##server", e.server_url, field, "http://127.0.0.1:8080");
       remember(UiItem::SettingsServer);
       ImGui::TextUnformatted(tr(Str::ServerToken));
-      input("##token", e.token, field - ImGui::CalcTextSize(tr(Str::ShowToken)).x - 40,
-            s.show_token ? 0 : ImGuiInputTextFlags_Password);
+      string_input("##token", e.token, field - ImGui::CalcTextSize(tr(Str::ShowToken)).x - 40, "",
+                   s.show_token ? 0 : ImGuiInputTextFlags_Password);
       remember(UiItem::SettingsToken);
       ImGui::SameLine();
       ImGui::Checkbox(tr(Str::ShowToken), &s.show_token);
@@ -194,7 +179,7 @@ void App::draw_dialogs() {
       ImGui::TextDisabled("%s", tr(Str::ImportHint));
       ImGui::TextUnformatted(tr(Str::FilePath));
       if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-      input("##path", s.path_text, field + 8 * fonts_.fonts().em);
+      string_input("##path", s.path_text, field + 8 * fonts_.fonts().em);
       remember(UiItem::DialogPathField);
       fonts_.note_text(s.path_text);
       // Wrapped at the field's width: a long message must not widen the dialog off screen.
@@ -289,7 +274,7 @@ void App::draw_dialogs() {
     case Dialog::MediaPath:
       ImGui::TextUnformatted(tr(Str::FilePath));
       if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-      input("##media-path", s.path_text, field + 8 * fonts_.fonts().em);
+      string_input("##media-path", s.path_text, field + 8 * fonts_.fonts().em);
       remember(UiItem::DialogPathField);
       fonts_.note_text(s.path_text);
       if (buttons(tr(Str::MediaPathButton), !s.path_text.empty())) {

@@ -5,28 +5,10 @@
 #include <string>
 
 #include "ui/app.h"
+#include "ui/string_input.h"
 #include "ui/theme.h"
 
 namespace press::ui {
-
-namespace {
-
-int string_callback(ImGuiInputTextCallbackData* d) {
-  if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-    auto* s = static_cast<std::string*>(d->UserData);
-    s->resize(size_t(d->BufTextLen));
-    d->Buf = s->data();
-  }
-  return 0;
-}
-
-bool input(const char* id, std::string& s, float width, const char* hint) {
-  ImGui::SetNextItemWidth(width);
-  return ImGui::InputTextWithHint(id, hint, s.data(), s.capacity() + 1,
-                                  ImGuiInputTextFlags_CallbackResize, string_callback, &s);
-}
-
-}  // namespace
 
 void App::open_find(bool replacing) {
   AppState& s = state_;
@@ -125,7 +107,7 @@ void App::draw_find_bar() {
 
   if (refocus || f.focus_query) activate_field("##find");
   f.focus_query = false;
-  if (input("##find", f.query, query_w, tr(Str::FindHint))) fonts_.note_text(f.query);
+  if (string_input("##find", f.query, query_w, tr(Str::FindHint))) fonts_.note_text(f.query);
   f.query_active = ImGui::IsItemActive();
   remember(UiItem::FindField);
   refresh_matches();
@@ -164,7 +146,7 @@ void App::draw_find_bar() {
   if (f.replacing && f.open) {
     if (f.focus_replacement) activate_field("##replace");
     f.focus_replacement = false;
-    if (input("##replace", f.replacement, query_w, tr(Str::ReplaceHint)))
+    if (string_input("##replace", f.replacement, query_w, tr(Str::ReplaceHint)))
       fonts_.note_text(f.replacement);
     remember(UiItem::ReplaceField);
     ImGui::SameLine(0, 8);

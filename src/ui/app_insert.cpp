@@ -6,27 +6,12 @@
 
 #include "core/url_policy.h"
 #include "ui/app.h"
+#include "ui/string_input.h"
 #include "ui/theme.h"
 
 namespace press::ui {
 
 namespace {
-
-int string_callback(ImGuiInputTextCallbackData* d) {
-  if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-    auto* s = static_cast<std::string*>(d->UserData);
-    s->resize(size_t(d->BufTextLen));
-    d->Buf = s->data();
-  }
-  return 0;
-}
-
-bool input(const char* id, std::string& s, float width, const char* hint = "",
-           ImGuiInputTextFlags flags = 0) {
-  ImGui::SetNextItemWidth(width);
-  return ImGui::InputTextWithHint(id, hint, s.data(), s.capacity() + 1,
-                                  flags | ImGuiInputTextFlags_CallbackResize, string_callback, &s);
-}
 
 bool address_ok(const std::string& url) {
   const std::string_view u = url;
@@ -61,13 +46,14 @@ bool App::draw_link_dialog(float field) {
   if (ImGui::IsWindowAppearing()) s.link_focus = s.link_text.empty() ? 1 : 2;
   ImGui::TextUnformatted(tr(Str::LinkText));
   if (s.link_focus == 1) activate_field("##link-text");
-  if (input("##link-text", s.link_text, field, tr(Str::LinkTextHint)))
+  if (string_input("##link-text", s.link_text, field, tr(Str::LinkTextHint)))
     fonts_.note_text(s.link_text);
   remember(UiItem::LinkTextField);
   ImGui::TextUnformatted(tr(Str::LinkUrl));
   if (s.link_focus == 2) activate_field("##link-url");
   s.link_focus = 0;
-  if (input("##link-url", s.link_url, field, tr(Str::LinkUrlHint))) fonts_.note_text(s.link_url);
+  if (string_input("##link-url", s.link_url, field, tr(Str::LinkUrlHint)))
+    fonts_.note_text(s.link_url);
   remember(UiItem::LinkUrlField);
   const bool valid = address_ok(s.link_url);
   if (!valid && !s.link_url.empty()) {
@@ -210,7 +196,7 @@ bool App::draw_table_dialog() {
       }
       std::string& cell = g.rows[size_t(r)][size_t(c)];
       if (r == 0) ImGui::PushFont(fonts_.fonts().bold);
-      if (input("##cell", cell, cell_width)) fonts_.note_text(cell);
+      if (string_input("##cell", cell, cell_width)) fonts_.note_text(cell);
       if (r == 0) ImGui::PopFont();
       if (ImGui::IsItemActive()) {
         focused_row = r;

@@ -3,28 +3,10 @@
 #include <algorithm>
 
 #include "ui/app.h"
+#include "ui/string_input.h"
 #include "ui/theme.h"
 
 namespace press::ui {
-
-namespace {
-
-int string_callback(ImGuiInputTextCallbackData* d) {
-  if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-    auto* s = static_cast<std::string*>(d->UserData);
-    s->resize(size_t(d->BufTextLen));
-    d->Buf = s->data();
-  }
-  return 0;
-}
-
-bool input(const char* id, std::string& s, float width, const char* hint) {
-  ImGui::SetNextItemWidth(width);
-  return ImGui::InputTextWithHint(id, hint, s.data(), s.capacity() + 1,
-                                  ImGuiInputTextFlags_CallbackResize, string_callback, &s);
-}
-
-}  // namespace
 
 void App::start_add_media(bool images) {
   AppState& s = state_;
@@ -82,11 +64,11 @@ bool App::draw_image_dialog(float field) {
   bool close = false;
   ImGui::TextUnformatted(tr(Str::ImageCaption));
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  if (input("##image-caption", s.image_caption, field, tr(Str::ImageCaptionHint)))
+  if (string_input("##image-caption", s.image_caption, field, tr(Str::ImageCaptionHint)))
     fonts_.note_text(s.image_caption);
   remember(UiItem::ImageCaptionField);
   ImGui::TextUnformatted(tr(Str::ImageAlt));
-  if (input("##image-alt", s.image_alt, field, tr(Str::ImageAltHint)))
+  if (string_input("##image-alt", s.image_alt, field, tr(Str::ImageAltHint)))
     fonts_.note_text(s.image_alt);
   remember(UiItem::ImageAltField);
   ImGui::Spacing();

@@ -69,6 +69,16 @@ std::vector<core::Finding> parse_findings(const std::string& json_text) {
   return out;
 }
 
+// Upload progress of this attempt into the state (a later attempt's bar is not moved by
+// an abandoned one).
+Callback<void(uint64_t, uint64_t)> Publisher::progress(uint32_t attempt) {
+  return guard([this, attempt](uint64_t sent, uint64_t total) {
+    if (attempt != attempt_) return;
+    state_.sent = sent;
+    state_.total = total;
+  });
+}
+
 HttpRequest Publisher::request(const std::string& method, const std::string& path,
                                std::string body) const {
   HttpRequest r;
@@ -151,11 +161,7 @@ void Publisher::next_media(core::Article article) {
         }
         fail(reply);
       }),
-      guard([this, attempt](uint64_t sent, uint64_t total) {
-        if (attempt != attempt_) return;
-        state_.sent = sent;
-        state_.total = total;
-      }));
+      progress(attempt));
 }
 
 void Publisher::overwrite(const std::string& server, const std::string& token,
@@ -190,11 +196,7 @@ void Publisher::upload(core::Article article) {
                }
                fail(reply);
              }),
-             guard([this, attempt](uint64_t sent, uint64_t total) {
-               if (attempt != attempt_) return;
-               state_.sent = sent;
-               state_.total = total;
-             }));
+             progress(attempt));
 }
 
 void Publisher::publish(const std::string& id, int64_t revision) {

@@ -78,6 +78,7 @@ class Publisher {
   bool take_record(const struct HttpResponse& reply, ServerRecord& record, std::string& url);
   void done(const ServerRecord& record, const std::string& url);
   HttpRequest request(const std::string& method, const std::string& path, std::string body) const;
+  Callback<void(uint64_t, uint64_t)> progress(uint32_t attempt);
 
   template <class F>
   auto guard(F f) {
