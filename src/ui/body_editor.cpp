@@ -575,7 +575,12 @@ bool BodyEditor::draw(const char* id, ImVec2 size) {
   // The scrollbar may be active meanwhile: the editor stays focused and takes back the
   // active id afterwards.
   const ImGuiID scrollbar_id = ImGui::GetWindowScrollbarID(window, ImGuiAxis_Y);
-  if ((hovered && io.MouseClicked[0]) || focus_requested_) {
+  // A dialog or menu that has just opened takes its input field's focus a frame later;
+  // until then what is typed must not land in the body behind it.
+  const bool behind_popup = g.OpenPopupStack.Size > 0;
+  if (behind_popup) {
+    if (g.ActiveId == item_id) ImGui::ClearActiveID();
+  } else if ((hovered && io.MouseClicked[0]) || focus_requested_) {
     focused_ = true;
     focus_requested_ = false;
     blink_start_ = now_;

@@ -655,3 +655,26 @@ TEST_CASE("a picture's upload that fails keeps the draft and sends no article",
   CHECK_FALSE(h.media().path_of(local).empty());
   CHECK(h.session().media().pending(body(h)) == std::vector<std::string>{local});
 }
+
+TEST_CASE("what is typed as soon as the caption dialog opens never lands in the body",
+          "[app][media]") {
+  Harness h;
+  h.until_ready();
+  h.click(UiItem::Body);
+  h.type("开头一段");
+  TempDir files;
+  make_png(files.file("门.png"), 64, 48);
+  add_through_dialog(h, files.file("门.png"));
+  REQUIRE(h.until([&] { return h.state().dialog == Dialog::Image; }, 5));
+  h.type("说明");  // before the dialog's field has taken the keyboard
+  h.frames(3);
+  CHECK(body(h).find("说明") == std::string::npos);
+  CHECK(body(h).rfind("开头一段", 0) == 0);
+  h.click(UiItem::DialogPrimary);
+  h.frames(2);
+  // Afterwards the body takes typing again.
+  h.click(UiItem::Body);
+  h.key(ImGuiKey_End, ImGuiMod_Ctrl);
+  h.type("结尾");
+  CHECK(body(h).find("结尾") != std::string::npos);
+}
