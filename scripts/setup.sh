@@ -17,6 +17,7 @@ PACKAGES=(
   catch2                             # unit tests (Catch2 v2 from Debian 12)
   libglfw3-dev libgl-dev             # native window + OpenGL3 for the desktop editor
   libstb-dev libwebp-dev             # desktop editor: picture sizes and preview decoding
+  libzip-dev libpugixml-dev          # desktop editor and CLI: reading .docx files (ZIP + XML)
   libcpp-httplib-dev libssl-dev zlib1g-dev  # publishing server (HTTP + gzip)
   libsqlite3-dev sqlite3             # server storage
   libvips-dev libzip-dev             # server media store: re-encoding pictures, checking archives
