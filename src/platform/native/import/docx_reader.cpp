@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -648,12 +649,16 @@ struct Numbering {
       }
     }
     if (!out && abstract != abstracts.end()) {
-      auto l = abstract->second.levels.find(ilvl);
-      if (l != abstract->second.levels.end()) out = l->second;
+      // A level the numbering does not define takes the kind of the nearest one above it
+      // (a bullet list indented once more stays bullets).
+      const auto& levels = abstract->second.levels;
+      auto l = levels.upper_bound(ilvl);
+      if (l != levels.begin()) out = std::prev(l)->second;
+      if (out && std::prev(l)->first != ilvl) out->start = 1;
     }
     if (!out) {
       if (abstract == abstracts.end()) return std::nullopt;
-      out = Level{};  // a level Word would show with a default number
+      out = Level{};  // no levels at all: numbers, as Word's default
     }
     if (auto s = num->second.start_overrides.find(ilvl); s != num->second.start_overrides.end())
       out->start = s->second;
@@ -853,12 +858,12 @@ class Reader {
     if (!package_.has(name)) return rels;
     auto text = package_.read(name);
     if (!text) {
-      warn(text.error().message());
+      warn(text.error().message() + ": the links and pictures of " + part + " were left out");
       return rels;
     }
     auto xml = parse_xml(name, *text);
     if (!xml) {
-      warn(xml.error().message());
+      warn(xml.error().message() + ": the links and pictures of " + part + " were left out");
       return rels;
     }
     const std::string folder = folder_of(part);
@@ -887,7 +892,7 @@ class Reader {
     if (name.empty() || !package_.has(name)) return nullptr;
     auto text = package_.read(name);
     if (!text) {
-      warn(text.error().message());
+      warn(text.error().message() + ": the part was left out");
       return nullptr;
     }
     auto xml = parse_xml(name, *text);
