@@ -1737,7 +1737,8 @@ Error not_word(Package& package) {
 }  // namespace
 
 core::Result<DocxDocument> read_docx(std::string_view file_bytes, const DocxLimits& limits) {
-  if (core::sniff_file(file_bytes) == core::FileKind::OleOffice) return ole_error(file_bytes);
+  if (file_bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+    return ole_error(file_bytes);  // an old .doc, or an encrypted .docx
   if (file_bytes.empty()) return invalid({}, std::string(kDocxNotZipMessage));
   auto package = Package::open(file_bytes, limits);
   if (!package) return package.error();

@@ -6,6 +6,9 @@
 // libzip opens the package and pugixml parses its XML; nothing of Word's layout survives
 // (fonts, sizes, colours, alignment, spacing), only the structure an article keeps.
 //
+// Elements are matched by namespace, not prefix (other prefixes, a default namespace and
+// strict OOXML's URIs all read); the main part is found through _rels/.rels.
+//
 // What maps to what:
 //   w:p                  p; h1-h6 when its style is a heading ("heading N", "标题 N" by
 //                        name, whatever the style id: Chinese Word calls 标题 1 "1" or
@@ -14,8 +17,11 @@
 //                        text and no picture (Word's spacer lines) are left out.
 //   w:r                  text; b / i / u from the run's properties, its character style and
 //                        the paragraph style (w:val="0"/"false"/"off" turns one off).
-//                        Adjacent runs with the same formatting share one element. Headings
-//                        carry no b (the heading is bold already); links no u.
+//                        Adjacent runs with the same formatting share one element, and the
+//                        spaces around formatted text stay outside it. Headings carry no b
+//                        (the heading is bold already); links no u. Hidden text (w:vanish,
+//                        w:webHidden) is left out; ruby (pinyin over characters) keeps its
+//                        base text.
 //   w:hyperlink          a href from the part's relationships (external targets only; an
 //                        internal anchor keeps its text without a link); HYPERLINK fields,
 //                        simple and complex, the same. Other fields keep their shown text;
@@ -53,12 +59,13 @@
 //                        (wps, wpg, wp14, w14, ...), else the mc:Fallback.
 //   equations            their text, plainly.
 //   left out             comments, headers and footers, bookmarks, fields' instructions,
-//                        section properties.
+//                        section properties, fonts, colours, alignment and spacing.
 //
 // Bad input never crashes and fails with a core::Error (messages below): an old .doc or an
-// encrypted .docx (both OLE compound files), anything else that is not a ZIP archive, a ZIP
-// archive that is not a Word document, a damaged archive, a document.xml that is not
-// well-formed XML (located by line, column and byte offset), and parts or a total that would
+// encrypted .docx (both OLE compound files: its directory says which; an old .xls or .ppt is
+// named as such), anything else that is not a ZIP archive, a ZIP archive that is not a Word
+// document (an .xlsx, .pptx or .odt is named as such), a damaged archive, a document.xml that is
+// not well-formed XML (located by line, column and byte offset), and parts or a total that would
 // unpack past DocxLimits (checked against the size each entry declares and the bytes really
 // inflated, so a lying zip bomb is refused too). Problems in secondary parts (styles,
 // numbering, notes, relationships, pictures) are warnings: the text is still read.
