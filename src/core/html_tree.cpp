@@ -1,17 +1,13 @@
 #include "core/html_tree.h"
 
+#include "core/guard_text.h"
 #include "core/utf8.h"
 
 namespace press::core {
 
 namespace {
 
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return out;
-}
+using guard_text::lower_ascii;
 
 // Text as the converter may trust it: valid UTF-8 (invalid bytes become U+FFFD).
 void append_valid(std::string& out, std::string_view text) {
@@ -35,7 +31,9 @@ HtmlTreeBuilder::HtmlTreeBuilder() {
   open_.push_back(&tree_.root);
 }
 
-HtmlNode& HtmlTreeBuilder::current() { return *open_.back(); }
+HtmlNode& HtmlTreeBuilder::current() {
+  return *open_.back();
+}
 
 bool HtmlTreeBuilder::room() {
   if (nodes_ >= kHtmlMaxNodes) {
@@ -53,10 +51,10 @@ void HtmlTreeBuilder::open(std::string_view name,
     return;
   }
   HtmlNode node;
-  node.name = lowercase(name);
+  node.name = lower_ascii(name);
   node.attributes = std::move(attributes);
   for (auto& [key, value] : node.attributes) {
-    key = lowercase(key);
+    key = lower_ascii(key);
     if (!utf8::is_valid(value)) {
       std::string valid;
       append_valid(valid, value);
@@ -108,7 +106,9 @@ HtmlTree HtmlTreeBuilder::finish() {
 
 namespace {
 
-bool is_mark(char c) { return c >= kHtmlOpen && c <= kHtmlClose; }
+bool is_mark(char c) {
+  return c >= kHtmlOpen && c <= kHtmlClose;
+}
 
 // The field starting at i, up to the next record mark.
 std::string_view field(std::string_view s, size_t& i) {

@@ -32,8 +32,9 @@ struct HtmlNode {
 
 // Deeper elements are still read, but their content joins the element at this depth.
 constexpr size_t kHtmlMaxDepth = 200;
-// Elements and text nodes beyond this are dropped (HtmlTree::truncated says so).
-constexpr size_t kHtmlMaxNodes = 2'000'000;
+// Elements and text nodes beyond this are dropped (HtmlTree::truncated says so): about
+// 60 MB of nodes, ten times what a 1 MB Word document or a large Excel copy makes.
+constexpr size_t kHtmlMaxNodes = 500'000;
 
 struct HtmlTree {
   HtmlNode root;  // an element named "#document"
