@@ -121,6 +121,10 @@ class App {
   void draw_find_bar();
   void refresh_matches();
   void go_to_match(bool backwards);
+  // 一键排版 (app_typeset.cpp): the changes the core's typesetting would make, shown before
+  // they are applied as one undo step.
+  void open_typeset_dialog();
+  bool draw_typeset_dialog();
   bool text_field(UiItem id, const char* label_id, std::string& value, const char* hint,
                   float width, bool invalid);
   void article_field(ArticleField field, UiItem id, const char* label_id, const char* hint,

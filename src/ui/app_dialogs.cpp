@@ -36,6 +36,8 @@ const char* popup_id(Dialog d) {
       return "###image";
     case Dialog::MediaPath:
       return "###media";
+    case Dialog::Typeset:
+      return "###typeset";
     default:
       return "";
   }
@@ -51,6 +53,8 @@ Str dialog_title(Dialog d, const AppState& s) {
       return Str::ImageTitle;
     case Dialog::MediaPath:
       return Str::MediaPathTitle;
+    case Dialog::Typeset:
+      return Str::TypesetTitle;
     case Dialog::Settings:
       return Str::SettingsTitle;
     case Dialog::Import:
@@ -97,16 +101,17 @@ void App::draw_dialogs() {
   if (s.dialog == Dialog::Conflict)
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.86f, vp->WorkSize.y * 0.82f),
                              ImGuiCond_Appearing);
-  if (s.dialog == Dialog::Table)
+  if (s.dialog == Dialog::Table || s.dialog == Dialog::Typeset)
     ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.9f, 64 * fonts_.fonts().em),
                                     std::min(vp->WorkSize.y * 0.8f, 34 * fonts_.fonts().em)),
                              ImGuiCond_Appearing);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 16));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 8));
   bool open = true;
-  const ImGuiWindowFlags flags = s.dialog == Dialog::Conflict || s.dialog == Dialog::Table
-                                     ? 0
-                                     : ImGuiWindowFlags_AlwaysAutoResize;
+  const ImGuiWindowFlags flags =
+      s.dialog == Dialog::Conflict || s.dialog == Dialog::Table || s.dialog == Dialog::Typeset
+          ? 0
+          : ImGuiWindowFlags_AlwaysAutoResize;
   if (!ImGui::BeginPopupModal(name.c_str(), &open, flags | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::PopStyleVar(2);
     // Closed by ImGui (the title bar's close button or Escape).
@@ -269,6 +274,10 @@ void App::draw_dialogs() {
       break;
     case Dialog::Image:
       close = draw_image_dialog(field);
+      if (close) s.body.focus();
+      break;
+    case Dialog::Typeset:
+      close = draw_typeset_dialog();
       if (close) s.body.focus();
       break;
     case Dialog::MediaPath:

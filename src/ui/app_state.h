@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/typeset.h"
 #include "ui/body_field.h"
 #include "ui/find_text.h"
 #include "ui/link_edit.h"
@@ -93,6 +94,9 @@ enum class UiItem {
   ReplaceField,
   ReplaceOne,
   ReplaceAll,
+  // one-click typesetting
+  ToolTypeset,
+  TypesetList,
   kCount
 };
 
@@ -108,6 +112,7 @@ enum class Dialog {
   Table,
   Image,      // a picture's caption and alt text
   MediaPath,  // the desktop build's path of a file to add
+  Typeset,    // one-click typesetting's changes, to apply or not
 };
 
 // The table dialog: the grid being edited and where it goes in the body.
@@ -117,6 +122,14 @@ struct TableDialog {
   bool existing = false;
   int focus_row = -1, focus_column = -1;  // the cell being typed in (for a pasted range)
   int want_row = -1, want_column = -1;    // a cell to focus next frame
+};
+
+// The one-click typesetting dialog: what typeset_body() found when it opened, for the body
+// as it was then.
+struct TypesetDialog {
+  core::Typeset result;
+  uint64_t body_revision = 0;
+  size_t body_size = 0;
 };
 
 // The find bar over the body.
@@ -178,6 +191,7 @@ struct AppState {
   bool media_images = true;           // the path dialog adds pictures (else attachments)
   bool caption_after_dialog = false;  // a picture came in while the path dialog was open
   FindBar find;
+  TypesetDialog typeset;
   int64_t conflict_server_revision = -1;
   uint64_t conflict_local_generation = 0;
 

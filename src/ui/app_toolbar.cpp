@@ -44,7 +44,8 @@ float button_width(const Tool& t) {
 }
 
 // Draws the tools that fit into `available` pixels from the cursor, the rest in a menu
-// behind a 更多 button. Rectangles of drawn tools go to items; folded ones get none.
+// behind a 更多 button. Rectangles of drawn tools go to items; folded ones get their menu
+// entry's while the menu is open.
 // Returns the tool pressed this frame (from the row or the menu), or null.
 const Tool* draw_tools(const std::vector<Tool>& tools, float available, const char* more_label,
                        UiItem more_item, ImRect* items) {
@@ -87,6 +88,7 @@ const Tool* draw_tools(const std::vector<Tool>& tools, float available, const ch
       const Tool& t = tools[i];
       if (shown[i]) continue;
       if (ImGui::MenuItem(t.label, nullptr, t.pressed_look, t.enabled)) chosen = &t;
+      items[size_t(t.item)] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
       if (t.tip) tooltip(t.tip);
     }
     ImGui::EndPopup();
@@ -244,6 +246,7 @@ void App::draw_format_tools() {
     tools.push_back({tr(Str::TbAttach), tr(Str::TipAttach), UiItem::ToolAttach, 2});
   }
   tools.push_back({tr(Str::TbFind), tr(Str::TipFind), UiItem::ToolFind, 1});
+  tools.push_back({tr(Str::TbTypeset), tr(Str::TipTypeset), UiItem::ToolTypeset, 1});
 
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%s", tr(Str::FieldBody));
@@ -256,6 +259,8 @@ void App::draw_format_tools() {
           draw_tools(tools, available, tr(Str::More), UiItem::FormatMore, state_.items)) {
     if (t->item == UiItem::ToolFind)
       open_find(false);
+    else if (t->item == UiItem::ToolTypeset)
+      open_typeset_dialog();
     else if (t->item == UiItem::ToolImage || t->item == UiItem::ToolAttach)
       start_add_media(t->item == UiItem::ToolImage);
     else if (t->item == UiItem::ToolCaption)

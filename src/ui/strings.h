@@ -246,6 +246,21 @@ enum class Lang { Zh, En };
   X(ReplaceOne, "替换", "Replace")                                                              \
   X(ReplaceAll, "全部替换", "Replace all")                                                      \
   X(Replaced, "已替换 %d 处（Ctrl+Z 可撤销）", "Replaced %d (Ctrl+Z undoes it)") \
+  /* one-click typesetting */ \
+  X(TbTypeset, "一键排版", "Tidy up") \
+  X(TipTypeset, "按新闻稿的规范整理正文：段首空格、空段落、中文里的半角标点、重复标点、多余空格；先列出修改，确认后再应用", "Tidy the body as a news desk does: indentation, empty paragraphs, half-width punctuation in Chinese, repeated marks, stray spaces; the changes are listed before they are applied") \
+  X(TypesetTitle, "一键排版", "Tidy up the body") \
+  X(TypesetRules, "去掉段首空格和空段落，中文里的半角标点改为全角，删去重复的标点和汉字之间的空格；代码、网址和链接地址不变。", "Removes indentation and empty paragraphs, makes half-width punctuation in Chinese full-width, removes repeated marks and spaces between Chinese characters; code, addresses and links stay as they are.") \
+  X(TypesetSummary, "共 %d 处修改。应用后按 Ctrl+Z 可一次撤销。", "%d changes. Ctrl+Z undoes them all at once.") \
+  X(TypesetNothing, "没有需要调整的地方", "Nothing to tidy up") \
+  X(TypesetApply, "应用", "Apply") \
+  X(TypesetBefore, "原文", "Before") \
+  X(TypesetAfter, "排版后", "After") \
+  X(TypesetParagraph, "第 %d 段", "Paragraph %d") \
+  X(TypesetBlank, "第 %d 段前的空行", "Empty lines before paragraph %d") \
+  X(TypesetBlankEnd, "文末的空行", "Empty lines at the end") \
+  X(TypesetNotListed, "另有 %d 段的修改未列出，应用时一并调整", "%d more paragraphs change too") \
+  X(TypesetDone, "已调整 %d 处（Ctrl+Z 可撤销）", "Tidied %d places (Ctrl+Z undoes it)") \
   X(ErrMultiline, "%s只能有一行", "%s must be a single line") \
   X(ErrBadUtf8, "%s含有无法识别的字符（不是 UTF-8 编码）", "%s has characters that are not UTF-8") \
   X(ErrWrongType, "%s的类型不对", "%s has the wrong type") \
