@@ -23,16 +23,17 @@ echo "== browser tests (playwright-core + Debian chromium, against a real press-
 (cd tests/browser && PRESS_SERVER="$PWD/../../build/native/press-server" \
   PRESS_WIDGET_DIR="$PWD/../../build/web/widget" node --test --test-concurrency=1 .)
 
-echo "== fuzz smoke run (${FUZZ_SECONDS}s per target, the media sniffer ${FUZZ_MEDIA_SECONDS:-5}s)"
+echo "== fuzz smoke run (${FUZZ_SECONDS}s per target, the media sniffer ${FUZZ_MEDIA_SECONDS:-5}s, RTF pictures ${FUZZ_RTF_SECONDS:-10}s)"
 cmake --preset fuzz -DPRESS_WERROR=ON >/dev/null
-cmake --build --preset fuzz --target fuzz_article_json fuzz_markdown fuzz_media_sniff
-for target in fuzz_article_json fuzz_markdown fuzz_media_sniff; do
+cmake --build --preset fuzz --target fuzz_article_json fuzz_markdown fuzz_media_sniff fuzz_rtf_pictures
+for target in fuzz_article_json fuzz_markdown fuzz_media_sniff fuzz_rtf_pictures; do
   seconds=$FUZZ_SECONDS
   corpus=$(mktemp -d)
   case $target in
     fuzz_article_json) cp tests/fuzz/corpus/json/* assets/samples/*.json "$corpus"/ ;;
     fuzz_markdown) cp tests/fuzz/corpus/markdown/* "$corpus"/ ;;
     fuzz_media_sniff) cp tests/fuzz/corpus/media/* "$corpus"/; seconds=${FUZZ_MEDIA_SECONDS:-5} ;;
+    fuzz_rtf_pictures) cp tests/corpus/paste/*.rtf "$corpus"/; seconds=${FUZZ_RTF_SECONDS:-10} ;;
   esac
   ./build/fuzz/$target -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 "$corpus" 2>"build/fuzz/$target.log" \
