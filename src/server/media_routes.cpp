@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -12,8 +14,11 @@
 #include <thread>
 
 #include "core/report_json.h"
+#include "server/api_request.h"
+#include "server/article_store.h"
 #include "server/http_util.h"
 #include "server/media_name.h"
+#include "server/request_body.h"
 #include "server/tokens.h"
 
 namespace press::server {
@@ -98,6 +103,74 @@ json located(const core::Error& error) {
   return list;
 }
 
+// A JSON body ({"url": ...}) asks for a fetch: Content-Type application/json, whatever its
+// parameters (a charset other than UTF-8 is refused by the fetch).
+bool is_json_request(const httplib::Request& req) {
+  std::string type = req.get_header_value("Content-Type");
+  type = type.substr(0, type.find(';'));
+  for (char& c : type) c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.erase(0, 1);
+  return type == "application/json";
+}
+
+// {"url": "..."} with a few escapes is far below this.
+constexpr size_t kMaxFetchRequestBytes = 64 * 1024;
+
+FetchSettings fetch_settings(const ServerOptions& o, const MediaLimits& limits) {
+  FetchSettings s;
+  s.max_bytes = limits.max_upload_bytes();  // the same limit as an upload's
+  s.connect_timeout = std::chrono::seconds(o.fetch_connect_timeout_seconds);
+  s.deadline = std::chrono::seconds(o.fetch_timeout_seconds);
+  s.allow_loopback = o.fetch_allow_loopback_for_tests;
+  s.ca_file = o.fetch_ca_file;
+  return s;
+}
+
+// A URL as the audit log keeps it: printable ASCII, at most 300 bytes.
+std::string audit_text(std::string_view s) {
+  std::string out;
+  for (char c : s.substr(0, 300)) out += (c >= 0x20 && c < 0x7F) ? c : '?';
+  if (s.size() > 300) out += "...";
+  return out;
+}
+
+int fetch_status(FetchFailure f) {
+  switch (f) {
+    case FetchFailure::Forbidden:
+      return 422;
+    case FetchFailure::Upstream:
+      return 502;
+    case FetchFailure::Timeout:
+      return 504;
+    case FetchFailure::TooLarge:
+      return 413;
+    case FetchFailure::Busy:
+      return 503;
+  }
+  return 502;
+}
+
+const char* fetch_error_id(FetchFailure f) {
+  switch (f) {
+    case FetchFailure::Forbidden:
+      return "forbidden_address";
+    case FetchFailure::Upstream:
+      return "upstream_error";
+    case FetchFailure::Timeout:
+      return "upstream_timeout";
+    case FetchFailure::TooLarge:
+      return "payload_too_large";
+    case FetchFailure::Busy:
+      return "fetch_busy";
+  }
+  return "upstream_error";
+}
+
+json url_problem(const std::string& message, const std::string& code) {
+  return json::array({json{{"path", "url"}, {"message", message}, {"code", code}}});
+}
+
 }  // namespace
 
 json media_json(const core::MediaFile& f) {
@@ -126,7 +199,18 @@ MediaRoutes::MediaRoutes(ServerContext& ctx, Api& api)
       api_(api),
       store_(*ctx.reads, *ctx.writes, ctx.options.media_dir()),
       limits_(MediaLimits::from(ctx.options)),
-      gate_(int(std::max(2u, std::thread::hardware_concurrency()))) {}
+      gate_(int(std::max(2u, std::thread::hardware_concurrency()))),
+      fetcher_(fetch_settings(ctx.options, limits_)),
+      fetch_slots_(ctx.options.fetch_max_concurrent) {
+  if (ctx.options.fetch_allow_loopback_for_tests)
+    std::fprintf(stderr,
+                 "press-server: WARNING: %s is on: fetched URLs may reach this machine "
+                 "(127.0.0.0/8, ::1). It is meant for tests only.\n",
+                 kFetchAllowLoopbackFlag);
+  if (!fetcher_.tls_problem().empty())
+    std::fprintf(stderr, "press-server: https fetches will fail: %s\n",
+                 fetcher_.tls_problem().c_str());
+}
 
 void MediaRoutes::register_routes(httplib::Server& http) {
   http.Post("/api/v1/media/?",
@@ -135,8 +219,8 @@ void MediaRoutes::register_routes(httplib::Server& http) {
 }
 
 // The wire format of Api::fail: an error id, a message, the located problems.
-void MediaRoutes::fail(const httplib::Request& req, httplib::Response& res,
-                       const core::Error& error) {
+MediaRoutes::Outcome MediaRoutes::fail(const httplib::Request& req, httplib::Response& res,
+                                       const core::Error& error) {
   const std::string path = error.problems.empty() ? "" : error.problems.front().path;
   int status = http_status(error.code);
   std::string id;
@@ -163,12 +247,14 @@ void MediaRoutes::fail(const httplib::Request& req, httplib::Response& res,
       error.problems.empty() ? error.message() : error.problems.front().message;
   send_json(req, res, status,
             json{{"error", id}, {"message", message}, {"errors", located(error)}});
+  return Outcome{status, id, {}, false};
 }
 
 void MediaRoutes::upload(const httplib::Request& req, httplib::Response& res,
                          const httplib::ContentReader& reader) {
   Actor who;
   if (!api_.admit(req, res, Role::Editor, who)) return close_after(res);
+  if (is_json_request(req)) return fetch(req, res, reader, who);
   const size_t limit = limits_.max_upload_bytes();
   const auto too_large = [&] {
     close_after(res);
@@ -191,27 +277,144 @@ void MediaRoutes::upload(const httplib::Request& req, httplib::Response& res,
     return send_error(req, res, 400, "body_unreadable", "the upload ended early or is malformed");
   }
   if (!received.has_file) {
-    return fail(
-        req, res,
-        core::Error::from(core::ErrorCode::invalid,
-                          {{"file", "the form has no field named \"file\"", 0, 0, "required"}}));
+    fail(req, res,
+         core::Error::from(core::ErrorCode::invalid,
+                           {{"file", "the form has no field named \"file\"", 0, 0, "required"}}));
+    return;
   }
+  ingest(req, res, who, std::move(received.bytes), sanitize_upload_name(received.name), {});
+}
 
+MediaRoutes::Outcome MediaRoutes::ingest(const httplib::Request& req, httplib::Response& res,
+                                         const Actor& who, std::string bytes, std::string name,
+                                         std::string_view source_url) {
   // The same upload again: the stored file, without decoding anything.
   const Watermark* watermark = ctx_.watermark ? &*ctx_.watermark : nullptr;
-  if (auto stored = store_.by_source(upload_key(received.bytes, watermark)))
-    return send_json(req, res, 200, media_json(*stored));
+  if (auto stored = store_.by_source(upload_key(bytes, watermark))) {
+    send_json(req, res, 200, media_json(*stored));
+    return Outcome{200, {}, media_file_name(*stored), false};
+  }
 
   gate_.enter();
-  core::Result<PreparedMedia> prepared =
-      prepare_media(received.bytes, sanitize_upload_name(received.name), limits_, watermark);
+  core::Result<PreparedMedia> prepared = prepare_media(bytes, std::move(name), limits_, watermark);
   gate_.leave();
-  std::string().swap(received.bytes);
+  std::string().swap(bytes);
   if (!prepared) return fail(req, res, prepared.error());
-  core::Result<MediaStore::Stored> stored = store_.store(*prepared, who);
+  core::Result<MediaStore::Stored> stored = store_.store(*prepared, who, source_url);
   if (!stored) return fail(req, res, stored.error());
   res.set_header("Location", media_path(stored->file));
-  send_json(req, res, stored->created ? 201 : 200, media_json(stored->file));
+  const int status = stored->created ? 201 : 200;
+  send_json(req, res, status, media_json(stored->file));
+  return Outcome{status, {}, media_file_name(stored->file), stored->created};
+}
+
+void MediaRoutes::audit_fetch(const Actor& who, const std::string& detail) {
+  // Best effort: the answer does not wait on it failing (the database says so in its log).
+  ctx_.writes->run(
+      [&](Database& db) { return insert_audit(db, who, "fetch_media", 0, 0, detail); });
+}
+
+void MediaRoutes::fetch(const httplib::Request& req, httplib::Response& res,
+                        const httplib::ContentReader& reader, const Actor& who) {
+  if (!is_json_content_type(req.get_header_value("Content-Type")))
+    return send_error(req, res, 415, "unsupported_media_type",
+                      "send the request as Content-Type: application/json in UTF-8");
+  RequestBody body;
+  if (!read_request_body(req, res, reader, kMaxFetchRequestBytes, body)) return;
+  const json j = json::parse(body.text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    const std::string message = "the body must be a JSON object: {\"url\": \"https://...\"}";
+    return send_json(
+        req, res, 400,
+        json{{"error", "invalid_request"},
+             {"message", message},
+             {"errors",
+              json::array({json{{"path", ""},
+                                {"message", message},
+                                {"code", j.is_discarded() ? "json_syntax" : "not_object"}}})}});
+  }
+  const auto it = j.find("url");
+  if (it == j.end() || !it->is_string()) {
+    const bool missing = it == j.end();
+    const std::string message = missing ? "the body has no \"url\": send {\"url\": \"https://...\"}"
+                                        : "\"url\" must be a string";
+    return send_json(req, res, 400,
+                     json{{"error", "invalid_url"},
+                          {"message", message},
+                          {"errors", url_problem(message, missing ? "required" : "wrong_type")}});
+  }
+  const std::string& text = it->get_ref<const std::string&>();
+  std::string audited = audit_text(text);
+  Outcome outcome;
+  try {
+    outcome = fetch_url(req, res, who, text, audited);
+  } catch (const std::exception&) {  // out of memory, a thread not started: never out of here
+    send_error(req, res, 500, "internal_error", "the server failed to fetch the picture");
+    outcome = Outcome{500, "internal_error", {}, false};
+  }
+  // A stored picture's record was written with its row; every other outcome gets one here.
+  if (!outcome.created) {
+    std::string detail = audited + ": " + std::to_string(outcome.status);
+    if (!outcome.error.empty()) detail += " " + outcome.error;
+    if (!outcome.file.empty()) detail += " stored already as " + outcome.file;
+    audit_fetch(who, detail);
+  }
+}
+
+MediaRoutes::Outcome MediaRoutes::fetch_url(const httplib::Request& req, httplib::Response& res,
+                                            const Actor& who, const std::string& text,
+                                            std::string& audited_url) {
+  FetchUrl url;
+  UrlProblem problem;
+  if (!parse_fetch_url(text, url, problem)) {
+    send_json(req, res, 400,
+              json{{"error", "invalid_url"},
+                   {"message", problem.message},
+                   {"errors", url_problem(problem.message, problem.code)}});
+    return Outcome{400, "invalid_url " + problem.code, {}, false};
+  }
+  audited_url = audit_text(url.text());
+
+  const auto refuse = [&](const FetchError& e) {
+    const int status = fetch_status(e.failure);
+    std::string message = e.message;
+    if (e.failure == FetchFailure::TooLarge)
+      message += " (pictures up to " + std::to_string(limits_.max_image_bytes) + ", files up to " +
+                 std::to_string(limits_.max_attachment_bytes) + ")";
+    if (status == 503) res.set_header("Retry-After", "5");
+    json body{{"error", fetch_error_id(e.failure)},
+              {"message", message},
+              {"errors", url_problem(message, e.code)}};
+    if (e.upstream_status) body["upstream_status"] = e.upstream_status;
+    send_json(req, res, status, body);
+    return Outcome{status, std::string(fetch_error_id(e.failure)) + " " + e.code, {}, false};
+  };
+  if (!fetch_slots_.try_enter()) {
+    FetchError busy;
+    busy.failure = FetchFailure::Busy;
+    busy.code = "busy";
+    busy.message = "the server is already fetching " +
+                   std::to_string(ctx_.options.fetch_max_concurrent) +
+                   " pictures; try again in a few seconds";
+    return refuse(busy);
+  }
+  Fetched fetched;
+  FetchError error;
+  bool ok = false;
+  try {
+    ok = fetcher_.fetch(url, fetched, error);
+  } catch (...) {
+    fetch_slots_.leave();
+    throw;
+  }
+  fetch_slots_.leave();
+  if (!ok) return refuse(error);
+
+  std::string source = url.text();
+  if (fetched.redirects) source += " -> " + fetched.url.text();
+  audited_url = audit_text(source);
+  return ingest(req, res, who, std::move(fetched.bytes), sanitize_upload_name(url_file_name(url)),
+                audit_text(source));
 }
 
 bool MediaRoutes::serve(const httplib::Request& req, httplib::Response& res) {

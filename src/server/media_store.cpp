@@ -224,7 +224,8 @@ std::optional<core::MediaFile> MediaStore::by_source(std::string_view source_sha
   return find_media_by_source(*db, source_sha256);
 }
 
-core::Result<MediaStore::Stored> MediaStore::store(const PreparedMedia& media, const Actor& who) {
+core::Result<MediaStore::Stored> MediaStore::store(const PreparedMedia& media, const Actor& who,
+                                                   std::string_view source_url) {
   std::lock_guard<std::mutex> lock(storing_);
   bool failed = false;
   if (auto existing = get(media.file.id, &failed)) return Stored{std::move(*existing), false};
@@ -253,6 +254,8 @@ core::Result<MediaStore::Stored> MediaStore::store(const PreparedMedia& media, c
   }
 
   const core::MediaFile& f = media.file;
+  std::string detail = media_file_name(f) + " " + f.name;
+  if (!source_url.empty()) detail += " from " + std::string(source_url);
   const WriteQueue::Outcome outcome = writes_.run([&](Database& db) {
     Query q = db.query(
         "INSERT INTO media (id, ext, kind, mime, bytes, width, height, widths, name, "
@@ -261,8 +264,7 @@ core::Result<MediaStore::Stored> MediaStore::store(const PreparedMedia& media, c
     q.bind(5, int64_t(f.bytes)).bind(6, int64_t(f.width)).bind(7, int64_t(f.height));
     q.bind(8, widths_text(f.widths)).bind(9, f.name).bind(10, media.source_sha256);
     q.bind(11, int64_t(std::time(nullptr)));
-    return q.run() &&
-           insert_audit(db, who, "upload_media", 0, 0, media_file_name(f) + " " + f.name);
+    return q.run() && insert_audit(db, who, "upload_media", 0, 0, detail);
   });
   if (outcome != WriteQueue::Outcome::Committed) {
     undo();

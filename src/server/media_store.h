@@ -73,9 +73,11 @@ class MediaStore {
     core::MediaFile file;
     bool created = false;  // false: the same file was stored already (its row is returned)
   };
-  // Writes the files, then the row and its audit record. On any failure nothing of this
-  // call remains.
-  core::Result<Stored> store(const PreparedMedia& media, const Actor& who);
+  // Writes the files, then the row and its audit record ("upload_media", naming the file,
+  // its name and, for a fetched picture, " from <source_url>"). On any failure nothing of
+  // this call remains.
+  core::Result<Stored> store(const PreparedMedia& media, const Actor& who,
+                             std::string_view source_url = {});
 
  private:
   ConnectionPool& reads_;

@@ -69,6 +69,17 @@ std::string apply(ServerOptions& o, const std::string& name, const std::string& 
   } else if (name == "--max-pixels") {
     if (!parse_int(value, 1, 1ll << 40, n)) return "--max-pixels expects a pixel count from 1";
     o.max_image_pixels = uint64_t(n);
+  } else if (name == "--fetch-timeout") {
+    if (!parse_int(value, 1, 300, n)) return "--fetch-timeout expects 1 to 300 seconds";
+    o.fetch_timeout_seconds = int(n);
+  } else if (name == "--fetch-connect-timeout") {
+    if (!parse_int(value, 1, 60, n)) return "--fetch-connect-timeout expects 1 to 60 seconds";
+    o.fetch_connect_timeout_seconds = int(n);
+  } else if (name == "--fetch-max-concurrent") {
+    if (!parse_int(value, 1, 64, n)) return "--fetch-max-concurrent expects 1 to 64";
+    o.fetch_max_concurrent = int(n);
+  } else if (name == "--fetch-ca-file") {
+    o.fetch_ca_file = value;
   } else if (name == "--flush-seconds") {
     if (!parse_int(value, 1, 3600, n)) return "--flush-seconds expects 1 to 3600";
     o.flush_seconds = int(n);
@@ -107,6 +118,10 @@ std::string parse_options(const std::vector<std::string>& args, ServerOptions& o
       {"PRESS_MAX_IMAGE", "--max-image"},
       {"PRESS_MAX_ATTACHMENT", "--max-attachment"},
       {"PRESS_MAX_PIXELS", "--max-pixels"},
+      {"PRESS_FETCH_TIMEOUT", "--fetch-timeout"},
+      {"PRESS_FETCH_CONNECT_TIMEOUT", "--fetch-connect-timeout"},
+      {"PRESS_FETCH_MAX_CONCURRENT", "--fetch-max-concurrent"},
+      {"PRESS_FETCH_CA_FILE", "--fetch-ca-file"},
   };
   for (const auto& [variable, flag] : kEnvironment) {
     if (const char* v = env(variable)) {
@@ -125,6 +140,12 @@ std::string parse_options(const std::vector<std::string>& args, ServerOptions& o
       positional.push_back(a);
       continue;
     }
+    if (a == kFetchAllowLoopbackFlag) {
+      out.fetch_allow_loopback_for_tests = true;
+      continue;
+    }
+    if (a.rfind(std::string(kFetchAllowLoopbackFlag) + "=", 0) == 0)
+      return std::string(kFetchAllowLoopbackFlag) + " takes no value";
     std::string name = a, value;
     const size_t eq = a.find('=');
     if (eq != std::string::npos) {
@@ -161,6 +182,20 @@ const char* options_help() {
          "  --max-pixels N       largest image in pixels, checked before decoding "
          "[PRESS_MAX_PIXELS],\n"
          "                       default 100000000 (and at most 20000 px a side)\n"
+         "  --fetch-timeout S    a remote picture's whole fetch (POST /api/v1/media {\"url\"}), "
+         "seconds\n"
+         "                       [PRESS_FETCH_TIMEOUT], default 15\n"
+         "  --fetch-connect-timeout S  connecting to each address of its host "
+         "[PRESS_FETCH_CONNECT_TIMEOUT],\n"
+         "                       default 5\n"
+         "  --fetch-max-concurrent N  fetches at once, the others get 503 "
+         "[PRESS_FETCH_MAX_CONCURRENT], default 4\n"
+         "  --fetch-ca-file FILE PEM certificates trusted for https fetches besides the system's\n"
+         "                       [PRESS_FETCH_CA_FILE]\n"
+         "  --fetch-allow-loopback-for-tests  TESTS ONLY: lets fetches reach 127.0.0.0/8 and ::1 "
+         "(this\n"
+         "                       machine); never on a real server. No value, no environment "
+         "variable\n"
          "  --flush-seconds N    how often view counts are written, default 5\n";
 }
 
