@@ -18,6 +18,7 @@ PACKAGES=(
   libglfw3-dev libgl-dev             # native window + OpenGL3 for the desktop editor
   libstb-dev libwebp-dev             # desktop editor: picture sizes and preview decoding
   libzip-dev libpugixml-dev          # desktop editor and CLI: reading .docx files (ZIP + XML)
+  libgumbo-dev                       # desktop editor and CLI: parsing HTML pages and pasted HTML
   libcpp-httplib-dev libssl-dev zlib1g-dev  # publishing server (HTTP + gzip)
   libsqlite3-dev sqlite3             # server storage
   libvips-dev libzip-dev             # server media store: re-encoding pictures, checking archives
