@@ -14,5 +14,6 @@ int check(const Args& args);   // press check ARTICLE.json [--site SITE] [--medi
 int validate(const Args& args);     // press validate FILE...
 int text(const Args& args);         // press text ARTICLE.json --width N
 int import_text(const Args& args);  // press import-text PAGE.txt [-o FILE]
+int import_html(const Args& args);  // press import-html PAGE.html|DOC.docx [-o FILE] [--media DIR]
 
 }  // namespace press::cli

@@ -25,6 +25,13 @@ static const char* kHelp =
     "      The article as plain text wrapped at N columns (wide characters count two).\n"
     "  press import-text PAGE.txt [-o FILE]\n"
     "      Turns the text of a captured portal article page into article JSON.\n"
+    "  press import-html PAGE.html|DOC.docx [-o FILE] [--media DIR]\n"
+    "      Turns a web page (also Word's or WPS's \"save as web page\", in UTF-8, GBK or Big5)\n"
+    "      or a Word .docx into article JSON, the body in Markdown, filed under 新闻中心 with\n"
+    "      the current time. --media DIR: its pictures (data: URIs, the .docx's, files beside\n"
+    "      the page) are stored there as <sha256>.<ext>, as press render --media reads them;\n"
+    "      the others are taken out and listed on stderr as 需重新插入 (insert again).\n"
+    "      --bench N: times parse + convert of PAGE.html N times, JSON on stdout.\n"
     "\n"
     "Without --site the shipped sample site profile (assets/sites/zjitc.json) is used.\n"
     "\n"
@@ -50,6 +57,7 @@ int main(int argc, char** argv) {
   if (command == "validate") return press::cli::validate(args);
   if (command == "text") return press::cli::text(args);
   if (command == "import-text") return press::cli::import_text(args);
+  if (command == "import-html") return press::cli::import_html(args);
   std::fprintf(stderr, "press: unknown command '%s' (see press --help)\n", command.c_str());
   return 2;
 }
