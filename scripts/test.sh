@@ -23,10 +23,10 @@ echo "== browser tests (playwright-core + Debian chromium, against a real press-
 (cd tests/browser && PRESS_SERVER="$PWD/../../build/native/press-server" \
   PRESS_WIDGET_DIR="$PWD/../../build/web/widget" node --test --test-concurrency=1 .)
 
-echo "== fuzz smoke run (${FUZZ_SECONDS}s per target, the media sniffer ${FUZZ_MEDIA_SECONDS:-5}s, RTF pictures ${FUZZ_RTF_SECONDS:-10}s)"
+echo "== fuzz smoke run (${FUZZ_SECONDS}s per target, the media sniffer ${FUZZ_MEDIA_SECONDS:-5}s, RTF pictures ${FUZZ_RTF_SECONDS:-10}s, HTML to Markdown ${FUZZ_HTML_SECONDS:-15}s)"
 cmake --preset fuzz -DPRESS_WERROR=ON >/dev/null
-cmake --build --preset fuzz --target fuzz_article_json fuzz_markdown fuzz_media_sniff fuzz_rtf_pictures
-for target in fuzz_article_json fuzz_markdown fuzz_media_sniff fuzz_rtf_pictures; do
+cmake --build --preset fuzz --target fuzz_article_json fuzz_markdown fuzz_media_sniff fuzz_rtf_pictures fuzz_html_markdown
+for target in fuzz_article_json fuzz_markdown fuzz_media_sniff fuzz_rtf_pictures fuzz_html_markdown; do
   seconds=$FUZZ_SECONDS
   corpus=$(mktemp -d)
   case $target in
@@ -34,6 +34,7 @@ for target in fuzz_article_json fuzz_markdown fuzz_media_sniff fuzz_rtf_pictures
     fuzz_markdown) cp tests/fuzz/corpus/markdown/* "$corpus"/ ;;
     fuzz_media_sniff) cp tests/fuzz/corpus/media/* "$corpus"/; seconds=${FUZZ_MEDIA_SECONDS:-5} ;;
     fuzz_rtf_pictures) cp tests/corpus/paste/*.rtf "$corpus"/; seconds=${FUZZ_RTF_SECONDS:-10} ;;
+    fuzz_html_markdown) cp tests/fuzz/corpus/html/* "$corpus"/; seconds=${FUZZ_HTML_SECONDS:-15} ;;
   esac
   ./build/fuzz/$target -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 "$corpus" 2>"build/fuzz/$target.log" \
