@@ -12,7 +12,9 @@
 #   1. turndown: new TurndownService().turndown(html) in one node process (its own parse
 #      included, as it does from a string), a warm-up, then median and min of RUNS runs.
 #   2. press import-html FILE -o OUT.json: the whole command (start, parse, convert, write),
-#      median and min of RUNS runs, through hyperfine when it is installed.
+#      median and min of RUNS runs, through hyperfine when it is installed; then
+#      press import-html FILE --bench RUNS: gumbo's parse + the conversion in one process
+#      (the file read once, a warm-up), turndown's own measure.
 # Then both again on one core (taskset -c 0). The ratio is turndown's time over press's:
 # above 1, press is faster. Budget (paste issue): ratio >= 1. Figures only, never asserted.
 # The browser half (a paste event in headless chromium to the body showing it) is a TODO in

@@ -11,9 +11,12 @@
 //     domino included), one warm-up, then RUNS runs in one node process (the JIT warm, as in
 //     a page that has converted before); the process start is not counted.
 //   press: the whole `press import-html FILE -o OUT.json` command (start, read, parse,
-//     convert, write), with hyperfine when it is installed, else spawned from here.
-// Both again on one core (taskset -c 0). Figures are median and min; the ratio is turndown's
-// median over press's (> 1: press is faster). Budget (paste issue): ratio >= 1. This prints
+//     convert, write), with hyperfine when it is installed, else spawned from here; and
+//     `press import-html FILE --bench RUNS`: gumbo's parse + the conversion in one process,
+//     RUNS times after a warm-up, the file already read (turndown's measure: its own
+//     parse from the string included, the process start not).
+// Both again on one core (taskset -c 0). Figures are median and min; the ratios are
+// turndown's over press's (> 1: press is faster), for the whole command and in-process. Budget (paste issue): ratio >= 1. This prints
 // figures and never asserts a time; it is in no test run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -122,6 +125,15 @@ function timePress(file, out, oneCore, work) {
   return { times, how: 'child_process' };
 }
 
+// parse + convert in the press process: `press import-html FILE --bench RUNS` prints
+// {"times": [ms...], "markdownChars": n}.
+function timePressInProcess(file, oneCore) {
+  const argv = [...(oneCore ? ['taskset', '-c', '0'] : []), PRESS, 'import-html', file, '--bench', String(RUNS)];
+  const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) return null;  // a press from before --bench
+  try { return JSON.parse(r.stdout); } catch { return null; }
+}
+
 function markdownChars(out) {
   try {
     const body = JSON.parse(readFileSync(out, 'utf8')).body;
@@ -173,6 +185,13 @@ try {
       (pressMarkdown === null ? '' : `  (${pressMarkdown.toLocaleString('en')} chars of Markdown in the body)`));
     console.log(`  ratio (turndown time / press time, > 1: press is faster): median ${(tdMed / prMed).toFixed(2)}, ` +
       `min ${(tdMin / prMin).toFixed(2)}  (budget >= 1)`);
+    const ip = timePressInProcess(file, single);
+    if (!ip) { console.log('  press parse + convert in-process: not timed (this press has no --bench)'); continue; }
+    const ipMed = median(ip.times), ipMin = Math.min(...ip.times);
+    console.log(`  press parse + convert in-process (gumbo + html_to_markdown, --bench): median ${ms(ipMed)}, ` +
+      `min ${ms(ipMin)}  (${ip.markdownChars.toLocaleString('en')} code points of Markdown)`);
+    console.log(`  ratio in-process (turndown / press parse + convert): median ${(tdMed / ipMed).toFixed(2)}, ` +
+      `min ${(tdMin / ipMin).toFixed(2)}  (budget >= 1)`);
   }
   await benchPasteInBrowser();
 } finally {
