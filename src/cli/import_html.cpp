@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "cli/cli_support.h"
+#include "core/guard_text.h"
 #include "core/data_uri.h"
 #include "core/file_kind.h"
 #include "core/html_markdown.h"
@@ -81,13 +82,7 @@ std::string percent_decode(std::string_view s) {
 }
 
 bool starts_with_nocase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
+  return core::guard_text::starts_with_ci(s, 0, prefix);
 }
 
 std::string folder_of(const std::string& path) {

@@ -12,14 +12,17 @@
 #include <utility>
 #include <vector>
 
+#include "core/guard_text.h"
 #include "core/utf8.h"
 
 namespace press::native {
 
 namespace {
 
+using core::guard_text::starts_with_ci;
+
 char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+  return core::guard_text::ascii_lower(c);
 }
 
 bool is_space(char c) {
@@ -28,13 +31,6 @@ bool is_space(char c) {
 
 bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-bool starts_with_nocase(std::string_view s, size_t at, std::string_view prefix) {
-  if (at > s.size() || s.size() - at < prefix.size()) return false;
-  for (size_t k = 0; k < prefix.size(); ++k)
-    if (lower(s[at + k]) != prefix[k]) return false;
-  return true;
 }
 
 // ---- Charset ----------------------------------------------------------------------------
@@ -114,13 +110,13 @@ std::string charset_label_in(std::string_view tag) {
 std::string declared_label(std::string_view bytes) {
   const std::string_view window = bytes.substr(0, kCharsetWindow);
   for (size_t at = 0; (at = window.find('<', at)) != std::string_view::npos; ++at) {
-    if (starts_with_nocase(window, at, "<!--")) {  // a <meta> in a comment declares nothing
+    if (starts_with_ci(window, at, "<!--")) {  // a <meta> in a comment declares nothing
       const size_t end = window.find("-->", at + 4);
       if (end == std::string_view::npos) break;
       at = end + 2;
       continue;
     }
-    if (!starts_with_nocase(window, at, "<meta") || at + 5 >= window.size() ||
+    if (!starts_with_ci(window, at, "<meta") || at + 5 >= window.size() ||
         !(is_space(window[at + 5]) || window[at + 5] == '/'))
       continue;
     const size_t end = window.find('>', at);
@@ -472,7 +468,7 @@ class NestingScan {
     if ((flags & kRawText) && foreign_ == 0) {
       // The text runs to the matching end tag (which the scan then sees and ignores).
       for (size_t at = end; (at = s_.find("</", at)) != std::string_view::npos; at += 2) {
-        if (starts_with_nocase(s_, at + 2, name_)) return at;
+        if (starts_with_ci(s_, at + 2, name_)) return at;
       }
       return s_.size();
     }
