@@ -15,7 +15,7 @@ namespace press::core::html_import {
 enum Look : uint8_t { kBold = 1, kItalic = 2, kStrike = 4, kCode = 8 };
 
 struct Run {
-  enum class Kind : uint8_t { Text, Image, Break };
+  enum class Kind : uint8_t { Text, Image };
   Kind kind = Kind::Text;
   std::string text;  // Text: plain text, whitespace already collapsed
   uint8_t look = 0;  // Look flags

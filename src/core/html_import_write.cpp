@@ -167,8 +167,8 @@ std::string write_looks(const std::vector<const Run*>& runs,
       ++i;
       continue;
     }
-    std::string text = run.kind == Run::Kind::Break ? std::string(" ") : run.text;
-    const uint8_t look = run.kind == Run::Kind::Break ? 0 : run.look;
+    std::string text = run.text;
+    const uint8_t look = run.look;
     for (++i; i < runs.size() && runs[i]->kind == Run::Kind::Text && runs[i]->look == look; ++i)
       text += runs[i]->text;
     if (look & kCode) {

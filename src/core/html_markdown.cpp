@@ -446,9 +446,7 @@ class Converter {
     push_block(Block::Kind::Paragraph);
     const size_t index = blocks_.blocks.size() - 1;
     ++soft_;
-    ++cell_depth_;
     visit(cell);
-    --cell_depth_;
     --soft_;
     Block& block = blocks_.blocks[index];
     trim(block);
@@ -648,7 +646,7 @@ class Converter {
   bool open_ = false;  // blocks_.blocks.back() still takes text
   uint8_t look_ = 0;
   int link_ = -1;
-  int soft_ = 0, pre_depth_ = 0, marker_depth_ = 0, heading_depth_ = 0, cell_depth_ = 0;
+  int soft_ = 0, pre_depth_ = 0, marker_depth_ = 0, heading_depth_ = 0;
   int quote_ = 0;
   Space pending_space_ = Space::None;
   char32_t last_char_ = 0;  // the last character of the open block, 0 before its first
