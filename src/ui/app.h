@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "core/site.h"
@@ -55,6 +56,10 @@ class App {
   // negative: it can sleep until the next event.
   double next_wakeup() const;
   std::string window_title() const;
+  // The platform's paste when the clipboard holds HTML (the browser's compact encoding of
+  // its DOM, core/html_tree.h) and perhaps RTF: into the body as Markdown (ui/rich_paste.h)
+  // when the body has the keyboard. False when it does not: the platform pastes the text.
+  bool paste_rich(std::string_view compact_html, std::string_view rtf);
 
   // For tests, the benchmark and the platform.
   EditorSession& session() { return session_; }

@@ -9,12 +9,13 @@
 // events (listen()), which fire synchronously after the change they describe.
 //
 // Every change of the body goes through replace_body() (set_body() is the view's
-// shortcut for "the whole text"). Commands still to come, attach(media) and paste(html),
-// convert their input to Markdown and call replace_body() like insert_text() does.
+// shortcut for "the whole text"). paste_html() (ui/rich_paste.cpp) converts its HTML to
+// Markdown and calls replace_body() once, like insert_text() does.
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/article.h"
@@ -28,6 +29,7 @@
 #include "ui/outbox.h"
 #include "ui/platform.h"
 #include "ui/publisher.h"
+#include "ui/rich_paste.h"
 #include "ui/session_state.h"
 #include "ui/settings.h"
 
@@ -128,6 +130,20 @@ class EditorSession {
   // so not an edit.
   void adopt_view_body(std::string body) { draft_.article.body = std::move(body); }
 
+  // ---- Rich paste (ui/rich_paste.cpp) -----------------------------------------------------
+  // Pastes HTML into body bytes [begin, end) as Markdown: the pictures are stored first
+  // (rich_paste.h), then one replace_body (one undo step) and a status line naming the
+  // pictures to insert again. rtf: the clipboard's text/rtf flavour, may be empty. When
+  // the body changed while pictures were being stored, the text goes in at begin if the
+  // body before it is unchanged, else at the end.
+  void paste_html(size_t begin, size_t end, const core::HtmlTree& tree, std::string_view rtf = {});
+  // The same from the browser's compact encoding of its DOM (core/html_tree.h).
+  void paste_compact_html(size_t begin, size_t end, std::string_view compact,
+                          std::string_view rtf = {});
+  // Pastes whose pictures are still being stored.
+  size_t pastes_waiting() const { return pastes_waiting_; }
+  const PasteReport& last_paste() const { return last_paste_; }
+
   // ---- Publishing -----------------------------------------------------------------------
   void publish();
   // The server deleted the article: forget its ids there, so the next publish creates it.
@@ -152,6 +168,12 @@ class EditorSession {
   void mark_edited(bool body_changed);
   void autosave();
   void watch_publisher();
+  struct PasteJob;
+  void store_paste_picture(const std::shared_ptr<PasteJob>& job, size_t index, std::string name,
+                           std::string mime, std::string bytes);
+  void fetch_paste_picture(const std::shared_ptr<PasteJob>& job, size_t index);
+  void paste_picture_done(const std::shared_ptr<PasteJob>& job);
+  void finish_paste(PasteJob& job);
   void emit(SessionEvent e);
   double seconds() const { return config_.monotonic(); }
   uint32_t random();
@@ -181,6 +203,8 @@ class EditorSession {
   std::unique_ptr<MediaShelf> media_;
   std::string publishing_draft_;
   PublishPhase seen_phase_ = PublishPhase::Idle;
+  PasteReport last_paste_;
+  size_t pastes_waiting_ = 0;
   uint64_t rng_ = 0;
   std::shared_ptr<char> life_ = std::make_shared<char>(0);
 };

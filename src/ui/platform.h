@@ -191,6 +191,18 @@ class MediaFiles {
   // The picture of a stored file, decoded at most max_side pixels on its longer side;
   // the first call starts loading it, later calls answer once it is ready. Never blocks.
   virtual MediaImage image(const std::string& id, int max_side) = 0;
+  // Stores bytes the editor already holds (a picture out of a pasted document: a data: URI,
+  // the clipboard's RTF) as a file named name of type mime, a picture resized and
+  // re-encoded like a pasted one. done (not on_added) runs exactly once, from poll() or
+  // before the call returns. The default stores nothing.
+  virtual void store_bytes(std::string name, std::string mime, std::string bytes,
+                           Callback<void(StorageResult, core::MediaFile)> done) {
+    (void)mime;
+    (void)bytes;
+    core::MediaFile file;
+    file.name = std::move(name);
+    done(StorageResult::failure("this build cannot store pictures"), std::move(file));
+  }
   // Files stored by a paste, a drop or pick(): the file, or why it was refused.
   Callback<void(StorageResult, core::MediaFile)> on_added;
 };

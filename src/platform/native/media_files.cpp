@@ -321,6 +321,18 @@ void MediaFiles::add_from(BytesReader read) {
   });
 }
 
+void MediaFiles::store_bytes(std::string name, std::string, std::string bytes,
+                             ui::Callback<void(ui::StorageResult, core::MediaFile)> done) {
+  run([this, name = std::move(name), bytes = std::move(bytes), done = std::move(done)]() mutable {
+    core::MediaFile file;
+    ui::StorageResult result = store(name, bytes, file);
+    if (file.name.empty()) file.name = name;
+    finish([result = std::move(result), file = std::move(file), done = std::move(done)]() mutable {
+      done(std::move(result), std::move(file));
+    });
+  });
+}
+
 void MediaFiles::upload(const std::string& id, ui::HttpRequest request,
                         ui::Callback<void(ui::HttpResponse)> done,
                         ui::Callback<void(uint64_t, uint64_t)> progress) {

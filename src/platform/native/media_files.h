@@ -44,6 +44,10 @@ class MediaFiles final : public ui::MediaFiles {
               ui::Callback<void(ui::HttpResponse)> done,
               ui::Callback<void(uint64_t, uint64_t)> progress) override;
   ui::MediaImage image(const std::string& id, int max_side) override;
+  // Stored as store() stores a file, on the worker thread (the desktop keeps pictures as
+  // they were added).
+  void store_bytes(std::string name, std::string mime, std::string bytes,
+                   ui::Callback<void(ui::StorageResult, core::MediaFile)> done) override;
 
   // Files dropped on the window: each is stored and reported through on_added, in order.
   void add_dropped(const std::vector<std::string>& paths);
