@@ -25,6 +25,7 @@ struct Finding {
   int line = 0, column = 0;  // 1-based, in that field
   std::string text;          // the offending text
   std::string message;       // why, in plain words
+  std::string suggestion;    // what to write instead (a masked number, a correction); may be empty
 };
 
 struct GuardReport {

@@ -24,7 +24,7 @@ void Findings::begin_body(std::string_view markdown, const Document& doc) {
 }
 
 void Findings::emit(const Place& place, Rule rule, Severity severity, size_t begin, size_t end,
-                    std::string message) {
+                    std::string message, std::string suggestion) {
   if (!limits_.admit(severity, report_.findings.size())) return;
   size_t b, e;
   to_field(place, begin, end, b, e);
@@ -36,6 +36,7 @@ void Findings::emit(const Place& place, Rule rule, Severity severity, size_t beg
   f.size = e - b;
   f.text = std::string(place.field_text.substr(b, e - b));
   f.message = std::move(message);
+  f.suggestion = std::move(suggestion);
   report_.findings.push_back(std::move(f));
 }
 

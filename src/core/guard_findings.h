@@ -41,7 +41,7 @@ class Findings {
 
   // A finding of unit text [begin, end) at place, unless the report is full.
   void emit(const Place& place, Rule rule, Severity severity, size_t begin, size_t end,
-            std::string message);
+            std::string message, std::string suggestion = {});
 
   // True when span k of the body was copied verbatim from the Markdown (cached).
   bool verbatim(const Document& doc, uint32_t k);

@@ -18,6 +18,11 @@ enum class Rule {
   EmptyTableRow,    // a table row with nothing in any cell
   ImageAlt,         // an image without alt text
   MediaRef,         // a media reference that is malformed or names no stored file
+  IdNumber,         // a resident ID number with a valid check digit and birth date
+  BankCard,         // a bank card number (Luhn-valid)
+  MobileNumber,     // a mainland mobile number
+  HeadingSkip,      // a heading more than one level below the one before it
+  TableHeader,      // a table whose header row has nothing in it
   Limit,            // the findings past the report's limits, counted in one finding
 };
 
@@ -29,7 +34,7 @@ struct RuleInfo {
 };
 
 // Every rule once, in the enum's order.
-constexpr size_t kRuleCount = 10;
+constexpr size_t kRuleCount = 15;
 static_assert(size_t(Rule::Limit) + 1 == kRuleCount, "kRuleCount counts every rule");
 const RuleInfo* rule_table();
 

@@ -6,8 +6,10 @@
 #include <thread>
 #endif
 
+#include "core/guard_headings.h"
 #include "core/guard_links.h"
 #include "core/guard_media.h"
+#include "core/guard_privacy.h"
 #include "core/guard_tables.h"
 #include "core/url_policy.h"
 
@@ -63,6 +65,7 @@ void GuardScan::field(const char* name, std::string_view text) {
   place.field = name;
   place.field_text = text;
   scan_unit(text, place, true);
+  check_privacy(text, place, findings_);
 }
 
 void GuardScan::link_field(std::string_view link) {
@@ -78,9 +81,10 @@ void GuardScan::link_field(std::string_view link) {
 void GuardScan::body(std::string_view markdown, const Document& doc, const BodyPrescan* prescan,
                      const MediaCatalog* media) {
   begin_body(markdown, doc, prescan);
-  // Before the text, so the report's limit on warnings cannot leave an empty row, an image
-  // without alt text or a broken media reference out.
+  // Before the text, so the report's limit on warnings cannot leave an empty row or header,
+  // a skipped heading level, an image without alt text or a broken media reference out.
   check_tables(markdown, doc, findings_);
+  check_headings(markdown, doc, findings_);
   check_media(markdown, doc, media, findings_);
   size_t split = doc.blocks.size();
 #ifdef PRESS_GUARD_THREADS
@@ -155,6 +159,8 @@ void GuardScan::body_blocks(const Document& doc, size_t block_begin, size_t bloc
         const std::string_view text = std::string_view(doc.text).substr(begin, end - begin);
         if (prescan_) mark_unit(doc, k, j, begin, text);
         scan_unit(text, place, tokens, prescan_ ? &unit_marks_ : nullptr);
+        // Code blocks too: a pasted spreadsheet of names and ID numbers leaks there as well.
+        check_privacy(text, place, findings_);
       }
       k = j;
     }

@@ -38,6 +38,17 @@ size_t line_end(std::string_view md, size_t pos) {
   return e;
 }
 
+// Where the table's header line starts. A table takes its position from its first text
+// (core/markdown.cpp); a header of empty cells has none, and the position is where the text
+// before the table stopped: the header is then the next non-blank line (quote markers
+// skipped too).
+size_t header_line(std::string_view md, size_t at) {
+  while (at < md.size() &&
+         (md[at] == ' ' || md[at] == '\t' || md[at] == '\r' || md[at] == '\n' || md[at] == '>'))
+    ++at;
+  return at;
+}
+
 }  // namespace
 
 void check_tables(std::string_view markdown, const Document& doc, Findings& findings) {
@@ -47,7 +58,8 @@ void check_tables(std::string_view markdown, const Document& doc, Findings& find
     // A pipe table is one row per line: the header, the delimiter row, then the body rows.
     // Empty rows have no text of their own to give a position, so the row's line is
     // counted from the table's first line.
-    size_t line = table.source_offset;
+    const size_t head_line = header_line(markdown, table.source_offset);
+    size_t line = head_line;
     if (line > markdown.size()) continue;
     line = next_line(markdown, line);                                      // past the header
     if (line != std::string_view::npos) line = next_line(markdown, line);  // the delimiter
@@ -55,6 +67,17 @@ void check_tables(std::string_view markdown, const Document& doc, Findings& find
     for (size_t ri = ti + 1; ri < table.end && ri < doc.blocks.size(); ++ri) {
       const Block& b = doc.blocks[ri];
       if (b.kind == BlockKind::TableHead) {
+        // GFM tables always have a header row; one left empty names no column for a
+        // screen reader (GB/T 37668, WCAG 1.3.1), so it is a warning of its own.
+        if (row_empty(doc, ri) && head_line < markdown.size()) {
+          Place place;
+          place.field = "body";
+          place.field_text = markdown;
+          place.base = head_line;
+          findings.emit(place, Rule::TableHeader, Severity::Warning, 0,
+                        line_end(markdown, head_line) - head_line,
+                        "the table's header row is empty: name its columns");
+        }
         ri = b.end - 1;  // the header row is not counted
         continue;
       }

@@ -23,6 +23,8 @@ void to_json(nlohmann::json& j, const Finding& f) {
                      {"column", f.column},
                      {"text", f.text},
                      {"message", f.message}};
+  // Only when there is one, so reports without suggestions read as before.
+  if (!f.suggestion.empty()) j["suggestion"] = f.suggestion;
 }
 
 void to_json(nlohmann::json& j, const GuardReport& r) {

@@ -9,7 +9,8 @@
 namespace press::core {
 
 void to_json(nlohmann::json& j, const Diagnostic& d);  // {"path","message","code","line","column"}
-void to_json(nlohmann::json& j, const Finding& f);     // {"severity","rule","field","offset",...}
+void to_json(nlohmann::json& j,
+             const Finding& f);  // {"severity","rule","field","offset",...,"suggestion"?}
 void to_json(nlohmann::json& j, const GuardReport& r);  // {"blocked": bool, "findings": [...]}
 
 }  // namespace press::core
