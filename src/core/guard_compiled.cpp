@@ -2,6 +2,7 @@
 #include "core/guard_compiled.h"
 
 #include "core/guard_lexicon.h"
+#include "core/guard_misstatements.h"
 #include "core/guard_text.h"
 #include "core/utf8.h"
 
@@ -86,6 +87,11 @@ CompiledGuard::CompiledGuard(const SiteProfile& site)
     patterns.push_back(std::move(p));
   }
 
+  for (const BuiltinMisstatement& m : builtin_misstatements())
+    add_misstatement(m.wrong, m.right, m.note, m.serious, false);
+  for (const Misstatement& m : site.guard.misstatements)
+    add_misstatement(trim(m.wrong), trim(m.right), m.note, m.serious, true);
+
   // Near-misses of the site's own name start with its distinctive part; two ideographs
   // ("浙江" of 浙江大学) are a place name, not distinctive.
   const std::string core = own_name_core(institution);
@@ -113,6 +119,24 @@ void CompiledGuard::add_term(std::string_view text, Severity severity, Rule rule
   p.size = uint32_t(text.size());
   p.category = category;
   matcher.add(text);
+  patterns.push_back(std::move(p));
+}
+
+void CompiledGuard::add_misstatement(std::string_view wrong, std::string_view right,
+                                     std::string_view note, bool serious, bool from_site) {
+  if (wrong.empty() || wrong == right) return;
+  Pattern p;
+  p.kind = PatternKind::Misstatement;
+  p.severity = serious ? Severity::Blocking : Severity::Warning;
+  p.rule = Rule::Misstatement;
+  p.from_site = from_site;
+  p.text = std::string(wrong);
+  p.size = uint32_t(wrong.size());
+  p.right = std::string(right);
+  p.note = std::string(note);
+  for (size_t at = p.right.find(p.text); at != std::string::npos; at = p.right.find(p.text, at + 1))
+    p.right_offsets.push_back(uint32_t(at));
+  matcher.add(p.text);
   patterns.push_back(std::move(p));
 }
 

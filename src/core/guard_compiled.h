@@ -15,10 +15,11 @@ namespace press::core {
 
 // What a matcher hit means, and so which rule family reads it.
 enum class PatternKind : uint8_t {
-  Term,       // Rule::Lexicon or Rule::LoginPhrase (guard_terms.h)
-  Invisible,  // Rule::InvisibleChar (guard_terms.h)
-  OwnName,    // the start of the site's own name (guard_institution.h)
-  PartyRole,  // "党委" or "纪委" (guard_institution.h)
+  Term,          // Rule::Lexicon or Rule::LoginPhrase (guard_terms.h)
+  Invisible,     // Rule::InvisibleChar (guard_terms.h)
+  OwnName,       // the start of the site's own name (guard_institution.h)
+  PartyRole,     // "党委" or "纪委" (guard_institution.h)
+  Misstatement,  // Rule::Misstatement (guard_misstatements.h)
 };
 
 struct Pattern {
@@ -32,6 +33,9 @@ struct Pattern {
   char32_t code_point = 0;
   const char* name = "";
   std::vector<std::pair<uint32_t, uint32_t>> allowed;  // (allowed word, offset of the term in it)
+  // Misstatements: the right form, its note, and where the wrong form stands inside it.
+  std::string right, note;
+  std::vector<uint32_t> right_offsets;
 };
 
 // Everything check() needs, compiled from the site profile once.
@@ -54,6 +58,8 @@ struct CompiledGuard {
  private:
   void add_term(std::string_view text, Severity severity, Rule rule, const char* category,
                 bool from_site);
+  void add_misstatement(std::string_view wrong, std::string_view right, std::string_view note,
+                        bool serious, bool from_site);
 };
 
 }  // namespace press::core

@@ -33,6 +33,8 @@ constexpr RuleInfo kRules[kRuleCount] = {
      "a heading that skips a level"},
     {Rule::TableHeader, "table-header", "表格的表头行为空，请填写各列名称",
      "a table whose header row is empty"},
+    {Rule::Misstatement, "misstatement", "规范表述有误，请按建议改正",
+     "a wrong form of an official name or formulation"},
     {Rule::Limit, "limit", "问题过多，仅列出前面部分",
      "too many findings; the first ones are listed"},
 };

@@ -23,6 +23,7 @@ enum class Rule {
   MobileNumber,     // a mainland mobile number
   HeadingSkip,      // a heading more than one level below the one before it
   TableHeader,      // a table whose header row has nothing in it
+  Misstatement,     // a wrong form of an official name or formulation
   Limit,            // the findings past the report's limits, counted in one finding
 };
 
@@ -34,7 +35,7 @@ struct RuleInfo {
 };
 
 // Every rule once, in the enum's order.
-constexpr size_t kRuleCount = 15;
+constexpr size_t kRuleCount = 16;
 static_assert(size_t(Rule::Limit) + 1 == kRuleCount, "kRuleCount counts every rule");
 const RuleInfo* rule_table();
 

@@ -9,6 +9,7 @@
 #include "core/guard_headings.h"
 #include "core/guard_links.h"
 #include "core/guard_media.h"
+#include "core/guard_misstatements.h"
 #include "core/guard_privacy.h"
 #include "core/guard_tables.h"
 #include "core/url_policy.h"
@@ -216,6 +217,9 @@ void GuardScan::scan_unit(std::string_view text, const Place& place, bool tokens
         break;
       case PatternKind::OwnName:
         if (tokens) institution_.own_name(text, place, begin, begin + p.size);
+        break;
+      case PatternKind::Misstatement:
+        if (tokens) misstatement_hit(p, text, place, begin, findings_);
         break;
       case PatternKind::PartyRole:
         if (tokens)

@@ -71,6 +71,41 @@ bool nav_url_ok(std::string_view url) {
   return (site_path || web) && url_allowed(url);
 }
 
+void read_misstatements(const json* v, std::vector<Misstatement>& out, Diagnostics& errors) {
+  if (!v || v->is_null()) return;
+  if (!v->is_array()) {
+    errors.push_back({"guard.misstatements",
+                      std::string("expected an array, got ") + json_type_name(*v), 0, 0,
+                      "wrong_type"});
+    return;
+  }
+  for (size_t i = 0; i < v->size(); ++i) {
+    const std::string at = "guard.misstatements[" + std::to_string(i) + "]";
+    if (!(*v)[i].is_object()) {
+      errors.push_back({at, std::string("expected an object, got ") + json_type_name((*v)[i]), 0, 0,
+                        "wrong_type"});
+      continue;
+    }
+    FieldReader r((*v)[i], errors, at + ".");
+    Misstatement m;
+    r.read("wrong", m.wrong, true);
+    r.read("right", m.right, true);
+    r.read("note", m.note);
+    if (const json* serious = r.find("serious")) {
+      if (serious->is_boolean())
+        m.serious = serious->get<bool>();
+      else if (!serious->is_null())
+        r.error(r.path("serious"),
+                std::string("expected a boolean, got ") + json_type_name(*serious), "wrong_type");
+    }
+    if (m.wrong.empty() || m.wrong == m.right) {
+      r.error(r.path("wrong"), "must not be empty nor the same as right");
+      continue;
+    }
+    out.push_back(std::move(m));
+  }
+}
+
 void read_header(const json* v, SiteHeader& header, Diagnostics& errors) {
   if (!v || v->is_null()) return;
   if (!v->is_object()) {
@@ -200,6 +235,7 @@ SiteParse parse_site(std::string_view json_text) {
       gr.read("blocked_terms", site.guard.blocked_terms);
       gr.read("warning_terms", site.guard.warning_terms);
       gr.read("allowed_terms", site.guard.allowed_terms);
+      read_misstatements(gr.find("misstatements"), site.guard.misstatements, errors);
     } else if (!g->is_null()) {
       errors.push_back({"guard", std::string("expected an object, got ") + json_type_name(*g)});
     }

@@ -15,10 +15,22 @@ struct SiteChannel {
   std::string slug;               // URL-safe path of its list page: "xwzx/mtkgm"
 };
 
+// A wrong form of an official name or formulation and its right form (Rule::Misstatement):
+// added to the built-in list (guard_misstatements.h), e.g. the institution's own name as it
+// is commonly misspelt.
+struct Misstatement {
+  std::string wrong;     // matched exactly, and not where it is part of `right`
+  std::string right;     // the suggestion
+  std::string note;      // where the right form comes from, or why
+  bool serious = false;  // a blocking finding (a leader's name, the country's name)
+};
+
 struct GuardSettings {
   std::vector<std::string> blocked_terms;  // added to the built-in lexicon, blocking
   std::vector<std::string> warning_terms;  // reported, not blocking
   std::vector<std::string> allowed_terms;  // suppress built-in hits inside these words
+  std::vector<Misstatement>
+      misstatements;  // "guard.misstatements": [{wrong, right, note, serious}]
 };
 
 // A link of the portal's main navigation: a site path ("/", "/channel/xwzx/") or an

@@ -15,11 +15,11 @@ using namespace press::core;
 
 namespace {
 
-constexpr Rule kAllRules[] = {Rule::Lexicon,       Rule::BrandToken,    Rule::LoginPhrase,
-                              Rule::LinkDomain,    Rule::InvisibleChar, Rule::InstitutionName,
-                              Rule::EmptyTableRow, Rule::ImageAlt,      Rule::MediaRef,
-                              Rule::IdNumber,      Rule::BankCard,      Rule::MobileNumber,
-                              Rule::HeadingSkip,   Rule::TableHeader,   Rule::Limit};
+constexpr Rule kAllRules[] = {
+    Rule::Lexicon,       Rule::BrandToken,      Rule::LoginPhrase,   Rule::LinkDomain,
+    Rule::InvisibleChar, Rule::InstitutionName, Rule::EmptyTableRow, Rule::ImageAlt,
+    Rule::MediaRef,      Rule::IdNumber,        Rule::BankCard,      Rule::MobileNumber,
+    Rule::HeadingSkip,   Rule::TableHeader,     Rule::Misstatement,  Rule::Limit};
 static_assert(sizeof kAllRules / sizeof kAllRules[0] == kRuleCount, "a test for every rule");
 
 }  // namespace
@@ -55,6 +55,7 @@ TEST_CASE("rule ids are the ones reports have always used, and parse back", "[gu
   CHECK(std::string(rule_id(Rule::MobileNumber)) == "mobile-number");
   CHECK(std::string(rule_id(Rule::HeadingSkip)) == "heading-skip");
   CHECK(std::string(rule_id(Rule::TableHeader)) == "table-header");
+  CHECK(std::string(rule_id(Rule::Misstatement)) == "misstatement");
   CHECK(std::string(rule_id(Rule::Limit)) == "limit");
   for (Rule r : kAllRules) {
     const std::optional<Rule> back = rule_from_id(rule_id(r));
@@ -75,7 +76,7 @@ TEST_CASE("every rule id a report emits round-trips to the enum", "[guard][rules
       "欢迎来到ag88娱乐。ag88党委书记致辞。官方登录入口在此。博\u200B彩。\n\n"
       "| 项目 | 内容 |\n| --- | --- |\n|  |  |\n\n![](media/photo.jpg)\n\n"
       "## 二\n\n#### 四\n\n|  |\n|---|\n| 1 |\n\n"
-      "张三 11010519491231002X，卡号 4111111111111111，电话 13812345678。\n\n";
+      "张三 11010519491231002X，卡号 4111111111111111，电话 13812345678。中国特色社会主意。\n\n";
   for (int i = 0; i < 1100; ++i) a.body += "博彩。";
   const GuardReport report = sample_site_guard().check(a, parse_markdown(a.body));
 
