@@ -67,15 +67,33 @@ bool joined_after(std::string_view s, size_t i) {
   return false;
 }
 
-// True when the number at i is inside a URL written out as text: the printable ASCII before
-// it, back to a space or a CJK character, holds "://" or starts with "www.".
-bool inside_url(std::string_view s, size_t i) {
-  size_t b = i;
-  const size_t stop = i > 2048 ? i - 2048 : 0;
-  while (b > stop && (unsigned char)s[b - 1] > 0x20 && (unsigned char)s[b - 1] < 0x7F) --b;
-  const std::string_view before = s.substr(b, i - b);
-  return before.find("://") != std::string_view::npos || before.substr(0, 4) == "www.";
-}
+// Whether a number is inside a URL written out as text: the printable ASCII before it, back
+// to a space or a CJK character, holds "://" or starts with "www.". Asked at positions that
+// only grow, it reads each byte once (walking back from every number of a long list of
+// numbers would be quadratic).
+class UrlContext {
+ public:
+  explicit UrlContext(std::string_view s) : s_(s) {}
+
+  bool inside(size_t i) {
+    for (; read_ < i && read_ < s_.size(); ++read_) {
+      const auto c = (unsigned char)s_[read_];
+      if (c <= 0x20 || c >= 0x7F) {
+        stretch_ = read_ + 1;
+        url_ = false;
+      } else if (!url_) {
+        url_ = (read_ >= stretch_ + 2 && s_.substr(read_ - 2, 3) == "://") ||
+               (read_ == stretch_ + 3 && s_.substr(stretch_, 4) == "www.");
+      }
+    }
+    return url_;
+  }
+
+ private:
+  std::string_view s_;
+  size_t read_ = 0, stretch_ = 0;
+  bool url_ = false;
+};
 
 struct Group {
   size_t begin, end;   // bytes in the unit
@@ -124,7 +142,7 @@ bool mobile_number(std::string_view d) {
 class NumberReader {
  public:
   NumberReader(std::string_view text, const Place& place, Findings& findings, int today)
-      : text_(text), place_(place), findings_(findings), today_(today) {}
+      : text_(text), place_(place), findings_(findings), today_(today), url_(text) {}
 
   // Reads the number starting at i; returns where to go on.
   size_t read(size_t i) {
@@ -155,7 +173,7 @@ class NumberReader {
       ++last.end;
     }
     const size_t end = last.end;
-    if (joined_before(text_, i) || joined_after(text_, end) || inside_url(text_, i)) return end;
+    if (joined_before(text_, i) || joined_after(text_, end) || url_.inside(i)) return end;
     if (!whole(i, end)) {
       // Not one number: each group separated by spaces alone may still be one.
       for (size_t k = 0; k < groups_.size(); ++k) {
@@ -232,6 +250,7 @@ class NumberReader {
   const Place& place_;
   Findings& findings_;
   int today_;
+  UrlContext url_;
   std::vector<Group> groups_;
 };
 

@@ -206,6 +206,11 @@ TEST_CASE("mobile numbers are warnings, with the prefix and separators people wr
       {"链接 https://example.com/?tel=13812345678 里。", nullptr, "", ""},
       {"[报名](https://example.com/form?m=13812345678)", nullptr, "", ""},
       {"邮箱 13812345678@qq.example 不算。", nullptr, "", ""},
+      {"多段 https://example.com/a/13812345678/b/13912345678 里。", nullptr, "", ""},
+      {"网址 https://example.com 电话 13812345678。", "mobile-number", "13812345678",
+       "138****5678"},
+      {"网址 www.example.com/13812345678 与 13912345678", "mobile-number", "13912345678",
+       "139****5678"},
       {"代码 a13812345678 不算。", nullptr, "", ""},
   });
 }
@@ -244,4 +249,9 @@ TEST_CASE("broken digits and bytes never trouble the privacy check", "[guard][pr
   }
   CHECK(privacy("13812345678").size() == 1);  // the whole body is the number
   CHECK(privacy(std::string(40, '9')).empty());
+  // A long list of numbers, none a finding, read once (the URL context is not re-read).
+  std::string list;
+  for (int i = 0; i < 20000; ++i) list += "12345678901,";
+  CHECK(privacy(list).empty());
+  CHECK(privacy("https://example.com/" + list).empty());
 }
