@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "core/article_json.h"
+#include "core/file_kind.h"
 #include "core/portal_page.h"
 #include "ui/char_count.h"
 #include "ui/messages.h"
@@ -138,6 +139,12 @@ void EditorSession::open_initial_draft(const std::string& open_file) {
   platform_.files->import_file(
       open_file,
       guard([this, open_last, open_file](StorageResult r, std::string name, std::string data) {
+        if (r.ok && imports_documents(core::sniff_file(data))) {
+          import_document(name, std::move(data), [open_last](bool ok) {
+            if (!ok) open_last();
+          });
+          return;
+        }
         if (r.ok) {
           if (import(name, data).ok()) return;
         } else {
@@ -179,6 +186,10 @@ void EditorSession::show_article(std::string id, core::Article article, bool uns
 
 void EditorSession::new_draft() {
   if (dirty()) save();
+  show_article(make_id(), blank_article(), false, true);
+}
+
+core::Article EditorSession::blank_article() const {
   core::Article a;
   // Carry over what an editor rarely changes between articles: the channel and the editor.
   if (draft_.open) {
@@ -197,7 +208,7 @@ void EditorSession::new_draft() {
   const int64_t t = now() / 60 * 60;
   a.published_at = t;
   a.updated_at = t;
-  show_article(make_id(), std::move(a), false, true);
+  return a;
 }
 
 void EditorSession::open(const std::string& id) {
@@ -256,8 +267,15 @@ void EditorSession::delete_draft(const std::string& id) {
 }
 
 core::Result<std::string> EditorSession::import(const std::string& name, const std::string& bytes) {
+  // A page or a Word document becomes a new draft once the platform has read it.
+  if (imports_documents(core::sniff_file(bytes))) {
+    import_document(name, bytes);
+    return std::string();
+  }
   // A picture or a Word file picked by mistake is named for what it is, not as broken JSON.
-  const std::string wrong_kind = not_an_article(name, bytes);
+  const std::string wrong_kind = not_an_article(
+      name, bytes,
+      imports_documents(core::FileKind::Html) || imports_documents(core::FileKind::Docx));
   if (!wrong_kind.empty()) {
     set_status(wrong_kind, StatusKind::Error);
     return core::Error::of(core::ErrorCode::invalid, wrong_kind);

@@ -144,6 +144,15 @@ class EditorSession {
   size_t pastes_waiting() const { return pastes_waiting_; }
   const PasteReport& last_paste() const { return last_paste_; }
 
+  // ---- Documents (ui/document_import.cpp) ---------------------------------------------
+  // Whether import() opens files of this kind as documents (.html, .docx) on this platform.
+  bool imports_documents(core::FileKind kind) const;
+  // Opens a page or a Word document as a new draft: Platform::documents reads it, and it
+  // goes into the empty body as a rich paste would, pictures stored, the title from the
+  // document or else its file name. done(ok) runs once, when the draft is made or not.
+  void import_document(const std::string& name, std::string bytes,
+                       Callback<void(bool ok)> done = {});
+
   // ---- Publishing -----------------------------------------------------------------------
   void publish();
   // The server deleted the article: forget its ids there, so the next publish creates it.
@@ -165,10 +174,17 @@ class EditorSession {
   void read_settings(const std::string& open_file);
   void open_initial_draft(const std::string& open_file);
   void show_article(std::string id, core::Article article, bool unsaved, bool fresh = false);
+  // A new article: now, the site's first channel, or the open draft's channel and editor.
+  core::Article blank_article() const;
   void mark_edited(bool body_changed);
   void autosave();
   void watch_publisher();
   struct PasteJob;
+  // paste_html, and import_document's paste: parts are the pictures the tree names by a
+  // part's address (a .docx's); document is the imported file's name, for the status line.
+  void paste_tree(size_t begin, size_t end, const core::HtmlTree& tree, std::string_view rtf,
+                  std::vector<DocumentPicture> parts, std::string document,
+                  std::vector<std::string> warnings = {});
   void store_paste_picture(const std::shared_ptr<PasteJob>& job, size_t index, std::string name,
                            std::string mime, std::string bytes);
   void fetch_paste_picture(const std::shared_ptr<PasteJob>& job, size_t index);

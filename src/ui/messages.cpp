@@ -98,7 +98,7 @@ std::string file_kind_name(core::FileKind kind) {
   return tr(Str::FileBinary);
 }
 
-std::string not_an_article(std::string_view file_name, std::string_view bytes) {
+std::string not_an_article(std::string_view file_name, std::string_view bytes, bool documents) {
   using core::FileKind;
   const FileKind kind = core::sniff_file(bytes);
   if (kind == FileKind::Json) return {};
@@ -107,8 +107,10 @@ std::string not_an_article(std::string_view file_name, std::string_view bytes) {
                          kind == FileKind::Html || kind == FileKind::Rtf ||
                          kind == FileKind::Text || kind == FileKind::Pdf;
   const std::string name(file_name);
-  return trf(Str::ImportNotArticle, name.c_str(), file_kind_name(kind).c_str()) +
-         (pasteable ? tr(Str::ImportUsePaste) : tr(Str::ImportUseJson));
+  const std::string start = trf(Str::ImportNotArticle, name.c_str(), file_kind_name(kind).c_str());
+  if (documents && kind == FileKind::OleOffice) return start + tr(Str::ImportSaveAsDocx);
+  if (documents) return start + tr(Str::ImportUseDocument);
+  return start + (pasteable ? tr(Str::ImportUsePaste) : tr(Str::ImportUseJson));
 }
 
 std::string server_error(std::string_view code) {

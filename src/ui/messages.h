@@ -21,7 +21,9 @@ std::string file_kind_name(core::FileKind kind);
 
 // Why a file that is not an article cannot be imported, and what to do instead; empty when
 // the bytes may be an article file (JSON) and parsing should say what is wrong.
-std::string not_an_article(std::string_view file_name, std::string_view bytes);
+// documents: whether this editor imports pages and .docx files (EditorSession::imports_documents).
+std::string not_an_article(std::string_view file_name, std::string_view bytes,
+                           bool documents = false);
 
 // A server's error identifier ("invalid_token", "storage_unavailable", ...) as a sentence;
 // empty when the identifier is not known.

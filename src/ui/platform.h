@@ -15,6 +15,7 @@
 
 #include "core/media.h"
 #include "ui/callback.h"
+#include "ui/document_reader.h"
 
 struct ImFontAtlas;
 struct ImFont;
@@ -217,6 +218,7 @@ struct Platform {
   Shell* shell = nullptr;
   FileExchange* files = nullptr;
   MediaFiles* media = nullptr;  // null: this build adds no media
+  DocumentReader* documents = nullptr;  // null: no .html or .docx import
   // Runs completed callbacks (network replies, asynchronous storage) on the UI thread.
   Callback<void()> poll;
 };

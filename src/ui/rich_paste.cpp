@@ -102,11 +102,12 @@ std::string picture_label(const core::ImportedImage& image, size_t index) {
   return (zh() ? "图片 " : "picture ") + std::to_string(index + 1);
 }
 
-std::string paste_status(const PasteReport& r) {
+std::string paste_status(const PasteReport& r, const std::string& document) {
   if (r.refused)
     return zh() ? "粘贴的内容超过 4 MB，未粘贴"
                 : "The pasted content is over 4 MB: nothing was pasted";
-  std::string s = zh() ? "已粘贴" : "Pasted";
+  std::string s = document.empty() ? (zh() ? "已粘贴" : "Pasted")
+                                   : (zh() ? "已导入“" + document + "”" : "Imported " + document);
   if (r.stored > 0)
     s += zh() ? "，图片 " + std::to_string(r.stored) + " 张"
               : ", " + std::to_string(r.stored) + (r.stored == 1 ? " picture" : " pictures");
@@ -132,8 +133,11 @@ struct EditorSession::PasteJob {
   size_t begin = 0, end = 0;
   std::string body;  // the body when the paste began
   core::HtmlImport import;
-  std::vector<std::string> urls;  // per picture: where it went, empty: removed
-  size_t waiting = 0;             // pictures still being stored
+  std::vector<DocumentPicture> parts;  // the pictures of an imported document, by src
+  std::string document;                // an imported document's file name, else empty
+  std::vector<std::string> warnings;   // what its reader left out, for the status line
+  std::vector<std::string> urls;       // per picture: where it went, empty: removed
+  size_t waiting = 0;                  // pictures still being stored
   PasteReport report;
 };
 
@@ -144,8 +148,17 @@ void EditorSession::paste_compact_html(size_t begin, size_t end, std::string_vie
 
 void EditorSession::paste_html(size_t begin, size_t end, const core::HtmlTree& tree,
                                std::string_view rtf) {
+  paste_tree(begin, end, tree, rtf, {}, {});
+}
+
+void EditorSession::paste_tree(size_t begin, size_t end, const core::HtmlTree& tree,
+                               std::string_view rtf, std::vector<DocumentPicture> parts,
+                               std::string document, std::vector<std::string> warnings) {
   if (!draft_.open) return;
   auto job = std::make_shared<PasteJob>();
+  job->parts = std::move(parts);
+  job->document = std::move(document);
+  job->warnings = std::move(warnings);
   job->draft_id = draft_.id;
   job->body = draft_.article.body;
   job->end = std::min(end, job->body.size());
@@ -205,6 +218,17 @@ void EditorSession::paste_html(size_t begin, size_t end, const core::HtmlTree& t
               ok = true;
             }
           }
+          break;
+        case core::ImportedImage::Source::Part:
+          if (can_store)
+            for (DocumentPicture& part : job->parts)
+              if (part.src == im.src && picture_mime(part.mime) && !part.bytes.empty()) {
+                p.mime = picture_mime(part.mime);
+                if (p.name.empty() || p.name.find(':') != std::string::npos) p.name = part.name;
+                p.bytes = std::move(part.bytes);
+                ok = true;
+                break;
+              }
           break;
         case core::ImportedImage::Source::Remote:
           p.fetch = ok = can_fetch;
@@ -305,10 +329,16 @@ void EditorSession::finish_paste(PasteJob& job) {
     else if (!job.import.title_markdown.empty())
       markdown = job.import.title_markdown + "\n" + markdown;
   }
+  // A document with no title of its own is named by its file: "2024年工作总结.docx".
+  if (!job.document.empty() &&
+      draft_.article.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+    const size_t dot = job.document.find_last_of('.');
+    set_field(ArticleField::Title, job.document.substr(0, dot == 0 ? std::string::npos : dot));
+  }
   if (markdown.size() > kMaxPasteBytes) {
     r.refused = true;
     last_paste_ = r;
-    set_status(paste_status(r), StatusKind::Error);
+    set_status(paste_status(r, job.document), StatusKind::Error);
     return;
   }
   const std::string& body = draft_.article.body;
@@ -323,8 +353,11 @@ void EditorSession::finish_paste(PasteJob& job) {
   r.inserted = text.size();
   last_paste_ = r;
   if (!text.empty()) replace_body(begin, end, std::move(text));
-  set_status(paste_status(r),
-             r.missing.empty() && !r.truncated ? StatusKind::Ok : StatusKind::Warning);
+  std::string status = paste_status(r, job.document);
+  for (const std::string& w : job.warnings) status += (zh() ? "；" : "; ") + w;
+  set_status(std::move(status), r.missing.empty() && !r.truncated && job.warnings.empty()
+                                    ? StatusKind::Ok
+                                    : StatusKind::Warning);
 }
 
 // ---- The view's way in --------------------------------------------------------------------------

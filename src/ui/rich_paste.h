@@ -47,7 +47,7 @@ std::string fit_paste(std::string_view body, size_t begin, size_t end, std::stri
 // its address, else "图片 N" (N from 1).
 std::string picture_label(const core::ImportedImage& image, size_t index);
 
-// The status line after a paste.
-std::string paste_status(const PasteReport& report);
+// The status line after a paste, or after importing the document of that file name.
+std::string paste_status(const PasteReport& report, const std::string& document = {});
 
 }  // namespace press::ui

@@ -161,6 +161,7 @@ enum class Lang { Zh, En };
   X(ExportButton, "导出", "Export")                                                             \
   X(ImportFailed, "无法导入 %s：", "Could not import %s:")                                      \
   X(Imported, "已导入 %s", "Imported %s")                                                       \
+  X(ImportingDocument, "正在导入 %s…", "Importing %s…")                                           \
   X(Exported, "已导出到 %s", "Exported to %s")                                                  \
   X(ExportFailed, "导出失败：%s", "Export failed: %s")                                          \
   X(ImportHint, "文章 JSON 文件（格式 v1）", "An article JSON file (format v1)")                 \
@@ -290,6 +291,8 @@ enum class Lang { Zh, En };
   X(FileBinary, "一个无法识别的二进制文件", "a binary file of unknown kind") \
   X(ImportNotArticle, "无法导入 %s：它是%s，不是文章文件。", "Could not import %s: it is %s, not an article file.") \
   X(ImportUsePaste, "请在 Word、WPS 或浏览器中打开它，全选复制后粘贴到正文。", "Open it in Word, WPS or a browser, copy everything and paste it into the body.") \
+  X(ImportUseDocument, "这里可以导入文章 JSON 文件（.json）、网页（.html）和 Word 文档（.docx）。", "Article JSON files (.json), web pages (.html) and Word documents (.docx) can be imported here.") \
+  X(ImportSaveAsDocx, "请在 Word 或 WPS 中把它另存为 .docx 后再导入，或全选复制后粘贴到正文。", "Save it as .docx in Word or WPS and import that, or copy everything and paste it into the body.") \
   X(ImportUseJson, "这里只能导入文章 JSON 文件（.json），可由“导出”得到。", "Only article JSON files (.json), as Export writes them, can be imported here.") \
   X(ErrForbidden, "此令牌没有这项操作的权限", "This token is not allowed to do that") \
   X(ErrDeleted, "这篇文章已在服务器上删除", "The article was deleted on the server") \

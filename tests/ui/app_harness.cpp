@@ -101,6 +101,7 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)) {
   platform_.clipboard = &clipboard_;
   platform_.shell = &shell_;
   platform_.files = &files_;
+  platform_.documents = &documents_;
   platform_.poll = [this] {
     http_.poll();
     scripted_.poll();

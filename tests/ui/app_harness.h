@@ -16,6 +16,7 @@
 #include "core/site.h"
 #include "fakes.h"
 #include "platform/native/desktop_shell.h"
+#include "platform/native/document_files.h"
 #include "platform/native/file_storage.h"
 #include "platform/native/http_client.h"
 #include "platform/native/media_files.h"
@@ -100,6 +101,7 @@ class Harness {
   MemoryClipboard clipboard_;
   FakeShell shell_;
   press::native::DesktopFiles files_;
+  press::native::DocumentFiles documents_;
   press::ui::Platform platform_;
   std::unique_ptr<press::ui::App> app_;
   int64_t clock_ = 0;

@@ -326,16 +326,17 @@ TEST_CASE("import and export article JSON through the path dialog", "[app][draft
   h.click(UiItem::DialogPrimary);
   REQUIRE(h.state().dialog_errors.size() == 1);
   CHECK(h.state().dialog_errors[0] ==
-        "无法导入 " + temp.file("photo.json") + "：它是一张 PNG 图片，不是文章文件。这里只能导入文章 JSON 文件（.json），可由“导出”得到。");
-  std::ofstream(temp.file("report.docx"), std::ios::binary)
-      << std::string("PK\x03\x04\x14\0\x06\0", 8) << "[Content_Types].xml word/document.xml";
+        "无法导入 " + temp.file("photo.json") + "：它是一张 PNG 图片，不是文章文件。这里可以导入文章 JSON 文件（.json）、网页（.html）和 Word 文档（.docx）。");
+  // An old .doc (OLE compound file) is not read: saved as .docx it is.
+  std::ofstream(temp.file("report.doc"), std::ios::binary)
+      << std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) << std::string(504, '\0');
   h.click(UiItem::DialogPathField);
   h.select_all_in_field();
-  h.type(temp.file("report.docx"));
+  h.type(temp.file("report.doc"));
   h.click(UiItem::DialogPrimary);
   REQUIRE(h.state().dialog_errors.size() == 1);
-  CHECK(h.state().dialog_errors[0].find("它是一个 Word 文档（.docx）") != std::string::npos);
-  CHECK(h.state().dialog_errors[0].find("粘贴到正文") != std::string::npos);
+  CHECK(h.state().dialog_errors[0].find("旧版 Office 或 WPS 文档") != std::string::npos);
+  CHECK(h.state().dialog_errors[0].find("另存为 .docx") != std::string::npos);
   CHECK(h.session().drafts().list().size() == 1);
   h.click(UiItem::DialogCancel);
   CHECK(h.state().dialog == Dialog::None);

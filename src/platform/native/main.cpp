@@ -18,6 +18,7 @@
 #include "core/site.h"
 #include "platform/native/clipboard_image.h"
 #include "platform/native/desktop_shell.h"
+#include "platform/native/document_files.h"
 #include "platform/native/file_storage.h"
 #include "platform/native/http_client.h"
 #include "platform/native/media_files.h"
@@ -348,6 +349,8 @@ int main(int argc, char** argv) {
   platform.shell = &shell;
   platform.files = &files;
   platform.media = &media;
+  native::DocumentFiles documents;
+  platform.documents = &documents;
   platform.poll = [&http, &media] {
     http.poll();
     media.poll();
