@@ -26,9 +26,10 @@ ui::MediaImage BrowserMedia::image(const std::string& id, int max_side) {
   return it->second;
 }
 
-void BrowserMedia::added(const char* error, const char* json) {
+namespace {
+
+ui::StorageResult read_reply(const char* error, const char* json, core::MediaFile& file) {
   ui::StorageResult result;
-  core::MediaFile file;
   const std::string why = error ? error : "";
   if (!why.empty()) {
     result =
@@ -36,6 +37,35 @@ void BrowserMedia::added(const char* error, const char* json) {
   }
   ui::read_media_record(json ? json : "", file);
   if (result.ok && file.id.empty()) result = ui::StorageResult::failure("?");
+  return result;
+}
+
+}  // namespace
+
+void BrowserMedia::store_bytes(std::string name, std::string mime, std::string bytes,
+                               ui::Callback<void(ui::StorageResult, core::MediaFile)> done) {
+  const int request = ++next_store_;
+  storing_.emplace(request, std::move(done));
+  press_js_media_store(request, name.c_str(), mime.c_str(), bytes.data(), bytes.size());
+}
+
+void BrowserMedia::stored(int request, const char* error, const char* json) {
+  auto it = storing_.find(request);
+  if (it == storing_.end()) return;
+  auto done = std::move(it->second);
+  storing_.erase(it);
+  core::MediaFile file;
+  ui::StorageResult result = read_reply(error, json, file);
+  Completions::instance().push(
+      [done = std::move(done), result = std::move(result), file = std::move(file)]() mutable {
+        done(std::move(result), std::move(file));
+      });
+  wake();
+}
+
+void BrowserMedia::added(const char* error, const char* json) {
+  core::MediaFile file;
+  ui::StorageResult result = read_reply(error, json, file);
   Completions::instance().push(
       [this, result = std::move(result), file = std::move(file)]() mutable {
         if (on_added) on_added(std::move(result), std::move(file));

@@ -21,9 +21,13 @@ class BrowserMedia final : public ui::MediaFiles {
               ui::Callback<void(ui::HttpResponse)> done,
               ui::Callback<void(uint64_t, uint64_t)> progress) override;
   ui::MediaImage image(const std::string& id, int max_side) override;
+  // Resized, re-encoded and kept in IndexedDB by press_media.js like a pasted file.
+  void store_bytes(std::string name, std::string mime, std::string bytes,
+                   ui::Callback<void(ui::StorageResult, core::MediaFile)> done) override;
 
   // From press_media.js: a file stored (json: its description) or refused (error).
   void added(const char* error, const char* json);
+  void stored(int request, const char* error, const char* json);
   void image_ready(const char* id, int texture, int width, int height);
   // Pictures decoded for the preview so far.
   size_t shown() const {
@@ -35,6 +39,8 @@ class BrowserMedia final : public ui::MediaFiles {
  private:
   ui::Http& http_;
   std::unordered_map<std::string, ui::MediaImage> images_;
+  std::unordered_map<int, ui::Callback<void(ui::StorageResult, core::MediaFile)>> storing_;
+  int next_store_ = 0;
 };
 
 }  // namespace press::web

@@ -51,6 +51,8 @@ int press_js_open_url(const char* url);
 
 void press_js_media_pick(int images);
 void press_js_media_image(const char* id, int max_side);
+void press_js_media_store(int request, const char* name, const char* mime, const char* data,
+                          size_t size);
 }
 
 namespace press::web {

@@ -61,6 +61,12 @@ EMSCRIPTEN_KEEPALIVE void press_on_text(const char* utf8) {
 EMSCRIPTEN_KEEPALIVE void press_on_paste(const char* utf8) {
   if (g_widget) g_widget->input().paste(utf8);
 }
+// A paste event with HTML (press_paste.js): its text, the compact DOM and the RTF flavour.
+// 0 when the body does not have the keyboard: the page then pastes the text.
+EMSCRIPTEN_KEEPALIVE int press_on_rich_paste(const char* text, const char* html, const char* rtf) {
+  (void)text;
+  return g_widget && g_widget->paste_rich(html ? html : "", rtf ? rtf : "") ? 1 : 0;
+}
 EMSCRIPTEN_KEEPALIVE void press_on_clipboard(const char* utf8) {
   if (g_widget) g_widget->input().clipboard_seen(utf8);
 }
@@ -101,6 +107,9 @@ EMSCRIPTEN_KEEPALIVE void press_file_reply(int request, int ok, const char* erro
 
 EMSCRIPTEN_KEEPALIVE void press_media_added(const char* error, const char* json) {
   if (g_widget) g_widget->media().added(error, json);
+}
+EMSCRIPTEN_KEEPALIVE void press_media_stored(int request, const char* error, const char* json) {
+  if (g_widget) g_widget->media().stored(request, error, json);
 }
 EMSCRIPTEN_KEEPALIVE void press_media_image_ready(const char* id, int texture, int width,
                                                   int height) {

@@ -80,11 +80,14 @@ var LibraryPressMedia = {
       return Promise.resolve(hex(crypto.getRandomValues(new Uint8Array(32))));
     },
 
-    ingest: function(file) {
+    // reply(error, described): PressMedia.reply (on_added) unless given (a rich paste's
+    // pictures, press_js_media_store).
+    ingest: function(file, reply) {
+      reply = reply || PressMedia.reply;
       var name = file.name || 'image';
       var ext = (/\.([A-Za-z0-9]+)$/.exec(name) || ['', ''])[1].toLowerCase();
       var image = /^image\/(jpeg|png|webp|gif|bmp)$/.test(file.type);
-      if (!image && !PressMedia.attachments[ext]) { PressMedia.reply('unsupported', { 'name': name }); return; }
+      if (!image && !PressMedia.attachments[ext]) { reply('unsupported', { 'name': name }); return; }
       var start = performance.now();
       var work = image ? PressMedia.shrink(file) : Promise.resolve({ blob: file, w: 0, h: 0, ext: ext });
       work.then(function(r) {
@@ -97,14 +100,14 @@ var LibraryPressMedia = {
             'id': id, 'ext': r.ext, 'kind': image ? 'image' : 'attachment', 'mime': r.blob.type || '',
             'bytes': r.blob.size, 'width': r.w, 'height': r.h, 'name': name
           };
-          if (!PressStore.db) { PressMedia.reply('', described); return; }
+          if (!PressStore.db) { reply('', described); return; }
           var tx = PressStore.db.transaction('media', 'readwrite');
           tx.objectStore('media').put(entry, id);
-          tx.oncomplete = function() { PressMedia.reply('', described); };
-          tx.onabort = function() { PressMedia.reply(PressStore.errorText(tx.error, name), { 'name': name }); };
+          tx.oncomplete = function() { reply('', described); };
+          tx.onabort = function() { reply(PressStore.errorText(tx.error, name), { 'name': name }); };
         });
       }).catch(function(e) {
-        PressMedia.reply((e && e.message) || String(e), { 'name': name });
+        reply((e && e.message) || String(e), { 'name': name });
       });
     },
 
@@ -123,7 +126,7 @@ var LibraryPressMedia = {
     // Files of a paste or a drop: true when there were any (the event is then ours).
     take: function(list) {
       var files = Array.prototype.filter.call(list || [], function(f) { return f && f.size > 0; });
-      files.forEach(PressMedia.ingest);
+      files.forEach(function(f) { PressMedia.ingest(f); });
       return files.length > 0;
     },
   },
@@ -139,6 +142,17 @@ var LibraryPressMedia = {
     input.addEventListener('cancel', function() { input.remove(); });
     PressWeb.host['root'].appendChild(input);
     input.click();
+  },
+
+  // Bytes the editor holds (a pasted document's picture) stored like a pasted file; the
+  // answer goes to press_media_stored(request, ...), not to on_added.
+  press_js_media_store__deps: ['$PressMedia'],
+  press_js_media_store: function(request, namePtr, mimePtr, data, size) {
+    var file = new File([HEAPU8.slice(data, data + size)], UTF8ToString(namePtr), { type: UTF8ToString(mimePtr) });
+    PressMedia.ingest(file, function(error, described) {
+      if (PressWeb.gone) return;
+      PressWeb.withStrings([error, described ? JSON.stringify(described) : ''], function(e, j) { _press_media_stored(request, e, j); });
+    });
   },
 
   // A texture of the picture at most maxSide pixels on its longer side, made from an

@@ -11,7 +11,7 @@
 // C entry points called from here are EMSCRIPTEN_KEEPALIVE functions in main.cpp.
 
 var LibraryPressWeb = {
-  $PressWeb__deps: ['$specialHTMLTargets'],
+  $PressWeb__deps: ['$specialHTMLTargets', '$PressPaste'],
   $PressWeb: {
     host: null,
     removers: [],        // undo every listener at unmount
@@ -92,10 +92,16 @@ var LibraryPressWeb = {
           PressWeb.sendText(e.data != null ? e.data : ta.value);
         ta.value = '';
       });
+      // Ctrl+Shift+V asks for plain text: press_paste.js hears which it was.
+      L(ta, 'keydown', PressPaste.key);
       L(ta, 'paste', function(e) {
         e.preventDefault();
-        if (e['clipboardData'] && PressMedia.take(e['clipboardData'].files)) return;
-        var text = e['clipboardData'] ? e['clipboardData'].getData('text/plain') : '';
+        var cd = e['clipboardData'];
+        var text = cd ? cd.getData('text/plain') : '';
+        // HTML (Word, WPS, a web page) goes in as Markdown; files (a screenshot, a copied
+        // picture) as pictures; anything else as text.
+        if (cd && PressPaste.paste(cd, text)) return;
+        if (cd && PressMedia.take(cd.files)) return;
         PressWeb.withStrings([text], function(p) { _press_on_paste(p); });
       });
       // Files dropped anywhere on the widget become pictures or attachments at the caret.
@@ -534,7 +540,7 @@ var LibraryPressWeb = {
     };
     var input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,application/json';
+    input.accept = '.json,application/json,.html,.htm,.docx';
     input.style.display = 'none';
     var settled = false;
     var settle = function(ok, error, name, data) {

@@ -52,7 +52,7 @@ target_compile_options(press_widget PRIVATE ${_size_flags} -Wall -Wextra)
 set_target_properties(press_widget PROPERTIES
   SUFFIX ".mjs"
   RUNTIME_OUTPUT_DIRECTORY ${PRESS_WIDGET_OUT}
-  LINK_DEPENDS "${PRESS_WEB_DIR}/press_web.js;${PRESS_WEB_DIR}/press_storage.js;${PRESS_WEB_DIR}/press_media.js;${PRESS_WEB_DIR}/press_pre.js;${PRESS_WEB_DIR}/press_post.js")
+  LINK_DEPENDS "${PRESS_WEB_DIR}/press_web.js;${PRESS_WEB_DIR}/press_storage.js;${PRESS_WEB_DIR}/press_media.js;${PRESS_WEB_DIR}/press_paste.js;${PRESS_WEB_DIR}/press_import.js;${PRESS_WEB_DIR}/press_pre.js;${PRESS_WEB_DIR}/press_post.js")
 target_link_options(press_widget PRIVATE
   ${_size_flags}
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createPressWidget
@@ -87,6 +87,8 @@ target_link_options(press_widget PRIVATE
   "SHELL:--js-library ${PRESS_WEB_DIR}/press_web.js"
   "SHELL:--js-library ${PRESS_WEB_DIR}/press_storage.js"
   "SHELL:--js-library ${PRESS_WEB_DIR}/press_media.js"
+  "SHELL:--js-library ${PRESS_WEB_DIR}/press_paste.js"
+  "SHELL:--js-library ${PRESS_WEB_DIR}/press_import.js"
   --post-js ${PRESS_WEB_DIR}/press_post.js)
 
 # Emscripten 3.1.6 minifies whitespace but keeps every name; terser (npm, installed with
@@ -108,3 +110,16 @@ add_custom_command(TARGET press_widget POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/web/widget/press.js ${PRESS_WIDGET_OUT}/press.js
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/shell/index.html ${PRESS_WIDGET_OUT}/index.html
   VERBATIM)
+
+# mammoth (npm, installed with the browser tests by scripts/setup.sh) turns a .docx into
+# HTML in the browser. press_import.js loads it from vendor/ the first time an editor opens
+# a .docx, so the widget's start-up never downloads it.
+set(PRESS_MAMMOTH ${CMAKE_SOURCE_DIR}/tests/browser/node_modules/mammoth/mammoth.browser.min.js)
+if(EXISTS ${PRESS_MAMMOTH})
+  add_custom_command(TARGET press_widget POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${PRESS_WIDGET_OUT}/vendor
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PRESS_MAMMOTH} ${PRESS_WIDGET_OUT}/vendor/mammoth.browser.min.js
+    VERBATIM)
+else()
+  message(STATUS "press_widget: mammoth not installed (tests/browser/node_modules): .docx import is unavailable in the browser")
+endif()

@@ -72,6 +72,7 @@ Widget::Widget(WidgetConfig config) : config_(std::move(config)) {
   platform_.shell = &shell_;
   platform_.files = &files_;
   platform_.media = &media_;
+  platform_.documents = &documents_;
   platform_.poll = [] { Completions::instance().run(); };
 }
 
@@ -481,6 +482,13 @@ void Widget::save_glyph_cache() {
   const std::string bytes = fonts_.save_cache(6000);
   press_js_glyph_cache_save(bytes.data(), bytes.size());
   saved_glyphs_ = fonts_.cached_glyphs();
+}
+
+bool Widget::paste_rich(std::string_view compact_html, std::string_view rtf) {
+  if (!app_) return false;
+  const bool taken = app_->paste_rich(compact_html, rtf);
+  if (taken) wake(2);
+  return taken;
 }
 
 void Widget::page_hidden() {

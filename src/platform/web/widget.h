@@ -9,7 +9,9 @@
 // second: an idle widget costs the page nothing.
 #include <memory>
 #include <string>
+#include <string_view>
 
+#include "platform/web/browser_documents.h"
 #include "platform/web/browser_http.h"
 #include "platform/web/browser_media.h"
 #include "platform/web/browser_services.h"
@@ -43,6 +45,8 @@ class Widget {
 
   // Events from press_web.js.
   WebInput& input() { return input_; }
+  // A paste with HTML (press_paste.js): false when the body does not have the keyboard.
+  bool paste_rich(std::string_view compact_html, std::string_view rtf);
   void page_hidden();  // pagehide / visibilitychange: save now
   void online();       // the browser is back online: retry the queue now
   // The glyph cache of an earlier visit (empty: none).
@@ -76,6 +80,7 @@ class Widget {
   BrowserShell shell_;
   BrowserFiles files_;
   BrowserMedia media_{http_};
+  BrowserDocuments documents_;
   ui::Platform platform_;
   WebInput input_;
   WebRenderer renderer_;
