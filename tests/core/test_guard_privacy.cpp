@@ -245,7 +245,10 @@ TEST_CASE("broken digits and bytes never trouble the privacy check", "[guard][pr
         std::string("13812345678"), std::string("11010519491231002"), std::string("X"),
         std::string(40, '9'), std::string("1 2 3 4 5 6 7 8 9 0")}) {
     INFO(body);
-    CHECK_NOTHROW(privacy(body));
+    // Whatever is found lies inside the text (the core tests also run in WebAssembly,
+    // without exceptions, so a failure shows as a misplaced finding or a trap, not a throw).
+    for (const Finding& f : privacy(body))
+      if (f.field == "body") CHECK(f.offset + f.size <= body.size());
   }
   CHECK(privacy("13812345678").size() == 1);  // the whole body is the number
   CHECK(privacy(std::string(40, '9')).empty());
