@@ -7,7 +7,6 @@
 #include <algorithm>
 
 #include "core/beijing_time.h"
-#include "core/file_kind.h"
 #include "core/portal_page.h"
 #include "ui/messages.h"
 #include "ui/theme.h"
@@ -176,16 +175,13 @@ void App::save_now() {
 
 void App::import_article(const std::string& name, const std::string& data) {
   state_.dialog_errors.clear();
-  // A page or a Word document: a failure to read it stays in the dialog like a bad article.
-  if (session_.imports_documents(core::sniff_file(data))) {
-    session_.import_document(name, data, guard([this](bool ok) {
-                               if (ok) return;
-                               state_.dialog_errors = {session_.status().text};
-                               fonts_.note_text(state_.dialog_errors.front());
-                             }));
-    return;
-  }
-  const core::Result<std::string> opened = session_.import(name, data);
+  // A page or a Word document that cannot be read stays in the dialog like a bad article.
+  const core::Result<std::string> opened =
+      session_.import(name, data, guard([this](bool ok) {
+                        if (ok) return;
+                        state_.dialog_errors = {session_.status().text};
+                        fonts_.note_text(state_.dialog_errors.front());
+                      }));
   if (opened.ok()) return;
   for (const core::Diagnostic& d : opened.error().problems)
     state_.dialog_errors.push_back(describe(d));

@@ -139,14 +139,11 @@ void EditorSession::open_initial_draft(const std::string& open_file) {
   platform_.files->import_file(
       open_file,
       guard([this, open_last, open_file](StorageResult r, std::string name, std::string data) {
-        if (r.ok && imports_documents(core::sniff_file(data))) {
-          import_document(name, std::move(data), [open_last](bool ok) {
-            if (!ok) open_last();
-          });
-          return;
-        }
         if (r.ok) {
-          if (import(name, data).ok()) return;
+          if (import(name, data, [open_last](bool ok) {
+                if (!ok) open_last();
+              }).ok())
+            return;
         } else {
           set_status(trf(Str::ReadFailed, open_file.c_str(), r.error.c_str()), StatusKind::Error);
         }
@@ -266,10 +263,11 @@ void EditorSession::delete_draft(const std::string& id) {
   drafts_->remove(id, after);
 }
 
-core::Result<std::string> EditorSession::import(const std::string& name, const std::string& bytes) {
+core::Result<std::string> EditorSession::import(const std::string& name, const std::string& bytes,
+                                                Callback<void(bool ok)> document_done) {
   // A page or a Word document becomes a new draft once the platform has read it.
   if (imports_documents(core::sniff_file(bytes))) {
-    import_document(name, bytes);
+    import_document(name, bytes, std::move(document_done));
     return std::string();
   }
   // A picture or a Word file picked by mistake is named for what it is, not as broken JSON.

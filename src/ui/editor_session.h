@@ -110,7 +110,10 @@ class EditorSession {
   void delete_draft(const std::string& draft_id);
   // An article file: a new draft (or the draft made from the same unchanged file before).
   // A file that is not an article leaves the open draft untouched; the error is located.
-  core::Result<std::string> import(const std::string& name, const std::string& bytes);
+  // A page or a Word document (imports_documents) is read asynchronously: import() returns
+  // an empty id, and document_done(ok) runs once the new draft is made or refused.
+  core::Result<std::string> import(const std::string& name, const std::string& bytes,
+                                   Callback<void(bool ok)> document_done = {});
   // Writes the open draft now; done (optional) hears how it went.
   void save(Callback<void(core::Status)> done = {});
 

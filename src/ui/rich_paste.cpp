@@ -322,16 +322,18 @@ void EditorSession::finish_paste(PasteJob& job) {
   // The converter took the document's title out of the body. An article with no title yet
   // takes it; one with its own title keeps the pasted one as the body's first heading,
   // unless they are the same, so no pasted text is lost.
+  auto untitled = [this] {
+    return draft_.article.title.find_first_not_of(" \t\r\n") == std::string::npos;
+  };
   const std::string& title = job.import.title;
   if (!title.empty() && title != draft_.article.title) {
-    if (draft_.article.title.find_first_not_of(" \t\r\n") == std::string::npos)
+    if (untitled())
       set_field(ArticleField::Title, title);
     else if (!job.import.title_markdown.empty())
       markdown = job.import.title_markdown + "\n" + markdown;
   }
   // A document with no title of its own is named by its file: "2024年工作总结.docx".
-  if (!job.document.empty() &&
-      draft_.article.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (!job.document.empty() && untitled()) {
     const size_t dot = job.document.find_last_of('.');
     set_field(ArticleField::Title, job.document.substr(0, dot == 0 ? std::string::npos : dot));
   }
